@@ -1,7 +1,7 @@
 package jp.shinsa.scoring.corpus;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -72,10 +72,10 @@ public final class TruthCorpus {
                 text(applicantNode, "address"), applicantNode.has("beds") ? applicantNode.get("beds").asInt() : null);
         for (Map.Entry<String, JsonNode> e : t.path("documents").properties()) {
             String file = e.getKey();
-            DocumentType type = DocumentType.valueOf(e.getValue().asText());
+            DocumentType type = DocumentType.valueOf(e.getValue().asString());
             JsonNode meta = t.path("fileMeta").path(file);
             String unreadable = meta.path("unreadable").isNull() || meta.path("unreadable").isMissingNode()
-                    ? null : meta.path("unreadable").asText();
+                    ? null : meta.path("unreadable").asString();
             if (unreadable != null) {
                 docs.add(ExtractedDocument.unreadable(file, unreadable));
                 continue;
@@ -83,15 +83,15 @@ public final class TruthCorpus {
             long unit = meta.path("unit").isNumber() ? meta.path("unit").asLong() : 1;
             List<Figure> figures = new ArrayList<>();
             for (JsonNode f : t.path("figures")) {
-                if (file.equals(f.path("file").asText())) {
-                    figures.add(new Figure(file, type, f.path("account").asText(), f.path("fiscalYear").asInt(),
+                if (file.equals(f.path("file").asString())) {
+                    figures.add(new Figure(file, type, f.path("account").asString(), f.path("fiscalYear").asInt(),
                             f.path("value").asLong(), "", unit, 1.0, SourceLocation.ofFile(file)));
                 }
             }
             List<ComparisonDelta> deltas = new ArrayList<>();
             for (JsonNode d : t.path("comparisonDeltas")) {
-                if (file.equals(d.path("file").asText())) {
-                    deltas.add(new ComparisonDelta(file, d.path("account").asText(), d.path("value").asLong(), unit,
+                if (file.equals(d.path("file").asString())) {
+                    deltas.add(new ComparisonDelta(file, d.path("account").asString(), d.path("value").asLong(), unit,
                             SourceLocation.ofFile(file)));
                 }
             }
@@ -100,7 +100,7 @@ public final class TruthCorpus {
             String program = null;
             if (type == DocumentType.APPLICATION_FORM) {
                 for (JsonNode i : t.path("items")) {
-                    items.add(new RequestedItem(i.path("no").asInt(), i.path("name").asText(), text(i, "spec"),
+                    items.add(new RequestedItem(i.path("no").asInt(), i.path("name").asString(), text(i, "spec"),
                             text(i, "maker"), i.path("quantity").asLong(), i.path("unitPrice").asLong(),
                             i.path("amount").asLong(), text(i, "purpose"), SourceLocation.ofFile(file)));
                 }
@@ -112,11 +112,11 @@ public final class TruthCorpus {
             docs.add(new ExtractedDocument(file, type, 1, meta.path("scanned").asBoolean(false), null, unit, figures,
                     deltas, items, subsidy, program, applicant, List.of(), ""));
         }
-        return new ExtractedApplication(t.path("application").asText(), docs);
+        return new ExtractedApplication(t.path("application").asString(), docs);
     }
 
     private static String text(JsonNode n, String field) {
         JsonNode v = n.get(field);
-        return v == null || v.isNull() ? null : v.asText();
+        return v == null || v.isNull() ? null : v.asString();
     }
 }
