@@ -1,0 +1,83 @@
+package jp.shinsa.review;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import jp.shinsa.review.cli.ReviewCommand;
+import jp.shinsa.review.cli.TrainRiskCli;
+import org.springframework.boot.SpringApplication;
+
+/**
+ * The one entry point of the packaged application ({@code ./shinsa}): {@code serve} starts the web
+ * workbench; {@code review} and {@code train-risk} run without Spring so they start quickly and keep
+ * standard output for their results (logs go to standard error).
+ */
+public final class ShinsaMain {
+
+    private ShinsaMain() {
+    }
+
+    public static void main(String[] args) {
+        String command = args.length == 0 ? "help" : args[0];
+        String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
+        if (!"serve".equals(command)) {
+            // Command-line runs: logs to standard error only, so standard output stays machine-readable.
+            System.setProperty("logback.configurationFile", "logback-cli.xml");
+        }
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        int code = switch (command) {
+            case "serve" -> {
+                SpringApplication.run(ShinsaApplication.class, serveArgs(rest));
+                yield -1;
+            }
+            case "review" -> new ReviewCommand().run(rest, out, err);
+            case "train-risk" -> TrainRiskCli.run(rest, out, err);
+            case "help", "--help", "-h" -> {
+                out.print(usage());
+                yield 0;
+            }
+            default -> {
+                err.println("unknown command: " + command);
+                err.print(usage());
+                yield 2;
+            }
+        };
+        if (code >= 0) {
+            out.flush();
+            System.exit(code);
+        }
+    }
+
+    /** {@code serve --port N} becomes Spring's {@code --server.port=N}; other arguments pass through. */
+    static String[] serveArgs(String[] rest) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < rest.length; i++) {
+            if ("--port".equals(rest[i]) && i + 1 < rest.length) {
+                out.add("--server.port=" + rest[++i]);
+            } else if (rest[i].startsWith("--port=")) {
+                out.add("--server.port=" + rest[i].substring("--port=".length()));
+            } else {
+                out.add(rest[i]);
+            }
+        }
+        return out.toArray(String[]::new);
+    }
+
+    static String usage() {
+        return """
+                Shinsa 審査 — AI-assisted review workbench for subsidy examiners
+
+                usage:
+                  ./shinsa serve [--port N]                                   start the web workbench (default port 8080)
+                  ./shinsa review DIR [DIR...] [--program CODE] [--json]      review application folders
+                  ./shinsa review --batch PARENT --out FILE.jsonl             review every sub-folder of PARENT, one JSON line each
+                  ./shinsa train-risk --data FILE.(csv|arff) --label COLUMN [--folds 10] [--json]
+                                                                              cross-validate and train a risk model
+                  ./shinsa help                                               this text
+
+                The workbench keeps its data under ~/.shinsa (embedded PostgreSQL) unless
+                SPRING_DATASOURCE_URL points at an external PostgreSQL; see README.md.
+                """;
+    }
+}

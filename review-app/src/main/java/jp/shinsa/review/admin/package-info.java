@@ -1,0 +1,2 @@
+/** Administration: users and roles (later: imports, models, programs). ADMIN only. */
+package jp.shinsa.review.admin;

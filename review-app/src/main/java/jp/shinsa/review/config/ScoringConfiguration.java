@@ -1,0 +1,38 @@
+package jp.shinsa.review.config;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import jp.shinsa.ingest.ApplicationReader;
+import jp.shinsa.review.pipeline.PipelineFactory;
+import jp.shinsa.review.pipeline.ReviewPipeline;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The framework-free ingest and scoring objects, created with explicit {@code @Bean} methods (STYLE.md §4). */
+@Configuration(proxyBeanMethods = false)
+class ScoringConfiguration {
+
+    @Bean
+    ApplicationReader applicationReader() {
+        return new ApplicationReader();
+    }
+
+    @Bean
+    ReviewPipeline reviewPipeline(ApplicationReader reader) {
+        return new ReviewPipeline(reader, PipelineFactory.standardChecks(), () -> null, () -> null,
+                ReviewPipeline.ProgramDirectory.builtIn());
+    }
+
+    /** Background reviews: bounded, so uploads never starve page requests on two cores. */
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService reviewExecutor(@Value("${shinsa.review.threads:2}") int threads) {
+        AtomicInteger n = new AtomicInteger();
+        return Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "review-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+}
