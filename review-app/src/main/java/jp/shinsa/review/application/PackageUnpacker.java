@@ -1,0 +1,174 @@
+package jp.shinsa.review.application;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Turns what was uploaded (files, or a ZIP of an application package) into the files of one
+ * application, within limits: a file too large, a package with too many files, a ZIP that expands
+ * too much (a bomb), entries with path separators or "..", nested archives — each is refused or
+ * reported with a clear reason, and nothing is ever written outside memory here.
+ */
+public final class PackageUnpacker {
+
+    /** The bounds of one application package. */
+    public record Limits(long maxFileBytes, long maxTotalBytes, int maxFiles, double maxCompressionRatio) {
+        public static final Limits DEFAULT = new Limits(50L << 20, 200L << 20, 100, 200);
+    }
+
+    /** What was accepted, and what was rejected with the reason (in English; the UI translates the kind). */
+    public record Result(List<UploadedFile> files, List<Rejected> rejected) {
+    }
+
+    public record Rejected(String name, String reason) {
+    }
+
+    private final Limits limits;
+
+    public PackageUnpacker(Limits limits) {
+        this.limits = limits;
+    }
+
+    public PackageUnpacker() {
+        this(Limits.DEFAULT);
+    }
+
+    public Result unpack(List<UploadedFile> uploads) {
+        List<UploadedFile> files = new ArrayList<>();
+        List<Rejected> rejected = new ArrayList<>();
+        long[] total = {0};
+        for (UploadedFile u : uploads) {
+            if (isZip(u)) {
+                unzip(u, files, rejected, total);
+            } else {
+                accept(u, files, rejected, total);
+            }
+        }
+        return new Result(files, rejected);
+    }
+
+    private void accept(UploadedFile f, List<UploadedFile> files, List<Rejected> rejected, long[] total) {
+        String name = FileNames.safe(f.fileName());
+        if (f.content().length > limits.maxFileBytes()) {
+            rejected.add(new Rejected(name, "file larger than " + (limits.maxFileBytes() >> 20) + " MB"));
+        } else if (files.size() >= limits.maxFiles()) {
+            rejected.add(new Rejected(name, "too many files in one application (limit " + limits.maxFiles() + ")"));
+        } else if (total[0] + f.content().length > limits.maxTotalBytes()) {
+            rejected.add(new Rejected(name, "application larger than " + (limits.maxTotalBytes() >> 20) + " MB"));
+        } else {
+            total[0] += f.content().length;
+            files.add(new UploadedFile(name, f.contentType(), f.content()));
+        }
+    }
+
+    private void unzip(UploadedFile zip, List<UploadedFile> files, List<Rejected> rejected, long[] total) {
+        int filesBefore = files.size();
+        int rejectedBefore = rejected.size();
+        long totalBefore = total[0];
+        if (!unzip(zip, files, rejected, total, StandardCharsets.UTF_8)) {
+            // ZIPs made on Japanese Windows name their entries in Shift_JIS (MS932), not UTF-8.
+            files.subList(filesBefore, files.size()).clear();
+            rejected.subList(rejectedBefore, rejected.size()).clear();
+            total[0] = totalBefore;
+            if (!unzip(zip, files, rejected, total, Charset.forName("MS932"))) {
+                rejected.add(new Rejected(FileNames.safe(zip.fileName()), "unreadable ZIP entry names"));
+            }
+        }
+    }
+
+    /** False when the entry names cannot be decoded in {@code names}; everything else is reported in place. */
+    private boolean unzip(UploadedFile zip, List<UploadedFile> files, List<Rejected> rejected, long[] total,
+                          Charset names) {
+        String zipName = FileNames.safe(zip.fileName());
+        try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(zip.content()), names)) {
+            long expanded = 0;
+            int entries = 0;
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                if (++entries > limits.maxFiles() * 10) {
+                    rejected.add(new Rejected(zipName, "ZIP has too many entries"));
+                    return true;
+                }
+                if (e.isDirectory()) {
+                    continue;
+                }
+                String raw = e.getName();
+                String base = FileNames.safe(raw);
+                if (raw.contains("..") || raw.startsWith("/") || raw.startsWith("\\") || raw.matches("^[A-Za-z]:.*")) {
+                    rejected.add(new Rejected(base, "ZIP entry with an unsafe path: " + printable(raw)));
+                    continue;
+                }
+                if (base.startsWith("__MACOSX") || raw.contains("__MACOSX/") || base.equals(".DS_Store")) {
+                    continue;
+                }
+                byte[] content;
+                try {
+                    content = readBounded(in, limits.maxFileBytes());
+                } catch (LimitExceeded ex) {
+                    rejected.add(new Rejected(base, "file larger than " + (limits.maxFileBytes() >> 20)
+                            + " MB when unpacked"));
+                    continue;
+                }
+                expanded += content.length;
+                if (expanded > limits.maxTotalBytes()
+                        || expanded > Math.max(1 << 20, zip.content().length * limits.maxCompressionRatio())) {
+                    rejected.add(new Rejected(zipName, "ZIP expands too much (possible ZIP bomb); unpacking stopped"));
+                    return true;
+                }
+                UploadedFile f = new UploadedFile(base, null, content);
+                if (isZip(f)) {
+                    rejected.add(new Rejected(base, "nested archive inside a ZIP is not accepted"));
+                    continue;
+                }
+                accept(f, files, rejected, total);
+            }
+        } catch (IllegalArgumentException e) {
+            return false;
+        } catch (IOException e) {
+            if (String.valueOf(e.getMessage()).contains("bad entry name")) {
+                return false;
+            }
+            rejected.add(new Rejected(zipName, "corrupt ZIP: " + e.getMessage()));
+        }
+        return true;
+    }
+
+    private static final class LimitExceeded extends IOException {
+        LimitExceeded() {
+            super("limit exceeded");
+        }
+    }
+
+    private static byte[] readBounded(InputStream in, long max) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buf = new byte[64 * 1024];
+        long n = 0;
+        for (int r = in.read(buf); r > 0; r = in.read(buf)) {
+            n += r;
+            if (n > max) {
+                throw new LimitExceeded();
+            }
+            out.write(buf, 0, r);
+        }
+        return out.toByteArray();
+    }
+
+    static boolean isZip(UploadedFile f) {
+        byte[] c = f.content();
+        boolean magic = c.length >= 4 && c[0] == 'P' && c[1] == 'K' && c[2] == 3 && c[3] == 4;
+        String n = f.fileName().toLowerCase(Locale.ROOT);
+        // XLSX and DOCX are ZIPs too: only a file named .zip is an archive of files.
+        return magic && n.endsWith(".zip");
+    }
+
+    private static String printable(String s) {
+        return s.replaceAll("\\p{Cntrl}", "?");
+    }
+}
