@@ -12,6 +12,10 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.stream.Stream;
 import jp.shinsa.models.ApplicationReview;
+import jp.shinsa.models.ExtractedApplication;
+import jp.shinsa.models.Severity;
+import jp.shinsa.review.pipeline.ExtractionJson;
+import tools.jackson.databind.json.JsonMapper;
 import jp.shinsa.models.FitHint;
 import jp.shinsa.models.PurposeFitScore;
 import jp.shinsa.models.RiskBand;
@@ -33,6 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class ApplicationReviewService {
     private static final Logger log = LoggerFactory.getLogger(ApplicationReviewService.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private final JdbcApplicationRepository applications;
     private final AuditLog audit;
     private final ReviewPipeline pipeline;
@@ -105,7 +110,7 @@ public class ApplicationReviewService {
             }
             String name = applications.find(id).map(ApplicationSummary::name).orElse("application-" + id);
             ApplicationReview review = pipeline.review(name, paths, null);
-            store(id, review, "system", "REVIEWED");
+            store(id, null, review, review.application(), "system", "REVIEWED", Map.of());
         } catch (Exception | OutOfMemoryError e) {
             log.warn("review of application {} failed", id, e);
             String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
@@ -118,9 +123,11 @@ public class ApplicationReviewService {
         }
     }
 
-    void store(long id, ApplicationReview review, String actor, String action) {
-        int errors = (int) review.findings().stream().filter(f -> f.severity().name().equals("ERROR")).count();
-        int warnings = (int) review.findings().stream().filter(f -> f.severity().name().equals("WARNING")).count();
+    /** Keeps a review's result; false when {@code expectedVersion} is set and the application changed since. */
+    boolean store(long id, Integer expectedVersion, ApplicationReview review, ExtractedApplication extraction,
+                  String actor, String action, Map<String, ?> auditDetail) {
+        int errors = (int) review.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
+        int warnings = (int) review.findings().stream().filter(f -> f.severity() == Severity.WARNING).count();
         Double minFit = review.itemScores().stream().map(PurposeFitScore::purposeFit).min(Comparator.naturalOrder())
                 .orElse(null);
         boolean anyItemNotFit = review.itemScores().stream().anyMatch(s -> s.hint() != FitHint.FIT);
@@ -129,14 +136,154 @@ public class ApplicationReviewService {
         Long requested = review.application().applicationForm().map(d -> d.subsidy())
                 .map(s -> s.requested()).orElse(null);
         String applicant = review.application().applicant().displayName();
-        String json = ContractJson.toJsonLine(review);
-        tx.executeWithoutResult(s -> {
-            applications.storeReview(id, review.program(), applicant.isEmpty() ? null : applicant, requested, errors,
-                    warnings, review.risk() == null ? null : review.risk().score(),
-                    review.risk() == null ? null : review.risk().band().name(), minFit, flagged, json);
-            audit.record(actor, action, id, Map.of("errors", errors, "warnings", warnings,
-                    "riskModel", review.risk() == null ? "" : review.risk().modelVersion()));
+        var columns = new JdbcApplicationRepository.ReviewColumns(review.program(),
+                applicant.isEmpty() ? null : applicant, requested, errors, warnings,
+                review.risk() == null ? null : review.risk().score(),
+                review.risk() == null ? null : review.risk().band().name(), minFit, flagged,
+                ContractJson.toJsonLine(review), ExtractionJson.write(extraction),
+                AiSuggestion.of(review).name());
+        Boolean stored = tx.execute(s -> {
+            if (!applications.storeReview(id, expectedVersion, columns)) {
+                return false;
+            }
+            Map<String, Object> detail = new LinkedHashMap<>(auditDetail);
+            detail.put("errors", errors);
+            detail.put("warnings", warnings);
+            detail.put("modelVersions", modelVersions(review));
+            audit.record(actor, action, id, detail);
+            return true;
         });
+        return Boolean.TRUE.equals(stored);
+    }
+
+    static Map<String, String> modelVersions(ApplicationReview review) {
+        Map<String, String> versions = new LinkedHashMap<>();
+        if (review.risk() != null) {
+            versions.put("risk", review.risk().modelVersion());
+        }
+        review.itemScores().stream().findFirst().ifPresent(s -> versions.put("purposeFit", s.modelVersion()));
+        return versions;
+    }
+
+    /**
+     * Corrects one extracted value and re-runs the checks and scores. The original stays in the
+     * extraction, the correction is kept beside it, and both are shown.
+     *
+     * @throws ConcurrentChangeException when someone changed the application since {@code version}
+     */
+    @PreAuthorize("hasRole('EXAMINER')")
+    public void correct(String actor, long id, int version, Correction correction) {
+        ApplicationSummary app = applications.find(id).orElseThrow(() -> new IllegalArgumentException("no application " + id));
+        if (app.version() != version) {
+            throw new ConcurrentChangeException(id);
+        }
+        if (app.status() != ApplicationStatus.REVIEWED) {
+            throw new IllegalStateException("only a reviewed, undecided application can be corrected");
+        }
+        ExtractedApplication original = applications.extractionJson(id).map(ExtractionJson::read)
+                .orElseThrow(() -> new IllegalStateException("application " + id + " has no extraction"));
+        List<Correction> all = new ArrayList<>(applications.corrections(id));
+        Correction withActor = new Correction(0, correction.kind(), correction.file(), correction.account(),
+                correction.fiscalYear(), correction.itemNo(), correction.field(), correction.originalValue(),
+                correction.correctedValue(), correction.reason(), actor, null);
+        all.add(withActor);
+        // Validates the new value (parse errors surface before anything is stored).
+        ExtractedApplication corrected = Corrections.apply(original, all);
+        ApplicationReview review = pipeline.review(corrected, app.program());
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("kind", correction.kind().name());
+        detail.put("file", correction.file());
+        detail.put("target", correction.kind() == Correction.Kind.FIGURE
+                ? correction.account() + "/" + correction.fiscalYear() : "item " + correction.itemNo());
+        detail.put("field", correction.field());
+        detail.put("from", String.valueOf(correction.originalValue()));
+        detail.put("to", correction.correctedValue());
+        detail.put("reason", correction.reason());
+        Boolean ok = tx.execute(s -> {
+            // The extraction stays as read; the review shows the corrected values.
+            if (!store(id, version, review, original, actor, "CORRECTED", detail)) {
+                s.setRollbackOnly();
+                return false;
+            }
+            applications.insertCorrection(id, withActor);
+            return true;
+        });
+        if (!Boolean.TRUE.equals(ok)) {
+            throw new ConcurrentChangeException(id);
+        }
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public List<Correction> corrections(long id) {
+        return applications.corrections(id);
+    }
+
+    /**
+     * Records the examiner's decision with the rationale as it was shown (the stored review) and the
+     * model versions. A decision that departs from the AI's suggestion needs a comment.
+     */
+    @PreAuthorize("hasRole('EXAMINER')")
+    public long decide(String actor, long id, int version, DecisionOutcome outcome, String comment) {
+        ApplicationSummary app = applications.find(id).orElseThrow(() -> new IllegalArgumentException("no application " + id));
+        if (applications.hasConflict(id, actor)) {
+            throw new IllegalStateException("you declared a conflict of interest for this application");
+        }
+        String suggestion = applications.aiSuggestion(id).orElse(null);
+        boolean departs = suggestion != null && !suggestion.equals(outcome.name());
+        if (departs && (comment == null || comment.isBlank())) {
+            throw new IllegalArgumentException("a decision that departs from the AI's suggestion needs a comment");
+        }
+        String snapshot = applications.reviewJson(id).orElse("{}");
+        String versions = modelVersionsJson(snapshot);
+        Long decisionId = tx.execute(s -> {
+            if (!applications.decide(id, version, outcome)) {
+                throw new ConcurrentChangeException(id);
+            }
+            long did = applications.insertDecision(id, outcome, comment, departs, actor, versions, snapshot, suggestion);
+            audit.record(actor, "DECIDED", id, Map.of("outcome", outcome.name(), "decision", did,
+                    "aiSuggestion", String.valueOf(suggestion), "departsFromAi", departs,
+                    "comment", comment == null ? "" : comment));
+            return did;
+        });
+        return decisionId;
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public List<DecisionRecord> decisions(long id) {
+        return applications.decisions(id);
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public Optional<String> aiSuggestion(long id) {
+        return applications.aiSuggestion(id);
+    }
+
+    /** Declines the application for a conflict of interest (recorded; the examiner can no longer decide it). */
+    @PreAuthorize("hasRole('EXAMINER')")
+    public void declareConflict(String actor, long id, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("a conflict of interest needs a reason");
+        }
+        tx.executeWithoutResult(s -> {
+            applications.declareConflict(id, actor, reason);
+            audit.record(actor, "CONFLICT_DECLARED", id, Map.of("reason", reason));
+        });
+    }
+
+    private static String modelVersionsJson(String reviewJson) {
+        var node = JSON.readTree(reviewJson);
+        var out = JSON.createObjectNode();
+        var risk = node.path("risk").path("modelVersion");
+        if (!risk.isMissingNode() && !risk.isNull()) {
+            out.put("risk", risk.asString());
+        }
+        for (var item : node.path("items")) {
+            if (item.has("modelVersion")) {
+                out.put("purposeFit", item.path("modelVersion").asString());
+                break;
+            }
+        }
+        return out.toString();
     }
 
     @PreAuthorize("isAuthenticated()")

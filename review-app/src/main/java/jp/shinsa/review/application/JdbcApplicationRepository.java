@@ -61,17 +61,102 @@ class JdbcApplicationRepository {
                 WHERE id = ? AND status IN ('RECEIVED', 'PROCESSING')""").param(id).update() == 1;
     }
 
-    void storeReview(long id, String program, String applicant, Long requested, int errors, int warnings,
-                     Double riskScore, String riskBand, Double minFit, boolean flagged, String reviewJson) {
-        jdbc.sql("""
+    /** The figures the first pass gives; with {@code expectedVersion} set, only if nobody changed it since. */
+    boolean storeReview(long id, Integer expectedVersion, ReviewColumns c) {
+        return jdbc.sql("""
                 UPDATE application SET status = CASE WHEN status = 'DECIDED' THEN status ELSE 'REVIEWED' END,
                     program = ?, applicant = ?, requested_amount = ?,
                     error_count = ?, warning_count = ?, risk_score = ?, risk_band = ?, min_fit = ?, flagged = ?,
-                    review_json = CAST(? AS jsonb), failure_reason = NULL, updated_at = now(), version = version + 1
-                WHERE id = ?""")
-                .params(program, applicant, requested, errors, warnings, riskScore, riskBand, minFit, flagged,
-                        reviewJson, id)
+                    review_json = CAST(? AS jsonb), extraction_json = CAST(? AS jsonb), ai_suggestion = ?,
+                    failure_reason = NULL, updated_at = now(), version = version + 1
+                WHERE id = ? AND (CAST(? AS int) IS NULL OR version = ?)""")
+                .params(c.program(), c.applicant(), c.requested(), c.errors(), c.warnings(), c.riskScore(),
+                        c.riskBand(), c.minFit(), c.flagged(), c.reviewJson(), c.extractionJson(), c.aiSuggestion(),
+                        id, expectedVersion, expectedVersion)
+                .update() == 1;
+    }
+
+    record ReviewColumns(String program, String applicant, Long requested, int errors, int warnings, Double riskScore,
+                         String riskBand, Double minFit, boolean flagged, String reviewJson, String extractionJson,
+                         String aiSuggestion) {
+    }
+
+    Optional<String> extractionJson(long id) {
+        return jdbc.sql("SELECT extraction_json::text FROM application WHERE id = ?").param(id)
+                .query(String.class).optional();
+    }
+
+    Optional<String> aiSuggestion(long id) {
+        return jdbc.sql("SELECT ai_suggestion FROM application WHERE id = ?").param(id).query(String.class).optional();
+    }
+
+    void insertCorrection(long applicationId, Correction c) {
+        jdbc.sql("""
+                INSERT INTO correction (application_id, kind, file, account, fiscal_year, item_no, field,
+                                        original_value, corrected_value, reason, corrected_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(applicationId, c.kind().name(), c.file(), c.account(), c.fiscalYear(), c.itemNo(), c.field(),
+                        c.originalValue(), c.correctedValue(), c.reason(), c.correctedBy())
                 .update();
+    }
+
+    List<Correction> corrections(long applicationId) {
+        return jdbc.sql("""
+                SELECT id, kind, file, account, fiscal_year, item_no, field, original_value, corrected_value, reason,
+                       corrected_by, corrected_at
+                FROM correction WHERE application_id = ? ORDER BY id""").param(applicationId)
+                .query((rs, i) -> new Correction(rs.getLong("id"), Correction.Kind.valueOf(rs.getString("kind")),
+                        rs.getString("file"), rs.getString("account"), rs.getObject("fiscal_year", Integer.class),
+                        rs.getObject("item_no", Integer.class), rs.getString("field"), rs.getString("original_value"),
+                        rs.getString("corrected_value"), rs.getString("reason"), rs.getString("corrected_by"),
+                        rs.getObject("corrected_at", java.time.OffsetDateTime.class)))
+                .list();
+    }
+
+    /** Records a decision and marks the application decided, only if nobody changed it since {@code version}. */
+    boolean decide(long id, int version, DecisionOutcome outcome) {
+        return jdbc.sql("""
+                UPDATE application SET status = 'DECIDED', decision = ?, updated_at = now(), version = version + 1
+                WHERE id = ? AND version = ? AND status IN ('REVIEWED', 'DECIDED')""")
+                .params(outcome.name(), id, version).update() == 1;
+    }
+
+    long insertDecision(long applicationId, DecisionOutcome outcome, String comment, boolean departs, String decidedBy,
+                        String modelVersionsJson, String snapshotJson, String aiSuggestion) {
+        return jdbc.sql("""
+                INSERT INTO decision (application_id, outcome, comment, departs_from_ai, decided_by, model_versions,
+                                      review_snapshot, ai_suggestion)
+                VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb), ?) RETURNING id""")
+                .params(applicationId, outcome.name(), comment, departs, decidedBy, modelVersionsJson, snapshotJson,
+                        aiSuggestion)
+                .query(Long.class).single();
+    }
+
+    List<DecisionRecord> decisions(long applicationId) {
+        return jdbc.sql("""
+                SELECT id, application_id, outcome, comment, departs_from_ai, decided_by, decided_at,
+                       model_versions::text AS mv, review_snapshot::text AS snap
+                FROM decision WHERE application_id = ? ORDER BY id""").param(applicationId)
+                .query((rs, i) -> new DecisionRecord(rs.getLong("id"), rs.getLong("application_id"),
+                        DecisionOutcome.valueOf(rs.getString("outcome")), rs.getString("comment"),
+                        rs.getBoolean("departs_from_ai"), rs.getString("decided_by"),
+                        rs.getObject("decided_at", java.time.OffsetDateTime.class), rs.getString("mv"),
+                        rs.getString("snap")))
+                .list();
+    }
+
+    boolean declareConflict(long id, String username, String reason) {
+        int n = jdbc.sql("""
+                INSERT INTO conflict_declaration (application_id, username, reason) VALUES (?, ?, ?)
+                ON CONFLICT (application_id, username) DO NOTHING""").params(id, username, reason).update();
+        jdbc.sql("UPDATE application SET assignee = NULL, version = version + 1 WHERE id = ? AND assignee = ?")
+                .params(id, username).update();
+        return n == 1;
+    }
+
+    boolean hasConflict(long id, String username) {
+        return jdbc.sql("SELECT count(*) FROM conflict_declaration WHERE application_id = ? AND username = ?")
+                .params(id, username).query(Long.class).single() > 0;
     }
 
     void markFailed(long id, String reason) {

@@ -1,20 +1,31 @@
 package jp.shinsa.review.application.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.splitlayout.SplitLayout;
 import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
@@ -23,17 +34,28 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import jp.shinsa.review.application.ApplicationReviewService;
+import jp.shinsa.review.application.ApplicationStatus;
 import jp.shinsa.review.application.ApplicationSummary;
 import jp.shinsa.review.application.ConcurrentChangeException;
+import jp.shinsa.review.application.Correction;
+import jp.shinsa.review.application.DecisionOutcome;
+import jp.shinsa.review.application.DecisionRecord;
+import jp.shinsa.review.application.ReviewSheetExporter;
 import jp.shinsa.review.application.StoredFile;
 import jp.shinsa.review.security.Roles;
 import jp.shinsa.review.ui.Formats;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** One application: summary, documents, figures, findings, items. */
+/**
+ * One application on one screen: the documents with a viewer that marks where a selected figure or
+ * item came from; the figures side by side; the findings leading to their evidence; the risk score
+ * with its factors; the items with purpose fit and similar past grants; corrections and the decision.
+ */
 @Route("applications/:id")
 @PageTitle("Shinsa — 申請")
 @RolesAllowed({Roles.EXAMINER, Roles.SUPERVISOR, Roles.ADMIN})
@@ -41,91 +63,383 @@ class ApplicationDetailView extends VerticalLayout implements BeforeEnterObserve
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final ApplicationReviewService service;
     private final AuthenticationContext auth;
+    private DocumentViewer viewer;
+    private ApplicationSummary app;
 
     ApplicationDetailView(ApplicationReviewService service, AuthenticationContext auth) {
         this.service = service;
         this.auth = auth;
         setSizeFull();
+        setPadding(true);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        long id;
         try {
-            id = Long.parseLong(event.getRouteParameters().get("id").orElse(""));
+            long id = Long.parseLong(event.getRouteParameters().get("id").orElse(""));
+            ApplicationSummary found = service.find(id).orElse(null);
+            if (found == null) {
+                event.rerouteToError(NotFoundException.class);
+                return;
+            }
+            render(found);
         } catch (NumberFormatException e) {
-            event.rerouteToError(com.vaadin.flow.router.NotFoundException.class);
-            return;
+            event.rerouteToError(NotFoundException.class);
         }
-        ApplicationSummary app = service.find(id).orElse(null);
-        if (app == null) {
-            event.rerouteToError(com.vaadin.flow.router.NotFoundException.class);
-            return;
-        }
-        render(app);
     }
 
-    private void render(ApplicationSummary app) {
+    private boolean english() {
+        return "en".equals(getLocale().getLanguage());
+    }
+
+    private String me() {
+        return auth.getPrincipalName().orElse("");
+    }
+
+    private void reload() {
+        render(service.find(app.id()).orElseThrow());
+    }
+
+    private void render(ApplicationSummary summary) {
+        this.app = summary;
         removeAll();
-        H2 title = new H2(app.name() + (app.applicant() == null ? "" : " — " + app.applicant()));
-        title.setId("application-title");
-        Span status = new Span(getTranslation("status." + app.status().name()));
-        status.getElement().getThemeList().add("badge");
-        HorizontalLayout header = new HorizontalLayout(title, status);
-        header.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
-        add(header);
-        add(new Paragraph(getTranslation("detail.program") + ": " + Formats.program(app.program(), getLocale())
-                + "　" + getTranslation("detail.requested") + ": " + Formats.yen(app.requestedAmount())
-                + "　" + getTranslation("queue.assignee") + ": " + (app.assignee() == null ? "—" : app.assignee())));
-        if (app.failureReason() != null) {
-            add(new Paragraph(getTranslation("detail.failed") + ": " + app.failureReason()));
-        }
-        if (auth.hasRole(Roles.EXAMINER) && !auth.getPrincipalName().orElse("").equals(app.assignee())) {
-            Button assign = new Button(getTranslation("detail.assignToMe"), e -> {
-                try {
-                    service.assignToSelf(auth.getPrincipalName().orElseThrow(), app.id(), app.version());
-                    render(service.find(app.id()).orElseThrow());
-                } catch (ConcurrentChangeException ex) {
-                    Notification.show(getTranslation("detail.conflict"), 5000, Notification.Position.MIDDLE)
-                            .addThemeVariants(NotificationVariant.LUMO_ERROR);
-                }
-            });
-            assign.setId("assign-to-me");
-            add(assign);
-        }
         JsonNode review = service.reviewJson(app.id()).map(JSON::readTree).orElse(null);
+        String suggestion = service.aiSuggestion(app.id()).orElse(null);
+        add(header(review, suggestion));
+        List<StoredFile> files = service.files(app.id());
+        viewer = new DocumentViewer(files, name -> service.fileContent(app.id(), name).orElse(new byte[0]));
         TabSheet tabs = new TabSheet();
+        tabs.setId("detail-tabs");
         tabs.setSizeFull();
-        tabs.add(getTranslation("detail.documents"), documents(app, review));
         if (review != null) {
-            tabs.add(getTranslation("detail.findings"), findings(review));
+            tabs.add(getTranslation("detail.findings") + " (" + review.path("findings").size() + ")", findings(review));
             tabs.add(getTranslation("detail.figures"), figures(review));
+            tabs.add(getTranslation("detail.risk"), risk(review));
             tabs.add(getTranslation("detail.items"), items(review));
         }
-        add(tabs);
+        tabs.add(getTranslation("detail.documents"), documents(files, review));
+        tabs.add(getTranslation("detail.decision"), decision(review, suggestion));
+        SplitLayout split = new SplitLayout(tabs, viewer);
+        split.setSizeFull();
+        split.setSplitterPosition(55);
+        add(split);
+        setFlexGrow(1, split);
     }
 
-    private VerticalLayout documents(ApplicationSummary app, JsonNode review) {
+    private Component header(JsonNode review, String suggestion) {
+        H2 title = new H2(app.name() + (app.applicant() == null ? "" : " — " + app.applicant()));
+        title.setId("application-title");
+        title.getStyle().set("margin", "0").set("font-size", "1.4rem");
+        Span status = new Span(getTranslation("status." + app.status().name()));
+        status.setId("application-status");
+        status.getElement().getThemeList().add("badge");
+        HorizontalLayout line = new HorizontalLayout(title, status);
+        line.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
+        StringBuilder facts = new StringBuilder();
+        facts.append(getTranslation("detail.program")).append(": ").append(Formats.program(app.program(), getLocale()))
+                .append("　").append(getTranslation("detail.requested")).append(": ").append(Formats.yen(app.requestedAmount()))
+                .append("　").append(getTranslation("queue.assignee")).append(": ")
+                .append(app.assignee() == null ? "—" : app.assignee());
+        if (review != null && review.path("risk").isObject()) {
+            facts.append("　").append(getTranslation("queue.risk")).append(": ")
+                    .append(getTranslation("band." + review.path("risk").path("band").asString())).append(" ")
+                    .append(Formats.oneDecimal(review.path("risk").path("score").asDouble()));
+        }
+        if (suggestion != null) {
+            facts.append("　").append(getTranslation("detail.aiSuggestion")).append(": ")
+                    .append(getTranslation("outcome." + suggestion));
+        }
+        Paragraph p = new Paragraph(facts.toString());
+        p.getStyle().set("margin", "0");
+        HorizontalLayout actions = new HorizontalLayout();
+        if (auth.hasRole(Roles.EXAMINER) && !me().equals(app.assignee()) && app.status() != ApplicationStatus.DECIDED) {
+            Button assign = new Button(getTranslation("detail.assignToMe"), e -> guarded(() ->
+                    service.assignToSelf(me(), app.id(), app.version())));
+            assign.setId("assign-to-me");
+            actions.add(assign);
+        }
+        if (auth.hasRole(Roles.EXAMINER) && app.status() != ApplicationStatus.DECIDED) {
+            Button conflict = new Button(getTranslation("detail.declareConflict"), e -> askReason(
+                    getTranslation("detail.declareConflict"), reason -> service.declareConflict(me(), app.id(), reason)));
+            conflict.setId("declare-conflict");
+            conflict.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            actions.add(conflict);
+        }
+        Anchor export = new Anchor(DownloadHandler.fromInputStream(e -> {
+            byte[] xlsx = ReviewSheetExporter.export(app, service.reviewJson(app.id()).orElse(null),
+                    service.aiSuggestion(app.id()).orElse(null), service.corrections(app.id()),
+                    service.decisions(app.id()));
+            return new DownloadResponse(new ByteArrayInputStream(xlsx), "審査票_" + app.name() + ".xlsx",
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.length);
+        }), getTranslation("detail.exportSheet"));
+        export.setId("export-sheet");
+        actions.add(export);
+        actions.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
+        if (app.failureReason() != null) {
+            return new VerticalLayout(line, p, new Paragraph(getTranslation("detail.failed") + ": " + app.failureReason()), actions);
+        }
+        VerticalLayout v = new VerticalLayout(line, p, actions);
+        v.setPadding(false);
+        v.setSpacing(false);
+        return v;
+    }
+
+    private Component findings(JsonNode review) {
+        Grid<JsonNode> grid = new Grid<>();
+        grid.setId("findings-grid");
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
+        grid.addColumn(n -> n.path("severity").asString()).setHeader(getTranslation("detail.severity")).setWidth("7em")
+                .setFlexGrow(0);
+        grid.addColumn(n -> getTranslation("finding." + n.path("code").asString())).setHeader(getTranslation("detail.code"))
+                .setWidth("12em").setFlexGrow(0);
+        grid.addColumn(n -> n.path(english() ? "messageEn" : "message").asString())
+                .setHeader(getTranslation("detail.message")).setFlexGrow(4);
+        grid.addComponentColumn(n -> {
+            JsonNode ev = n.path("evidence").isArray() && !n.path("evidence").isEmpty() ? n.path("evidence").get(0) : null;
+            if (ev == null && n.path("file").isString()) {
+                ev = JSON.createObjectNode().put("file", n.path("file").asString());
+            }
+            if (ev == null) {
+                return new Span();
+            }
+            JsonNode target = ev;
+            Button b = new Button(getTranslation("detail.showEvidence"), e -> showInViewer(target));
+            b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            b.addClassName("show-evidence");
+            return b;
+        }).setWidth("9em").setFlexGrow(0);
+        List<JsonNode> rows = list(review.path("findings"));
+        grid.setItems(rows);
+        if (rows.isEmpty()) {
+            return new VerticalLayout(new Paragraph(getTranslation("detail.noFindings")), grid);
+        }
+        return grid;
+    }
+
+    private Component figures(JsonNode review) {
+        Set<String> flagged = new HashSet<>();
+        review.path("findings").forEach(f -> {
+            if (f.path("account").isString() && f.path("fiscalYear").isNumber()) {
+                flagged.add(f.path("account").asString() + "/" + f.path("fiscalYear").asInt());
+            }
+        });
+        Span selected = new Span(getTranslation("detail.selectFigure"));
+        selected.setId("selected-figure");
+        Button correct = new Button(getTranslation("detail.correct"));
+        correct.setId("correct-figure");
+        correct.setEnabled(false);
+        JsonNode[] current = new JsonNode[1];
+        FigureMatrix matrix = new FigureMatrix(review, flagged, f -> {
+            current[0] = f;
+            selected.setText(f.path("label").asString() + " " + f.path("fiscalYear").asInt() + ": "
+                    + Formats.yen(f.path("value").asLong()) + " (" + f.path("file").asString() + ", "
+                    + getTranslation("detail.confidence") + " " + f.path("confidence").asString() + ")");
+            correct.setEnabled(canCorrect());
+            showInViewer(f);
+        }, english());
+        matrix.setSizeFull();
+        correct.addClickListener(e -> correctFigureDialog(current[0]));
+        HorizontalLayout bar = new HorizontalLayout(selected, correct);
+        bar.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
+        VerticalLayout l = new VerticalLayout(bar, matrix, corrections());
+        l.setPadding(false);
+        l.setSizeFull();
+        return l;
+    }
+
+    private Component corrections() {
+        List<Correction> list = service.corrections(app.id());
+        VerticalLayout l = new VerticalLayout();
+        l.setPadding(false);
+        l.setId("corrections");
+        if (list.isEmpty()) {
+            return l;
+        }
+        l.add(new H4(getTranslation("detail.corrections")));
+        UnorderedList ul = new UnorderedList();
+        for (Correction c : list) {
+            String target = c.kind() == Correction.Kind.FIGURE ? c.account() + " " + c.fiscalYear()
+                    : "No." + c.itemNo() + " " + c.field();
+            ul.add(new ListItem(c.file() + " " + target + ": " + c.originalValue() + " → " + c.correctedValue()
+                    + "（" + c.reason() + "、" + c.correctedBy() + "、" + Formats.dateTime(c.correctedAt()) + "）"));
+        }
+        l.add(ul);
+        return l;
+    }
+
+    private boolean canCorrect() {
+        return auth.hasRole(Roles.EXAMINER) && app.status() == ApplicationStatus.REVIEWED;
+    }
+
+    private void correctFigureDialog(JsonNode f) {
+        if (f == null) {
+            return;
+        }
+        Dialog d = new Dialog();
+        d.setHeaderTitle(getTranslation("detail.correct") + ": " + f.path("label").asString() + " "
+                + f.path("fiscalYear").asInt());
+        TextField value = new TextField(getTranslation("detail.newValue"));
+        value.setId("correction-value");
+        value.setValue(String.valueOf(f.path("value").asLong()));
+        TextArea reason = new TextArea(getTranslation("detail.reason"));
+        reason.setId("correction-reason");
+        reason.setWidthFull();
+        Button save = new Button(getTranslation("detail.save"), e -> {
+            if (reason.getValue().isBlank()) {
+                reason.setInvalid(true);
+                reason.setErrorMessage(getTranslation("detail.reasonRequired"));
+                return;
+            }
+            Correction c = new Correction(0, Correction.Kind.FIGURE, f.path("file").asString(), f.path("account").asString(),
+                    f.path("fiscalYear").asInt(), null, "value", String.valueOf(f.path("value").asLong()),
+                    value.getValue(), reason.getValue(), me(), null);
+            if (guarded(() -> service.correct(me(), app.id(), app.version(), c))) {
+                d.close();
+            }
+        });
+        save.setId("correction-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        d.add(new VerticalLayout(new Paragraph(getTranslation("detail.original") + ": "
+                + Formats.yen(f.path("value").asLong()) + "（" + f.path("file").asString() + "）"), value, reason));
+        d.getFooter().add(new Button(getTranslation("detail.cancel"), e -> d.close()), save);
+        d.open();
+    }
+
+    private Component risk(JsonNode review) {
+        JsonNode risk = review.path("risk");
+        if (!risk.isObject()) {
+            return new Paragraph(getTranslation("detail.noRisk"));
+        }
+        VerticalLayout l = new VerticalLayout();
+        l.add(new H4(getTranslation("queue.risk") + ": " + Formats.oneDecimal(risk.path("score").asDouble()) + " ("
+                + getTranslation("band." + risk.path("band").asString()) + ")　"
+                + getTranslation("detail.model") + " " + risk.path("modelVersion").asString()));
+        l.add(RiskChart.of(risk, english()));
+        UnorderedList reasons = new UnorderedList();
+        reasons.setId("risk-reasons");
+        for (JsonNode f : risk.path("factors")) {
+            reasons.add(new ListItem(String.format("%s（%+.1f）%s", FactorNames.label(f.path("feature").asString(), english()),
+                    f.path("contribution").asDouble(), f.path(english() ? "reasonEn" : "reason").asString(""))
+                    + (f.path("source").isString() ? "　[" + f.path("source").asString() + "]" : "")));
+        }
+        l.add(reasons);
+        return l;
+    }
+
+    private Component items(JsonNode review) {
+        Grid<JsonNode> grid = new Grid<>();
+        grid.setId("items-grid");
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
+        grid.addColumn(n -> n.path("no").asInt()).setHeader("No").setWidth("4em").setFlexGrow(0);
+        grid.addColumn(n -> n.path("name").asString() + (n.path("spec").isString() ? "（" + n.path("spec").asString() + "）" : ""))
+                .setHeader(getTranslation("detail.itemName")).setFlexGrow(3);
+        grid.addColumn(n -> Formats.number(n.path("unitPrice").isNumber() ? n.path("unitPrice").asLong() : null))
+                .setHeader(getTranslation("detail.unitPrice")).setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(n -> n.has("purposeFit") ? Formats.oneDecimal(n.path("purposeFit").asDouble()) : "")
+                .setHeader(getTranslation("detail.purposeFit")).setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(n -> n.path("hint").isString() ? getTranslation("hint." + n.path("hint").asString()) : "")
+                .setHeader(getTranslation("detail.hint"));
+        grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(this::itemDetails));
+        grid.setDetailsVisibleOnClick(true);
+        grid.addItemClickListener(e -> showInViewer(e.getItem()));
+        grid.setItems(list(review.path("items")));
+        grid.setSizeFull();
+        return grid;
+    }
+
+    private Component itemDetails(JsonNode item) {
+        VerticalLayout l = new VerticalLayout();
+        l.setPadding(false);
+        l.addClassName("item-details");
+        UnorderedList reasons = new UnorderedList();
+        item.path(english() ? "reasonsEn" : "reasons").forEach(r -> reasons.add(new ListItem(r.asString())));
+        l.add(reasons);
+        if (item.path("purpose").isString()) {
+            l.add(new Span(getTranslation("detail.purpose") + ": " + item.path("purpose").asString()));
+        }
+        Grid<JsonNode> similar = new Grid<>();
+        similar.addThemeVariants(GridVariant.LUMO_COMPACT);
+        similar.addColumn(n -> n.path("id").asString()).setHeader("ID");
+        similar.addColumn(n -> n.path("itemName").asString("")).setHeader(getTranslation("detail.itemName"));
+        similar.addColumn(n -> Formats.program(n.path("program").asString(null), getLocale()))
+                .setHeader(getTranslation("detail.program"));
+        similar.addColumn(n -> String.format("%.2f", n.path("similarity").asDouble())).setHeader(getTranslation("detail.similarity"));
+        similar.addColumn(n -> getTranslation("grant." + n.path("decision").asString())).setHeader(getTranslation("detail.pastDecision"));
+        similar.addColumn(n -> n.path("reason").asString("")).setHeader(getTranslation("detail.reason"));
+        similar.setItems(list(item.path("similarPastGrants")));
+        similar.setAllRowsVisible(true);
+        l.add(similar);
+        if (canCorrect()) {
+            Button correct = new Button(getTranslation("detail.correctItem"), e -> correctItemDialog(item));
+            correct.addClassName("correct-item");
+            l.add(correct);
+        }
+        return l;
+    }
+
+    private void correctItemDialog(JsonNode item) {
+        Dialog d = new Dialog();
+        d.setHeaderTitle(getTranslation("detail.correctItem") + ": No." + item.path("no").asInt() + " "
+                + item.path("name").asString());
+        Select<String> field = new Select<>();
+        field.setLabel(getTranslation("detail.field"));
+        field.setItems("quantity", "unitPrice", "amount", "name");
+        field.setItemLabelGenerator(f -> getTranslation("field." + f));
+        field.setValue("unitPrice");
+        TextField value = new TextField(getTranslation("detail.newValue"));
+        value.setId("item-correction-value");
+        field.addValueChangeListener(e -> value.setValue(item.path(e.getValue()).asString("")));
+        value.setValue(item.path("unitPrice").asString(""));
+        TextArea reason = new TextArea(getTranslation("detail.reason"));
+        reason.setId("item-correction-reason");
+        reason.setWidthFull();
+        String file = appFormFile();
+        Button save = new Button(getTranslation("detail.save"), e -> {
+            if (reason.getValue().isBlank()) {
+                reason.setInvalid(true);
+                reason.setErrorMessage(getTranslation("detail.reasonRequired"));
+                return;
+            }
+            Correction c = new Correction(0, Correction.Kind.ITEM, file, null, null, item.path("no").asInt(),
+                    field.getValue(), item.path(field.getValue()).asString(""), value.getValue(), reason.getValue(), me(), null);
+            if (guarded(() -> service.correct(me(), app.id(), app.version(), c))) {
+                d.close();
+            }
+        });
+        save.setId("item-correction-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        d.add(new VerticalLayout(field, value, reason));
+        d.getFooter().add(new Button(getTranslation("detail.cancel"), e -> d.close()), save);
+        d.open();
+    }
+
+    private String appFormFile() {
+        JsonNode review = service.reviewJson(app.id()).map(JSON::readTree).orElse(JSON.createObjectNode());
+        for (JsonNode d : review.path("documents")) {
+            if ("APPLICATION_FORM".equals(d.path("type").asString())) {
+                return d.path("file").asString();
+            }
+        }
+        return "";
+    }
+
+    private Component documents(List<StoredFile> files, JsonNode review) {
         Grid<StoredFile> grid = new Grid<>();
         grid.setId("documents-grid");
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
         grid.addColumn(StoredFile::fileName).setHeader(getTranslation("detail.file")).setFlexGrow(2);
         grid.addColumn(f -> documentField(review, f.fileName(), "type")).setHeader(getTranslation("detail.type"));
         grid.addColumn(f -> documentField(review, f.fileName(), "error")).setHeader(getTranslation("detail.error"))
                 .setFlexGrow(2);
         grid.addColumn(f -> Formats.number(f.sizeBytes())).setHeader(getTranslation("detail.size"))
                 .setTextAlign(ColumnTextAlign.END);
-        grid.addComponentColumn(f -> new Anchor(download(app.id(), f), getTranslation("detail.download")))
-                .setHeader("");
-        grid.setItems(service.files(app.id()));
-        VerticalLayout l = new VerticalLayout(grid);
-        l.setSizeFull();
-        return l;
-    }
-
-    private DownloadHandler download(long id, StoredFile f) {
-        return DownloadHandler.fromInputStream(e -> new DownloadResponse(
-                new ByteArrayInputStream(service.fileContent(id, f.fileName()).orElse(new byte[0])), f.fileName(),
-                f.contentType() == null ? "application/octet-stream" : f.contentType(), f.sizeBytes()));
+        grid.addComponentColumn(f -> new Anchor(DownloadHandler.fromInputStream(e -> new DownloadResponse(
+                new ByteArrayInputStream(service.fileContent(app.id(), f.fileName()).orElse(new byte[0])), f.fileName(),
+                "application/octet-stream", f.sizeBytes())), getTranslation("detail.download")));
+        grid.addItemClickListener(e -> viewer.show(e.getItem().fileName(), 1, null));
+        grid.setItems(files);
+        grid.setSizeFull();
+        return grid;
     }
 
     private String documentField(JsonNode review, String file, String field) {
@@ -144,55 +458,111 @@ class ApplicationDetailView extends VerticalLayout implements BeforeEnterObserve
         return "";
     }
 
-    private VerticalLayout findings(JsonNode review) {
-        Grid<JsonNode> grid = new Grid<>();
-        grid.setId("findings-grid");
-        boolean en = "en".equals(getLocale().getLanguage());
-        grid.addColumn(n -> n.path("severity").asString()).setHeader(getTranslation("detail.severity"))
-                .setWidth("7em").setFlexGrow(0);
-        grid.addColumn(n -> n.path("code").asString()).setHeader(getTranslation("detail.code"));
-        grid.addColumn(n -> n.path(en ? "messageEn" : "message").asString()).setHeader(getTranslation("detail.message"))
-                .setFlexGrow(4);
-        grid.addColumn(n -> n.path("file").isNull() ? "" : n.path("file").asString())
-                .setHeader(getTranslation("detail.file"));
-        grid.setItems(list(review.path("findings")));
-        VerticalLayout l = new VerticalLayout(grid);
-        l.setSizeFull();
+    private Component decision(JsonNode review, String suggestion) {
+        VerticalLayout l = new VerticalLayout();
+        l.setId("decision-panel");
+        if (suggestion != null) {
+            l.add(new Paragraph(getTranslation("detail.aiSuggestion") + ": " + getTranslation("outcome." + suggestion)));
+        }
+        if (auth.hasRole(Roles.EXAMINER) && review != null
+                && (app.status() == ApplicationStatus.REVIEWED || app.status() == ApplicationStatus.DECIDED)) {
+            Select<DecisionOutcome> outcome = new Select<>();
+            outcome.setId("decision-outcome");
+            outcome.setLabel(getTranslation("detail.outcome"));
+            outcome.setItems(DecisionOutcome.values());
+            outcome.setItemLabelGenerator(o -> getTranslation("outcome." + o.name()));
+            TextArea comment = new TextArea(getTranslation("detail.comment"));
+            comment.setId("decision-comment");
+            comment.setWidthFull();
+            comment.setHelperText(getTranslation("detail.commentHelp"));
+            Button decide = new Button(getTranslation("detail.decide"), e -> {
+                if (outcome.getValue() == null) {
+                    outcome.setInvalid(true);
+                    return;
+                }
+                boolean departs = suggestion != null && !suggestion.equals(outcome.getValue().name());
+                if (departs && comment.getValue().isBlank()) {
+                    comment.setInvalid(true);
+                    comment.setErrorMessage(getTranslation("detail.commentRequired"));
+                    return;
+                }
+                if (guarded(() -> service.decide(me(), app.id(), app.version(), outcome.getValue(), comment.getValue()))) {
+                    Notification.show(getTranslation("detail.decided")).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                }
+            });
+            decide.setId("decide");
+            decide.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            l.add(outcome, comment, decide);
+        }
+        List<DecisionRecord> decisions = service.decisions(app.id());
+        if (!decisions.isEmpty()) {
+            l.add(new H4(getTranslation("detail.history")));
+            UnorderedList ul = new UnorderedList();
+            ul.setId("decision-history");
+            for (DecisionRecord d : decisions) {
+                ul.add(new ListItem(Formats.dateTime(d.decidedAt()) + "　" + d.decidedBy() + "　"
+                        + getTranslation("outcome." + d.outcome().name())
+                        + (d.departsFromAi() ? "（" + getTranslation("detail.departs") + "）" : "")
+                        + (d.comment() == null || d.comment().isBlank() ? "" : "　「" + d.comment() + "」")));
+            }
+            l.add(ul);
+        }
         return l;
     }
 
-    private VerticalLayout figures(JsonNode review) {
-        Grid<JsonNode> grid = new Grid<>();
-        grid.setId("figures-grid");
-        grid.addColumn(n -> n.path("file").asString()).setHeader(getTranslation("detail.file"));
-        grid.addColumn(n -> n.path("label").asString()).setHeader(getTranslation("detail.label"));
-        grid.addColumn(n -> n.path("account").asString()).setHeader(getTranslation("detail.account"));
-        grid.addColumn(n -> n.path("fiscalYear").asString()).setHeader(getTranslation("detail.fiscalYear"));
-        grid.addColumn(n -> Formats.number(n.path("value").asLong())).setHeader(getTranslation("detail.value"))
-                .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(n -> n.has("page") ? "p." + n.path("page").asInt()
-                : n.path("sheet").asString("") + "!" + n.path("cell").asString("")).setHeader(getTranslation("detail.where"));
-        grid.setItems(list(review.path("figures")));
-        VerticalLayout l = new VerticalLayout(new H3(getTranslation("detail.figures")), grid);
-        l.setSizeFull();
-        return l;
+    private void showInViewer(JsonNode located) {
+        if (located == null || !located.path("file").isString()) {
+            return;
+        }
+        JsonNode box = located.path("box");
+        viewer.show(new DocumentViewer.Mark(located.path("file").asString(),
+                located.path("page").isNumber() ? located.path("page").asInt() : null,
+                located.path("sheet").isString() ? located.path("sheet").asString() : null,
+                located.path("cell").isString() ? located.path("cell").asString() : null,
+                box.isObject() ? (float) box.path("x").asDouble() : null,
+                box.isObject() ? (float) box.path("y").asDouble() : null,
+                box.isObject() ? (float) box.path("width").asDouble() : null,
+                box.isObject() ? (float) box.path("height").asDouble() : null));
     }
 
-    private VerticalLayout items(JsonNode review) {
-        Grid<JsonNode> grid = new Grid<>();
-        grid.setId("items-grid");
-        grid.addColumn(n -> n.path("no").asInt()).setHeader("No").setWidth("4em").setFlexGrow(0);
-        grid.addColumn(n -> n.path("name").asString()).setHeader(getTranslation("detail.itemName")).setFlexGrow(2);
-        grid.addColumn(n -> n.path("quantity").asString()).setHeader(getTranslation("detail.quantity"));
-        grid.addColumn(n -> Formats.number(n.path("unitPrice").asLong())).setHeader(getTranslation("detail.unitPrice"))
-                .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(n -> n.has("purposeFit") ? n.path("purposeFit").asString() : "")
-                .setHeader(getTranslation("detail.purposeFit"));
-        grid.addColumn(n -> n.path("hint").asString("")).setHeader(getTranslation("detail.hint"));
-        grid.setItems(list(review.path("items")));
-        VerticalLayout l = new VerticalLayout(grid);
-        l.setSizeFull();
-        return l;
+    /** Runs a change; on a concurrent change or a refused input, says so and keeps the screen. */
+    private boolean guarded(Runnable action) {
+        try {
+            action.run();
+            reload();
+            return true;
+        } catch (ConcurrentChangeException ex) {
+            Notification n = Notification.show(getTranslation("detail.conflict"), 8000, Notification.Position.MIDDLE);
+            n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+            n.setId("conflict-notification");
+            return false;
+        } catch (IllegalArgumentException | IllegalStateException ex) {
+            Notification.show(ex.getMessage(), 8000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            return false;
+        }
+    }
+
+    private void askReason(String title, java.util.function.Consumer<String> action) {
+        Dialog d = new Dialog();
+        d.setHeaderTitle(title);
+        TextArea reason = new TextArea(getTranslation("detail.reason"));
+        reason.setWidthFull();
+        reason.setId("conflict-reason");
+        Button ok = new Button(getTranslation("detail.save"), e -> {
+            if (reason.getValue().isBlank()) {
+                reason.setInvalid(true);
+                return;
+            }
+            if (guarded(() -> action.accept(reason.getValue()))) {
+                d.close();
+            }
+        });
+        ok.setId("conflict-save");
+        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        d.add(reason);
+        d.getFooter().add(new Button(getTranslation("detail.cancel"), e -> d.close()), ok);
+        d.open();
     }
 
     private static List<JsonNode> list(JsonNode array) {

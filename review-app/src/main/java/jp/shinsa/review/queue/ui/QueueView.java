@@ -19,6 +19,10 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jp.shinsa.review.application.ApplicationReviewService;
 import jp.shinsa.review.application.ApplicationStatus;
 import jp.shinsa.review.application.ApplicationSummary;
 import jp.shinsa.review.queue.QueueFilter;
@@ -41,7 +45,7 @@ class QueueView extends VerticalLayout {
     private final Span total = new Span();
     private com.vaadin.flow.shared.Registration poll;
 
-    QueueView(ReviewQueueService queue) {
+    QueueView(ReviewQueueService queue, ApplicationReviewService applications, AuthenticationContext auth) {
         this.queue = queue;
         setSizeFull();
         search.setPlaceholder(getTranslation("queue.search"));
@@ -58,6 +62,13 @@ class QueueView extends VerticalLayout {
         status.addValueChangeListener(e -> refresh());
         flaggedOnly.addValueChangeListener(e -> refresh());
         HorizontalLayout filters = new HorizontalLayout(search, status, flaggedOnly, total);
+        if (auth.hasAnyRole(Roles.EXAMINER, Roles.ADMIN)) {
+            Button upload = new Button(getTranslation("upload.title"), e -> new NewApplicationDialog(applications,
+                    auth.getPrincipalName().orElseThrow(), this::refresh).open());
+            upload.setId("new-application");
+            upload.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            filters.add(upload);
+        }
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
         grid.setId("queue-grid");
