@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jp.shinsa.ingest.ApplicationReader;
 import jp.shinsa.review.pipeline.PipelineFactory;
 import jp.shinsa.review.pipeline.ReviewPipeline;
+import jp.shinsa.review.program.ProgramService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,9 +21,8 @@ class ScoringConfiguration {
     }
 
     @Bean
-    ReviewPipeline reviewPipeline(ApplicationReader reader) {
-        return new ReviewPipeline(reader, PipelineFactory.standardChecks(), () -> null, () -> null,
-                ReviewPipeline.ProgramDirectory.builtIn());
+    ReviewPipeline reviewPipeline(ApplicationReader reader, ProgramService programs) {
+        return new ReviewPipeline(reader, PipelineFactory.standardChecks(), () -> null, () -> null, programs);
     }
 
     /** Background reviews: bounded, so uploads never starve page requests on two cores. */

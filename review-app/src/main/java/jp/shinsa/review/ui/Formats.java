@@ -5,7 +5,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import jp.shinsa.models.Catalogs;
+import java.util.function.Function;
+import jp.shinsa.models.Program;
 
 /** Shared display formats: yen with separators, dates in Tokyo time, program names by language. */
 public final class Formats {
@@ -27,12 +28,13 @@ public final class Formats {
         return t == null ? "" : t.atZoneSameInstant(TOKYO).format(DATE_TIME);
     }
 
-    public static String program(String code, Locale locale) {
+    /** The program's name in the UI's language; the code when the program is unknown. */
+    public static String program(String code, Function<String, Program> programs, Locale locale) {
         if (code == null) {
             return "";
         }
-        return Catalogs.program(code).map(p -> "en".equals(locale.getLanguage()) ? p.nameEn() : p.nameJa())
-                .orElse(code);
+        Program p = programs.apply(code);
+        return p == null ? code : "en".equals(locale.getLanguage()) ? p.nameEn() : p.nameJa();
     }
 
     public static String oneDecimal(Double v) {

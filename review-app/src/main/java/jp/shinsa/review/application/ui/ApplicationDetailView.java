@@ -46,6 +46,7 @@ import jp.shinsa.review.application.DecisionOutcome;
 import jp.shinsa.review.application.DecisionRecord;
 import jp.shinsa.review.application.ReviewSheetExporter;
 import jp.shinsa.review.application.StoredFile;
+import jp.shinsa.review.program.ProgramService;
 import jp.shinsa.review.security.Roles;
 import jp.shinsa.review.ui.Formats;
 import tools.jackson.databind.JsonNode;
@@ -63,11 +64,13 @@ class ApplicationDetailView extends VerticalLayout implements BeforeEnterObserve
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final ApplicationReviewService service;
     private final AuthenticationContext auth;
+    private final ProgramService programs;
     private DocumentViewer viewer;
     private ApplicationSummary app;
 
-    ApplicationDetailView(ApplicationReviewService service, AuthenticationContext auth) {
+    ApplicationDetailView(ApplicationReviewService service, AuthenticationContext auth, ProgramService programs) {
         this.service = service;
+        this.programs = programs;
         this.auth = auth;
         setSizeFull();
         setPadding(true);
@@ -136,7 +139,7 @@ class ApplicationDetailView extends VerticalLayout implements BeforeEnterObserve
         HorizontalLayout line = new HorizontalLayout(title, status);
         line.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
         StringBuilder facts = new StringBuilder();
-        facts.append(getTranslation("detail.program")).append(": ").append(Formats.program(app.program(), getLocale()))
+        facts.append(getTranslation("detail.program")).append(": ").append(Formats.program(app.program(), programs::find, getLocale()))
                 .append("　").append(getTranslation("detail.requested")).append(": ").append(Formats.yen(app.requestedAmount()))
                 .append("　").append(getTranslation("queue.assignee")).append(": ")
                 .append(app.assignee() == null ? "—" : app.assignee());
@@ -361,7 +364,7 @@ class ApplicationDetailView extends VerticalLayout implements BeforeEnterObserve
         similar.addThemeVariants(GridVariant.LUMO_COMPACT);
         similar.addColumn(n -> n.path("id").asString()).setHeader("ID");
         similar.addColumn(n -> n.path("itemName").asString("")).setHeader(getTranslation("detail.itemName"));
-        similar.addColumn(n -> Formats.program(n.path("program").asString(null), getLocale()))
+        similar.addColumn(n -> Formats.program(n.path("program").asString(null), programs::find, getLocale()))
                 .setHeader(getTranslation("detail.program"));
         similar.addColumn(n -> String.format("%.2f", n.path("similarity").asDouble())).setHeader(getTranslation("detail.similarity"));
         similar.addColumn(n -> getTranslation("grant." + n.path("decision").asString())).setHeader(getTranslation("detail.pastDecision"));

@@ -25,6 +25,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jp.shinsa.review.application.ApplicationReviewService;
 import jp.shinsa.review.application.ApplicationStatus;
 import jp.shinsa.review.application.ApplicationSummary;
+import jp.shinsa.review.program.ProgramService;
 import jp.shinsa.review.queue.QueueFilter;
 import jp.shinsa.review.queue.QueueSort;
 import jp.shinsa.review.queue.ReviewQueueService;
@@ -45,7 +46,8 @@ class QueueView extends VerticalLayout {
     private final Span total = new Span();
     private com.vaadin.flow.shared.Registration poll;
 
-    QueueView(ReviewQueueService queue, ApplicationReviewService applications, AuthenticationContext auth) {
+    QueueView(ReviewQueueService queue, ApplicationReviewService applications, AuthenticationContext auth,
+              ProgramService programs) {
         this.queue = queue;
         setSizeFull();
         search.setPlaceholder(getTranslation("queue.search"));
@@ -77,7 +79,7 @@ class QueueView extends VerticalLayout {
                 .setFlexGrow(0);
         grid.addColumn(ApplicationSummary::name).setHeader(getTranslation("queue.name")).setKey("name")
                 .setSortable(true);
-        grid.addColumn(a -> Formats.program(a.program(), getLocale())).setHeader(getTranslation("queue.program"))
+        grid.addColumn(a -> Formats.program(a.program(), programs::find, getLocale())).setHeader(getTranslation("queue.program"))
                 .setKey("program").setSortable(true);
         grid.addColumn(ApplicationSummary::applicant).setHeader(getTranslation("queue.applicant"))
                 .setKey("applicant").setSortable(true).setFlexGrow(2);

@@ -1,0 +1,118 @@
+package jp.shinsa.review.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import jp.shinsa.review.demo.DemoPackageGenerator;
+import jp.shinsa.review.security.Roles;
+import jp.shinsa.review.support.ReviewAppIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.test.context.support.WithMockUser;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Upload → first pass → correction → decision, on the real pipeline and PostgreSQL. */
+@ReviewAppIntegrationTest
+@WithMockUser(username = "examiner", roles = Roles.EXAMINER)
+class ApplicationWorkflowIT {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    @Autowired
+    ApplicationReviewService service;
+    @Autowired
+    JdbcClient jdbc;
+
+    private ApplicationSummary reviewed(DemoPackageGenerator.DemoPackage p) throws InterruptedException {
+        long id = service.submit("examiner", p.name() + "-wf", p.files());
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        while (Instant.now().isBefore(deadline)) {
+            ApplicationSummary s = service.find(id).orElseThrow();
+            if (s.status() == ApplicationStatus.REVIEWED || s.status() == ApplicationStatus.FAILED) {
+                return s;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("application " + id + " was not reviewed in time");
+    }
+
+    @Test
+    void should_flag_a_planted_input_sheet_error_and_clear_it_after_a_correction() throws Exception {
+        DemoPackageGenerator.DemoPackage p = new DemoPackageGenerator().generate(1);
+        assertThat(p.planted()).isEqualTo("INPUT_SHEET_MISMATCH");
+        ApplicationSummary app = reviewed(p);
+        assertThat(app.status()).isEqualTo(ApplicationStatus.REVIEWED);
+        JsonNode review = JSON.readTree(service.reviewJson(app.id()).orElseThrow());
+        JsonNode finding = null;
+        for (JsonNode f : review.path("findings")) {
+            if ("INPUT_SHEET_MISMATCH".equals(f.path("code").asString())) {
+                finding = f;
+            }
+        }
+        assertThat(finding).as("the planted input-sheet error is found").isNotNull();
+        assertThat(app.flagged()).isTrue();
+
+        Correction c = new Correction(0, Correction.Kind.FIGURE, finding.path("file").asString(),
+                finding.path("account").asString(), finding.path("fiscalYear").asInt(), null, "value",
+                String.valueOf(finding.path("actual").asLong()), String.valueOf(finding.path("expected").asLong()),
+                "決算書と照合し転記誤りを訂正", "examiner", null);
+        service.correct("examiner", app.id(), app.version(), c);
+
+        ApplicationSummary after = service.find(app.id()).orElseThrow();
+        assertThat(after.version()).isGreaterThan(app.version());
+        JsonNode corrected = JSON.readTree(service.reviewJson(app.id()).orElseThrow());
+        assertThat(corrected.path("findings").toString()).doesNotContain("INPUT_SHEET_MISMATCH");
+        assertThat(service.corrections(app.id())).singleElement().satisfies(k -> {
+            assertThat(k.originalValue()).isEqualTo(String.valueOf(finding_actual(review)));
+            assertThat(k.correctedBy()).isEqualTo("examiner");
+        });
+        // The stale version is refused: no silent overwrite.
+        assertThatThrownBy(() -> service.correct("examiner", app.id(), app.version(), c))
+                .isInstanceOf(ConcurrentChangeException.class);
+    }
+
+    private static long finding_actual(JsonNode review) {
+        for (JsonNode f : review.path("findings")) {
+            if ("INPUT_SHEET_MISMATCH".equals(f.path("code").asString())) {
+                return f.path("actual").asLong();
+            }
+        }
+        throw new AssertionError();
+    }
+
+    @Test
+    void should_require_a_comment_to_depart_from_the_ai_and_keep_the_rationale_as_shown() throws Exception {
+        ApplicationSummary app = reviewed(new DemoPackageGenerator().generate(2));
+        String suggestion = service.aiSuggestion(app.id()).orElseThrow();
+        DecisionOutcome departing = DecisionOutcome.valueOf(suggestion) == DecisionOutcome.REJECT
+                ? DecisionOutcome.APPROVE : DecisionOutcome.REJECT;
+        assertThatThrownBy(() -> service.decide("examiner", app.id(), app.version(), departing, " "))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        long decisionId = service.decide("examiner", app.id(), app.version(), departing, "現地確認の結果による");
+        ApplicationSummary decided = service.find(app.id()).orElseThrow();
+        assertThat(decided.status()).isEqualTo(ApplicationStatus.DECIDED);
+        DecisionRecord d = service.decisions(app.id()).getLast();
+        assertThat(d.id()).isEqualTo(decisionId);
+        assertThat(d.departsFromAi()).isTrue();
+        assertThat(JSON.readTree(d.reviewSnapshotJson()).path("application").asString()).isEqualTo(app.name());
+        // Decisions are append-only in the database.
+        assertThatThrownBy(() -> jdbc.sql("UPDATE decision SET outcome = 'APPROVE' WHERE id = ?").param(decisionId).update())
+                .hasMessageContaining("append-only");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE application_id = ? AND action = 'DECIDED'")
+                .param(app.id()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void should_tell_the_second_of_two_examiners_that_the_application_changed() throws Exception {
+        ApplicationSummary app = reviewed(new DemoPackageGenerator().generate(4));
+        service.assignToSelf("examiner", app.id(), app.version());
+        assertThatThrownBy(() -> service.assignToSelf("examiner2", app.id(), app.version()))
+                .isInstanceOf(ConcurrentChangeException.class);
+        assertThatThrownBy(() -> service.decide("examiner", app.id(), app.version(), DecisionOutcome.APPROVE, "x"))
+                .isInstanceOf(ConcurrentChangeException.class);
+        assertThat(service.find(app.id()).orElseThrow().assignee()).isEqualTo("examiner");
+    }
+}
