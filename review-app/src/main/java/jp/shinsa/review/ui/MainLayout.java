@@ -44,6 +44,10 @@ public class MainLayout extends AppLayout {
         if (auth.hasAnyRole(Roles.EXAMINER, Roles.SUPERVISOR, Roles.ADMIN)) {
             nav.addItem(new SideNavItem(getTranslation("nav.queue"), "queue"));
         }
+        if (auth.hasAnyRole(Roles.SUPERVISOR, Roles.ADMIN)) {
+            nav.addItem(new SideNavItem(getTranslation("nav.overrides"), "supervisor/overrides"));
+            nav.addItem(new SideNavItem(getTranslation("nav.audit"), "supervisor/audit"));
+        }
         if (auth.hasRole(Roles.ADMIN)) {
             nav.addItem(new SideNavItem(getTranslation("nav.users"), "admin/users"));
             nav.addItem(new SideNavItem(getTranslation("nav.programs"), "admin/programs"));
