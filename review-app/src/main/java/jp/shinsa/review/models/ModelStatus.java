@@ -1,0 +1,3 @@
+package jp.shinsa.review.models;
+
+public enum ModelStatus { CANDIDATE, ACTIVE, RETIRED }
