@@ -1,4 +1,4 @@
-package jp.shinsa.review.models;
+package jp.shinsa.review.registry;
 
 import java.time.OffsetDateTime;
 

@@ -1,4 +1,4 @@
-package jp.shinsa.review.models;
+package jp.shinsa.review.registry;
 
 /** The kinds of model the workbench keeps. */
 public enum ModelKind { RISK, PURPOSE_FIT }

@@ -1,3 +1,3 @@
-package jp.shinsa.review.models;
+package jp.shinsa.review.registry;
 
 public enum ModelStatus { CANDIDATE, ACTIVE, RETIRED }
