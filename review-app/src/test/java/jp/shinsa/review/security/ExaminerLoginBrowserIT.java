@@ -32,6 +32,7 @@ class ExaminerLoginBrowserIT {
             Thread.sleep(1000);
             assertThat(browser.driver().findElements(By.id("users-grid"))).isEmpty();
             assertThat(browser.driver().findElements(By.id("add-user"))).isEmpty();
+            assertThat(browser.driver().findElement(By.id("not-available")).getText()).contains("表示できません");
             browser.screenshot("examiner-refused-admin");
         }
     }

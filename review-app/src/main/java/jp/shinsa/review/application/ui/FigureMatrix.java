@@ -49,7 +49,7 @@ class FigureMatrix extends Grid<FigureMatrix.Row> {
         addColumn(Row::label).setHeader(english ? "Account" : "科目").setFrozen(true).setAutoWidth(true);
         for (Column c : columns) {
             String header = docShort(c.documentType(), english) + " " + c.fiscalYear();
-            addComponentColumn(r -> cell(r, c, units, flaggedKeys, onSelect)).setHeader(header)
+            addComponentColumn(r -> cell(r, c, units, flaggedKeys, onSelect)).setHeader(header).setKey(key(c))
                     .setTooltipGenerator(r -> c.file()).setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         }
         List<Row> present = new ArrayList<>(rows.values().stream().filter(r -> !r.cells().isEmpty()).toList());
@@ -86,6 +86,10 @@ class FigureMatrix extends Grid<FigureMatrix.Row> {
         }
         s.addClickListener(e -> onSelect.accept(f));
         return s;
+    }
+
+    static String key(Column c) {
+        return c.file() + "|" + c.fiscalYear();
     }
 
     static String docShort(String type, boolean english) {
