@@ -1,0 +1,165 @@
+package jp.shinsa.scoring.checks;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import jp.shinsa.models.Catalogs;
+import jp.shinsa.models.DocumentType;
+import jp.shinsa.models.Figure;
+import jp.shinsa.models.Finding;
+import jp.shinsa.models.FindingCode;
+import jp.shinsa.models.Severity;
+import jp.shinsa.models.Text;
+
+/**
+ * Turns failed figure checks into findings, one alarm per root cause.
+ *
+ * <p>Each failed check names the stated numbers it used; one of them is wrong. Greedily, the number
+ * that takes part in the most failed checks is taken as the culprit (an altered statement component
+ * breaks its subtotal and disagrees with the input sheet and the comparison: three checks, one
+ * number). Ties go to the document findings.md treats as the copy: 増減 before the comparison, the
+ * comparison before the input sheet, the input sheet before the statements. All failed checks that
+ * used the culprit form one group; its primary finding keeps the code's severity and the others
+ * become INFO consequences whose {@code cause} is the primary's key. See
+ * docs/decisions/004-consistency-checks.md.
+ */
+final class RootCauseGrouping {
+    private static final Set<String> BALANCE_TOTALS = Set.of("total_assets", "total_liabilities_and_net_assets");
+
+    record Result(List<Finding> findings, Set<Ref> culprits) {
+    }
+
+    Result group(List<Violation> violations, FigureIndex index) {
+        Map<Ref, Figure> figures = new HashMap<>();
+        for (Violation v : violations) {
+            if (v.pair() != null) {
+                v.pair().forEach(f -> figures.put(FigureIndex.ref(f), f));
+            }
+        }
+        for (FigureIndex.Key k : index.keys()) {
+            for (Figure f : index.all(k.account(), k.fiscalYear())) {
+                figures.putIfAbsent(FigureIndex.ref(f), f);
+            }
+        }
+        List<Violation> remaining = new ArrayList<>(violations);
+        List<Finding> out = new ArrayList<>();
+        Set<Ref> culprits = new LinkedHashSet<>();
+        while (!remaining.isEmpty()) {
+            Ref culprit = pickCulprit(remaining);
+            culprits.add(culprit);
+            List<Violation> group = new ArrayList<>();
+            for (var it = remaining.iterator(); it.hasNext(); ) {
+                Violation v = it.next();
+                if (v.refs().contains(culprit)) {
+                    group.add(v);
+                    it.remove();
+                }
+            }
+            List<Violation> resolved = new ArrayList<>();
+            for (Violation v : group) {
+                resolved.add(v.isPair() ? CrossDocumentRule.describe(v, flaggedSide(v, culprit)) : v);
+            }
+            resolved.sort(Comparator.comparingInt(v -> rank(v, culprit)));
+            Violation primary = resolved.get(0);
+            Text message = primary.message();
+            Figure suspect = figures.get(culprit);
+            if (resolved.size() > 1 && suspect != null) {
+                message = withSuspect(message, suspect);
+            }
+            Finding head = finding(primary, primary.code().severity(), message, null);
+            out.add(head);
+            String key = ConsistencyChecker.causeKey(head);
+            for (Violation v : resolved.subList(1, resolved.size())) {
+                out.add(finding(v, Severity.INFO, v.message(), key));
+            }
+        }
+        return new Result(out, culprits);
+    }
+
+    private static Ref pickCulprit(List<Violation> remaining) {
+        Map<Ref, Integer> counts = new LinkedHashMap<>();
+        for (Violation v : remaining) {
+            for (Ref r : v.refs()) {
+                counts.merge(r, 1, Integer::sum);
+            }
+        }
+        return counts.entrySet().stream()
+                .min(Comparator.<Map.Entry<Ref, Integer>>comparingInt(e -> -e.getValue())
+                        .thenComparingInt(e -> e.getKey().blamePriority()))
+                .orElseThrow().getKey();
+    }
+
+    /** The side of a pair the culprit is on; if the culprit is neither, the copy rather than the statements. */
+    private static Figure flaggedSide(Violation pair, Ref culprit) {
+        Figure a = pair.pair().get(0);
+        Figure b = pair.pair().get(1);
+        if (FigureIndex.ref(a).equals(culprit)) {
+            return a;
+        }
+        if (FigureIndex.ref(b).equals(culprit)) {
+            return b;
+        }
+        return FigureIndex.ref(a).blamePriority() <= FigureIndex.ref(b).blamePriority() ? a : b;
+    }
+
+    /**
+     * Which failed check best names the root cause (lower first). A wrong statement figure is named
+     * by the statements' own arithmetic (the balance for a grand total, else the line that is the
+     * culprit, else its parent); a wrong copy (input sheet, comparison) by its disagreement with the
+     * statements; a wrong 増減 by the delta check.
+     */
+    private static int rank(Violation v, Ref culprit) {
+        if (culprit.kind() == Ref.Kind.DELTA) {
+            return v.code() == FindingCode.COMPARISON_DELTA_MISMATCH ? 0 : 10;
+        }
+        int internal = internalRank(v, culprit);
+        boolean copy = culprit.documentType() != DocumentType.FINANCIAL_STATEMENTS;
+        int cross = -1;
+        if (v.code() == FindingCode.INPUT_SHEET_MISMATCH || v.code() == FindingCode.BS_COMPARISON_MISMATCH) {
+            boolean againstStatements = v.evidence().size() > 1 && v.refs().stream()
+                    .anyMatch(r -> r.documentType() == DocumentType.FINANCIAL_STATEMENTS);
+            cross = againstStatements ? 0 : 1;
+        }
+        if (copy) {
+            return cross >= 0 ? cross : internal >= 0 ? 2 + internal : 9;
+        }
+        return internal >= 0 ? internal : cross >= 0 ? 6 + cross : 9;
+    }
+
+    private static int internalRank(Violation v, Ref culprit) {
+        if (!v.isInternal() || v.code() == FindingCode.INPUT_SHEET_MISMATCH
+                || v.code() == FindingCode.BS_COMPARISON_MISMATCH) {
+            return -1;
+        }
+        String parent = Catalogs.account(culprit.account()).map(a -> a.parent()).orElse(null);
+        if (v.code() == FindingCode.BS_IMBALANCE && BALANCE_TOTALS.contains(culprit.account())) {
+            return 0;
+        }
+        if (culprit.account().equals(v.account())) {
+            return 1;
+        }
+        if (parent != null && parent.equals(v.account())) {
+            return 2;
+        }
+        return v.code() == FindingCode.BS_IMBALANCE ? 3 : 4;
+    }
+
+    private static Text withSuspect(Text message, Figure suspect) {
+        return new Text(message.ja() + " 関連する不一致から、" + Wording.docJa(suspect.documentType(), suspect.file()) + "の"
+                + Wording.yearJa(suspect.fiscalYear()) + "「" + Wording.accountJa(suspect.account()) + "」"
+                + Wording.yenJa(suspect.value()) + "の誤りが疑われます。",
+                message.en() + " The related mismatches point to " + Wording.accountEn(suspect.account()) + " "
+                        + Wording.yearEn(suspect.fiscalYear()) + ", " + Wording.yenEn(suspect.value()) + ", in the "
+                        + Wording.docEn(suspect.documentType(), suspect.file()) + ".");
+    }
+
+    private static Finding finding(Violation v, Severity severity, Text message, String cause) {
+        return new Finding(v.code(), severity, v.account(), v.fiscalYear(), null, v.documentType(), v.file(),
+                v.expected(), v.actual(), message, v.evidence(), cause);
+    }
+}
