@@ -68,7 +68,9 @@ final class RootCauseGrouping {
             Violation primary = resolved.get(0);
             Text message = primary.message();
             Figure suspect = figures.get(culprit);
-            if (resolved.size() > 1 && suspect != null) {
+            boolean namesSuspect = suspect != null && suspect.account().equals(primary.account())
+                    && suspect.file().equals(primary.file()) && !primary.isInternal();
+            if (resolved.size() > 1 && suspect != null && !namesSuspect) {
                 message = withSuspect(message, suspect);
             }
             Finding head = finding(primary, primary.code().severity(), message, null);
@@ -132,8 +134,7 @@ final class RootCauseGrouping {
     }
 
     private static int internalRank(Violation v, Ref culprit) {
-        if (!v.isInternal() || v.code() == FindingCode.INPUT_SHEET_MISMATCH
-                || v.code() == FindingCode.BS_COMPARISON_MISMATCH) {
+        if (!v.isInternal()) {
             return -1;
         }
         String parent = Catalogs.account(culprit.account()).map(a -> a.parent()).orElse(null);

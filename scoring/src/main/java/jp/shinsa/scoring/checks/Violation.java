@@ -22,7 +22,9 @@ record Violation(FindingCode code, String account, Integer fiscalYear, DocumentT
         return pair != null;
     }
 
+    /** A check of one document's own arithmetic (balance, subtotal, PL line). */
     boolean isInternal() {
-        return pair == null && code != FindingCode.COMPARISON_DELTA_MISMATCH;
+        return code == FindingCode.BS_IMBALANCE || code == FindingCode.SUBTOTAL_MISMATCH
+                || code == FindingCode.PL_CASCADE_MISMATCH;
     }
 }
