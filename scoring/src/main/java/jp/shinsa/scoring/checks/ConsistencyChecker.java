@@ -34,10 +34,29 @@ public final class ConsistencyChecker implements ApplicationCheck {
     private final StatementArithmeticRule arithmetic = new StatementArithmeticRule();
     private final CrossDocumentRule crossDocument = new CrossDocumentRule();
     private final ComparisonDeltaRule delta = new ComparisonDeltaRule();
-    private final RootCauseGrouping grouping = new RootCauseGrouping();
+    /** Below this extraction confidence a figure's root cause is INFO ("check the reading"), not an alarm. */
+    public static final double DEFAULT_MIN_CONFIDENCE = 0.5;
+
+    private final RootCauseGrouping grouping;
     private final NetAssetsContinuityRule continuity = new NetAssetsContinuityRule();
     private final ApplicationFormRule form = new ApplicationFormRule();
     private final QuotePriceRule quotes = new QuotePriceRule();
+
+    public ConsistencyChecker() {
+        this(DEFAULT_MIN_CONFIDENCE);
+    }
+
+    /**
+     * @param minConfidence 0–1: a root cause whose suspect figure was read with a lower
+     *                      {@link jp.shinsa.models.Figure#confidence()} is reported as INFO asking the
+     *                      examiner to check the reading (an OCR misreading is not an applicant's error)
+     */
+    public ConsistencyChecker(double minConfidence) {
+        if (!(minConfidence >= 0 && minConfidence <= 1)) {
+            throw new IllegalArgumentException("minConfidence must lie in [0,1]: " + minConfidence);
+        }
+        this.grouping = new RootCauseGrouping(minConfidence);
+    }
 
     @Override
     public List<Finding> check(ExtractedApplication application, Program program) {

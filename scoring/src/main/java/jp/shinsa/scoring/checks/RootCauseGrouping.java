@@ -34,6 +34,13 @@ final class RootCauseGrouping {
     record Result(List<Finding> findings, Set<Ref> culprits) {
     }
 
+    private final double minConfidence;
+
+    /** @param minConfidence a root cause resting on a figure read with less confidence is INFO: check the reading */
+    RootCauseGrouping(double minConfidence) {
+        this.minConfidence = minConfidence;
+    }
+
     Result group(List<Violation> violations, FigureIndex index) {
         Map<Ref, Figure> figures = new HashMap<>();
         for (Violation v : violations) {
@@ -50,7 +57,8 @@ final class RootCauseGrouping {
         List<Finding> out = new ArrayList<>();
         Set<Ref> culprits = new LinkedHashSet<>();
         while (!remaining.isEmpty()) {
-            Ref culprit = pickCulprit(remaining);
+            Map<Ref, Integer> counts = counts(remaining);
+            Ref culprit = pickCulprit(counts);
             culprits.add(culprit);
             List<Violation> group = new ArrayList<>();
             for (var it = remaining.iterator(); it.hasNext(); ) {
@@ -73,23 +81,62 @@ final class RootCauseGrouping {
             if (resolved.size() > 1 && suspect != null && !namesSuspect) {
                 message = withSuspect(message, suspect);
             }
-            Finding head = finding(primary, primary.code().severity(), message, null);
+            Violation undecided = group.size() == 1 ? undecidedCopies(group.get(0), counts) : null;
+            if (undecided != null) {
+                message = new Text(message.ja() + " 入力シートとBS実績比較のどちらが誤っているかは数値からは判別できません。",
+                        message.en() + " The figures do not tell whether the input sheet or the comparison is wrong.");
+            }
+            Severity severity = primary.code().severity();
+            if (suspect != null && suspect.confidence() < minConfidence) {
+                severity = Severity.INFO;
+                message = new Text(message.ja() + String.format(" この数値の読み取り信頼度は %.2f です。原本で数値を確認してください。",
+                        suspect.confidence()), message.en() + String.format(
+                        " This figure was read with confidence %.2f: check it against the original.", suspect.confidence()));
+            }
+            Finding head = finding(primary, severity, message, null);
             out.add(head);
             String key = ConsistencyChecker.causeKey(head);
             for (Violation v : resolved.subList(1, resolved.size())) {
                 out.add(finding(v, Severity.INFO, v.message(), key));
             }
+            if (undecided != null) {
+                out.add(finding(undecided, Severity.INFO, undecided.message(), key));
+            }
         }
         return new Result(out, culprits);
     }
 
-    private static Ref pickCulprit(List<Violation> remaining) {
+    private static Map<Ref, Integer> counts(List<Violation> remaining) {
         Map<Ref, Integer> counts = new LinkedHashMap<>();
         for (Violation v : remaining) {
             for (Ref r : v.refs()) {
                 counts.merge(r, 1, Integer::sum);
             }
         }
+        return counts;
+    }
+
+    /**
+     * For a disagreement between the input sheet and the comparison in a year the statements do not
+     * cover, where neither figure takes part in any other failed check, the comparison is flagged as
+     * findings.md says; this is the same disagreement seen from the input sheet, kept as INFO.
+     */
+    private static Violation undecidedCopies(Violation v, Map<Ref, Integer> counts) {
+        if (!v.isPair()) {
+            return null;
+        }
+        Figure a = v.pair().get(0);
+        Figure b = v.pair().get(1);
+        boolean copies = a.documentType() != DocumentType.FINANCIAL_STATEMENTS
+                && b.documentType() != DocumentType.FINANCIAL_STATEMENTS;
+        if (!copies || counts.get(FigureIndex.ref(a)) != 1 || counts.get(FigureIndex.ref(b)) != 1) {
+            return null;
+        }
+        Figure inputSheet = a.documentType() == DocumentType.INPUT_SHEET ? a : b;
+        return CrossDocumentRule.describe(v, inputSheet);
+    }
+
+    private static Ref pickCulprit(Map<Ref, Integer> counts) {
         return counts.entrySet().stream()
                 .min(Comparator.<Map.Entry<Ref, Integer>>comparingInt(e -> -e.getValue())
                         .thenComparingInt(e -> e.getKey().blamePriority()))

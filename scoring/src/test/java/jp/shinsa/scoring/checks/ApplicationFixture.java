@@ -55,6 +55,7 @@ final class ApplicationFixture {
     private final List<String> unreadable = new ArrayList<>();
     private final Map<Integer, Long> itemAmounts = new HashMap<>();
     private final Map<Integer, Long> quotePrices = new HashMap<>();
+    private final Map<DocumentType, Double> confidences = new EnumMap<>(DocumentType.class);
     private boolean priorYearInStatements;
     private Long total;
     private Long requested;
@@ -142,6 +143,12 @@ final class ApplicationFixture {
         return this;
     }
 
+    /** Every figure of the document read with this confidence (as from a poor scan). */
+    ApplicationFixture withConfidence(DocumentType type, double confidence) {
+        confidences.put(type, confidence);
+        return this;
+    }
+
     ApplicationFixture withPriorYearInStatements() {
         priorYearInStatements = true;
         return this;
@@ -221,7 +228,7 @@ final class ApplicationFixture {
                     long v = overrides.containsKey(k) ? overrides.get(k) : round(value(account, year), unit);
                     printed.computeIfAbsent(account, a -> new HashMap<>()).put(year, v);
                     figures.add(new Figure(file, type, account, year, v, Catalogs.account(account).orElseThrow().labelJa(),
-                            unit, 1.0, SourceLocation.ofCell(file, "Sheet1", "C" + row++)));
+                            unit, confidences.getOrDefault(type, 1.0), SourceLocation.ofCell(file, "Sheet1", "C" + row++)));
                 }
             }
             List<ComparisonDelta> deltas = new ArrayList<>();

@@ -224,6 +224,46 @@ class ConsistencyCheckerTest {
     }
 
     @Nested
+    class Copies {
+        @Test
+        void should_flag_the_comparison_and_keep_the_input_sheets_view_when_the_figures_cannot_tell_which_is_wrong() {
+            ApplicationFixture app = aBalancedApplication();
+            List<Finding> findings = check(app.withFigure(INPUT_SHEET, "cash_and_deposits", YEAR - 1,
+                    app.value("cash_and_deposits", YEAR - 1) + 5_000_000));
+            Finding alarm = onlyAlarm(findings);
+            assertThat(alarm.code()).isEqualTo(FindingCode.BS_COMPARISON_MISMATCH);
+            assertThat(alarm.message().en()).contains("do not tell");
+            assertThat(findings).filteredOn(f -> f.code() == FindingCode.INPUT_SHEET_MISMATCH).singleElement()
+                    .satisfies(f -> {
+                        assertThat(f.severity()).isEqualTo(Severity.INFO);
+                        assertThat(f.file()).isEqualTo(ApplicationFixture.INPUT_SHEET);
+                        assertThat(f.fiscalYear()).isEqualTo(YEAR - 1);
+                    });
+        }
+    }
+
+    @Nested
+    class ReadingConfidence {
+        @Test
+        void should_ask_to_check_the_reading_rather_than_alarm_when_the_suspect_figure_was_read_poorly() {
+            ApplicationFixture app = aBalancedApplication().withConfidence(FINANCIAL_STATEMENTS, 0.3);
+            List<Finding> findings = check(app.withFigure(FINANCIAL_STATEMENTS, "intangible_fixed_assets", YEAR,
+                    app.value("intangible_fixed_assets", YEAR) + 8_000_000));
+            assertThat(alarms(findings)).isEmpty();
+            assertThat(findings).filteredOn(f -> f.code() == FindingCode.SUBTOTAL_MISMATCH).singleElement()
+                    .satisfies(f -> assertThat(f.message().ja()).contains("原本"));
+        }
+
+        @Test
+        void should_still_alarm_when_a_well_read_copy_disagrees_with_poorly_read_statements() {
+            ApplicationFixture app = aBalancedApplication().withConfidence(FINANCIAL_STATEMENTS, 0.3);
+            Finding alarm = onlyAlarm(check(app.withFigure(INPUT_SHEET, "total_assets", YEAR,
+                    app.value("total_assets", YEAR) + 8_000_000)));
+            assertThat(alarm.code()).isEqualTo(FindingCode.INPUT_SHEET_MISMATCH);
+        }
+    }
+
+    @Nested
     class ComparisonDelta {
         @Test
         void should_flag_an_increase_that_is_not_current_minus_prior() {

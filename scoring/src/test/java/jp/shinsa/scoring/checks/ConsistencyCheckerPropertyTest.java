@@ -13,6 +13,7 @@ import jp.shinsa.models.Finding;
 import jp.shinsa.models.FindingCode;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -23,9 +24,10 @@ import net.jqwik.api.constraints.LongRange;
 /**
  * Properties of the checker over random applications: documents that agree never raise a finding,
  * and one altered figure raises exactly one alarm, with the code and keys findings.md gives for it,
- * everything else being an INFO consequence of that alarm.
+ * everything else being an INFO consequence of that alarm. Named {@code …Test} so Surefire's default
+ * includes pick it up; the jqwik engine runs it beside JUnit Jupiter.
  */
-class ConsistencyCheckerProperties {
+class ConsistencyCheckerPropertyTest {
     private final ConsistencyChecker checker = new ConsistencyChecker();
 
     /** How the documents are laid out: copies in yen or 千円, statements with or without FY2023. */
@@ -56,9 +58,11 @@ class ConsistencyCheckerProperties {
             if (!memo) {
                 // a memo line (うち減価償却費) has no arithmetic; with one other copy nothing tells which is wrong
                 targets.add(new Alteration(DocumentType.FINANCIAL_STATEMENTS, a.code(), YEAR, 0));
+                targets.add(new Alteration(DocumentType.FINANCIAL_STATEMENTS, a.code(), YEAR - 1, 0));
             }
             if (a.isBalanceSheet()) {
                 targets.add(new Alteration(DocumentType.BS_COMPARISON, a.code(), YEAR, 0));
+                targets.add(new Alteration(DocumentType.BS_COMPARISON, a.code(), YEAR - 1, 0));
             }
         }
         ApplicationFixture.INPUT_SHEET_ACCOUNTS.forEach(a -> targets.add(new Alteration(DocumentType.INPUT_SHEET, a, YEAR, 0)));
@@ -76,6 +80,8 @@ class ConsistencyCheckerProperties {
     @Property(tries = 600)
     void a_single_altered_figure_raises_the_right_code_with_the_right_keys(@ForAll("layouts") Layout layout,
                                                                           @ForAll("alterations") Alteration change) {
+        // FY2023 figures are checked against the statements only when these state FY2023
+        Assume.that(change.year() == YEAR || layout.priorYear());
         ApplicationFixture app = layout.fixture();
         long printed = ApplicationFixture.round(app.value(change.account(), change.year()), app.unitOf(change.document()));
         app.withFigure(change.document(), change.account(), change.year(), printed + change.by());
