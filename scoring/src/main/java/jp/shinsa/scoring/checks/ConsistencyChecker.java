@@ -72,11 +72,16 @@ public final class ConsistencyChecker implements ApplicationCheck {
         out.addAll(grouped.findings());
         out.addAll(continuity.check(index, grouped.culprits()));
 
-        ExtractedDocument applicationForm = application.applicationForm().orElse(null);
-        if (applicationForm != null) {
-            out.addAll(form.check(applicationForm, program));
-            out.addAll(quotes.check(applicationForm, application.ofType(DocumentType.QUOTE)));
+        // an application may come as two forms (申請書 and 所要額調書): check the money of each that has
+        // some, and compare the quote with the one that lists the items
+        List<ExtractedDocument> forms = application.ofType(DocumentType.APPLICATION_FORM);
+        for (ExtractedDocument f : forms) {
+            if (!f.items().isEmpty() || f.subsidy() != null) {
+                out.addAll(form.check(f, program));
+            }
         }
+        forms.stream().max(java.util.Comparator.comparingInt(f -> f.items().size()))
+                .ifPresent(f -> out.addAll(quotes.check(f, application.ofType(DocumentType.QUOTE))));
         return merge(out);
     }
 

@@ -30,6 +30,10 @@ final class StatementArithmeticRule {
     private static final String TOTAL_ASSETS = "total_assets";
     private static final String TOTAL_LNA = "total_liabilities_and_net_assets";
 
+    /** accounts.csv's parent → components, read once. */
+    private static final Map<String, List<Account>> CHILDREN = Catalogs.accounts().values().stream()
+            .collect(java.util.stream.Collectors.toMap(Account::code, a -> Catalogs.childrenOf(a.code())));
+
     /** A value computed from stated figures, with the figures it used. */
     private record Resolved(long value, List<Figure> figures) {
     }
@@ -58,7 +62,7 @@ final class StatementArithmeticRule {
         }
         for (Account parent : Catalogs.accounts().values()) {
             Figure stated = figures.get(new FigureIndex.Key(parent.code(), year));
-            List<Account> children = Catalogs.childrenOf(parent.code());
+            List<Account> children = CHILDREN.get(parent.code());
             if (stated == null || children.isEmpty()) {
                 continue;
             }
@@ -86,7 +90,7 @@ final class StatementArithmeticRule {
         if (stated != null) {
             return new Resolved(stated.value(), List.of(stated));
         }
-        List<Account> children = Catalogs.childrenOf(account);
+        List<Account> children = CHILDREN.getOrDefault(account, List.of());
         if (children.isEmpty()) {
             return null;
         }
