@@ -18,8 +18,7 @@ import jp.shinsa.models.Text;
  * a pair becomes depends on the side that is blamed ({@link #describe}).
  *
  * <p>Tolerance: a document in 千円 is rounded, so two figures agree when they differ by less than the
- * larger of their units (less than 1,000 yen against a yen document; exactly, in 千円, when both are
- * in 千円).
+ * sum of the units of the rounded ones ({@link #differs}).
  */
 final class CrossDocumentRule {
 
@@ -47,8 +46,15 @@ final class CrossDocumentRule {
         return out;
     }
 
+    /**
+     * Each rounded figure lies within less than its unit of the yen value both documents were made
+     * from, so two figures are apart beyond rounding when they differ by at least the sum of the
+     * units of the rounded ones: 1,000 yen between 千円 and 円, 2,000 yen (one printed unit is still
+     * rounding) between two 千円 documents, 1 yen between two yen documents.
+     */
     static boolean differs(Figure a, Figure b) {
-        return Math.abs(a.value() - b.value()) >= Math.max(Math.max(a.unit(), b.unit()), 1);
+        long tolerance = (a.unit() > 1 ? a.unit() : 0) + (b.unit() > 1 ? b.unit() : 0);
+        return Math.abs(a.value() - b.value()) >= Math.max(tolerance, 1);
     }
 
     /** The finding a disagreeing pair becomes once {@code flagged} is known to be the doubtful side. */

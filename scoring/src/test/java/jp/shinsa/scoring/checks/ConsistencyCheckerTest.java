@@ -199,6 +199,30 @@ class ConsistencyCheckerTest {
     }
 
     @Nested
+    class Rounding {
+        @Test
+        void should_accept_two_thousand_yen_documents_that_rounded_one_figure_apart() {
+            // the comparison rounded cash up, the input sheet down: both within 1,000 yen of the statements
+            ApplicationFixture app = aBalancedApplication(7, 400).withUnit(INPUT_SHEET, 1000).withUnit(BS_COMPARISON, 1000)
+                    .withoutDocument(FINANCIAL_STATEMENTS);
+            long down = ApplicationFixture.round(app.value("cash_and_deposits", YEAR - 1), 1000);
+            app.withFigure(BS_COMPARISON, "cash_and_deposits", YEAR - 1, down + 1000)
+                    .withFigure(BS_COMPARISON, "current_assets", YEAR - 1,
+                            ApplicationFixture.round(app.value("current_assets", YEAR - 1), 1000) + 1000)
+                    .withFigure(BS_COMPARISON, "total_assets", YEAR - 1,
+                            ApplicationFixture.round(app.value("total_assets", YEAR - 1), 1000) + 1000)
+                    .withFigure(BS_COMPARISON, "reserves", YEAR - 1,
+                            ApplicationFixture.round(app.value("reserves", YEAR - 1), 1000) + 1000)
+                    .withFigure(BS_COMPARISON, "net_assets", YEAR - 1,
+                            ApplicationFixture.round(app.value("net_assets", YEAR - 1), 1000) + 1000)
+                    .withFigure(BS_COMPARISON, "total_liabilities_and_net_assets", YEAR - 1,
+                            ApplicationFixture.round(app.value("total_liabilities_and_net_assets", YEAR - 1), 1000) + 1000);
+            assertThat(alarms(check(app))).extracting(Finding::code)
+                    .containsOnly(FindingCode.MISSING_DOCUMENT);
+        }
+    }
+
+    @Nested
     class BsComparison {
         @Test
         void should_flag_a_comparison_figure_that_differs_from_the_statements() {
