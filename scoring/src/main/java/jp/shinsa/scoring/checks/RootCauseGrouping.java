@@ -56,6 +56,7 @@ final class RootCauseGrouping {
         List<Violation> remaining = new ArrayList<>(violations);
         List<Finding> out = new ArrayList<>();
         Set<Ref> culprits = new LinkedHashSet<>();
+        groupWrongScale(remaining, out, culprits, index);
         while (!remaining.isEmpty()) {
             Map<Ref, Integer> counts = counts(remaining);
             Ref culprit = pickCulprit(counts);
@@ -104,6 +105,77 @@ final class RootCauseGrouping {
             }
         }
         return new Result(out, culprits);
+    }
+
+    /** Fewer disagreeing accounts than this at one scale are single slips (one figure typed in 千円), not a document's unit. */
+    static final int MIN_SCALED_ACCOUNTS = 3;
+
+    /**
+     * A document whose figures are, account after account, 1/1,000 (or 1/1,000,000) of another
+     * document's has one root cause — its unit (千円 not stated, or not read) — and is one alarm with
+     * the disagreements as consequences, including the document's own checks that used them.
+     */
+    private static void groupWrongScale(List<Violation> remaining, List<Finding> out, Set<Ref> culprits,
+                                        FigureIndex index) {
+        Map<String, List<Violation>> byFile = new LinkedHashMap<>();
+        Map<String, Long> factorOf = new HashMap<>();
+        for (Violation v : remaining) {
+            if (!v.isPair()) {
+                continue;
+            }
+            for (int side = 0; side < 2; side++) {
+                Figure small = v.pair().get(side);
+                Figure large = v.pair().get(1 - side);
+                for (long k : new long[] {1_000, 1_000_000}) {
+                    long tolerance = k + (large.unit() > 1 ? large.unit() : 0);
+                    if (small.value() != 0 && Math.abs(small.value() * k - large.value()) < tolerance) {
+                        byFile.computeIfAbsent(small.file(), f -> new ArrayList<>()).add(v);
+                        factorOf.putIfAbsent(small.file(), k);
+                    }
+                }
+            }
+        }
+        for (Map.Entry<String, List<Violation>> e : byFile.entrySet()) {
+            String file = e.getKey();
+            List<Violation> pairs = e.getValue();
+            long accounts = pairs.stream().map(Violation::account).distinct().count();
+            if (accounts < MIN_SCALED_ACCOUNTS || !remaining.containsAll(pairs)) {
+                continue;
+            }
+            Set<Ref> scaled = new LinkedHashSet<>();
+            List<Violation> described = new ArrayList<>();
+            for (Violation v : pairs) {
+                Figure flagged = v.pair().get(0).file().equals(file) ? v.pair().get(0) : v.pair().get(1);
+                scaled.add(FigureIndex.ref(flagged));
+                described.add(CrossDocumentRule.describe(v, flagged));
+            }
+            remaining.removeAll(pairs);
+            for (var it = remaining.iterator(); it.hasNext(); ) {
+                Violation v = it.next();
+                if (v.refs().stream().anyMatch(scaled::contains)) {
+                    described.add(v.isPair() ? CrossDocumentRule.describe(v, v.pair().get(0).file().equals(file)
+                            ? v.pair().get(0) : v.pair().get(1)) : v);
+                    it.remove();
+                }
+            }
+            culprits.addAll(scaled);
+            // none of the document's figures is trusted any more, those no other document states included
+            index.figures(file).values().forEach(f -> culprits.add(FigureIndex.ref(f)));
+            Violation primary = described.get(0);
+            long k = factorOf.get(file);
+            String unitJa = k == 1_000 ? "千円" : "百万円";
+            String unitEn = k == 1_000 ? "thousands of yen" : "millions of yen";
+            Text message = new Text(primary.message().ja() + " この書類の" + accounts + "科目の数値が他の書類の1/" + String.format("%,d", k)
+                    + "です。単位（" + unitJa + "）の記載漏れ、または単位の読み取り誤りが考えられます。",
+                    primary.message().en() + " " + accounts + " accounts of this document are 1/" + String.format("%,d", k)
+                            + " of the other documents' figures: its unit (" + unitEn + ") is probably not stated or was misread.");
+            Finding head = finding(primary, primary.code().severity(), message, null);
+            out.add(head);
+            String key = ConsistencyChecker.causeKey(head);
+            for (Violation v : described.subList(1, described.size())) {
+                out.add(finding(v, Severity.INFO, v.message(), key));
+            }
+        }
     }
 
     private static Map<Ref, Integer> counts(List<Violation> remaining) {

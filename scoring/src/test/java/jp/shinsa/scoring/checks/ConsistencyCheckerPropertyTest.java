@@ -89,7 +89,8 @@ class ConsistencyCheckerPropertyTest {
         List<Finding> findings = checker.check(app.build(), EMERGENCY);
 
         List<Finding> alarms = findings.stream().filter(Finding::isAlarm).toList();
-        assertThat(alarms).as("alarms for %s in %s", change, findings).hasSize(1);
+        assertThat(alarms).as("alarms for %s in %s", change, findings.stream()
+                .map(f -> f.severity() + " " + ConsistencyChecker.causeKey(f)).toList()).hasSize(1);
         Finding alarm = alarms.get(0);
         Expected want = expected(change);
         assertThat(alarm.code()).as("code for %s", change).isEqualTo(want.code());

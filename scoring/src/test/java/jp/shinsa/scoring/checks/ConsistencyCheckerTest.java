@@ -35,7 +35,8 @@ class ConsistencyCheckerTest {
     /** The single alarm, and every other finding an INFO consequence of it. */
     private static Finding onlyAlarm(List<Finding> findings) {
         List<Finding> alarms = alarms(findings);
-        assertThat(alarms).as("alarms in %s", findings).hasSize(1);
+        assertThat(alarms).as("alarms in %s", findings.stream()
+                .map(f -> f.severity() + " " + ConsistencyChecker.causeKey(f)).toList()).hasSize(1);
         Finding alarm = alarms.get(0);
         assertThat(findings).filteredOn(f -> f != alarm)
                 .allSatisfy(f -> assertThat(f.cause()).isEqualTo(ConsistencyChecker.causeKey(alarm)));
@@ -183,6 +184,22 @@ class ConsistencyCheckerTest {
             assertThat(alarm.actual()).isEqualTo(truth / 1000);
             assertThat(alarm.evidence().get(0).file()).isEqualTo(ApplicationFixture.INPUT_SHEET);
             assertThat(alarm.message().ja()).contains("決算状況入力シート", "固定負債合計", "決算書");
+        }
+
+        @Test
+        void should_raise_one_alarm_for_an_input_sheet_stated_in_thousands_without_saying_so() {
+            ApplicationFixture app = aBalancedApplication();
+            for (String account : ApplicationFixture.INPUT_SHEET_ACCOUNTS) {
+                for (int year = YEAR - 2; year <= YEAR; year++) {
+                    app.withFigure(INPUT_SHEET, account, year, Math.round(app.value(account, year) / 1000.0));
+                }
+            }
+            List<Finding> findings = check(app);
+            Finding alarm = onlyAlarm(findings);
+            assertThat(alarm.code()).isEqualTo(FindingCode.INPUT_SHEET_MISMATCH);
+            assertThat(alarm.file()).isEqualTo(ApplicationFixture.INPUT_SHEET);
+            assertThat(alarm.message().ja()).contains("千円");
+            assertThat(findings.size()).isGreaterThan(10);
         }
 
         @Test
