@@ -95,6 +95,9 @@ final class RootCauseGrouping {
                         " This figure was read with confidence %.2f: check it against the original.", suspect.confidence()));
             }
             Finding head = finding(primary, severity, message, null);
+            if (suspect != null) {
+                head = flaggedFirst(head, suspect);
+            }
             out.add(head);
             String key = ConsistencyChecker.causeKey(head);
             for (Violation v : resolved.subList(1, resolved.size())) {
@@ -276,6 +279,26 @@ final class RootCauseGrouping {
                 message.en() + " The related mismatches point to " + Wording.accountEn(suspect.account()) + " "
                         + Wording.yearEn(suspect.fiscalYear()) + ", " + Wording.yenEn(suspect.value()) + ", in the "
                         + Wording.docEn(suspect.documentType(), suspect.file()) + ".");
+    }
+
+    /**
+     * The suspect figure's location first in the evidence; for a balance sheet whose total assets
+     * are the suspect, total assets are the "actual" and the other side the "expected".
+     */
+    private static Finding flaggedFirst(Finding f, Figure suspect) {
+        List<jp.shinsa.models.SourceLocation> evidence = new ArrayList<>(f.evidence());
+        if (evidence.remove(suspect.location())) {
+            evidence.add(0, suspect.location());
+        }
+        Long expected = f.expected();
+        Long actual = f.actual();
+        if (f.code() == FindingCode.BS_IMBALANCE && "total_assets".equals(suspect.account())
+                && suspect.file().equals(f.file())) {
+            expected = f.actual();
+            actual = f.expected();
+        }
+        return new Finding(f.code(), f.severity(), f.account(), f.fiscalYear(), f.item(), f.documentType(), f.file(),
+                expected, actual, f.message(), evidence, f.cause());
     }
 
     private static Finding finding(Violation v, Severity severity, Text message, String cause) {

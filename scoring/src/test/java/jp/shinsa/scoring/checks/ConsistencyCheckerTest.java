@@ -87,6 +87,23 @@ class ConsistencyCheckerTest {
     }
 
     @Nested
+    class Evidence {
+        @Test
+        void should_put_the_suspect_figure_first_and_compare_total_assets_with_the_other_side() {
+            ApplicationFixture app = aBalancedApplication();
+            long stated = app.value("total_assets", YEAR) + 5_000_000;
+            Finding alarm = onlyAlarm(check(app.withFigure(FINANCIAL_STATEMENTS, "total_assets", YEAR, stated)));
+            assertThat(alarm.code()).isEqualTo(FindingCode.BS_IMBALANCE);
+            assertThat(alarm.actual()).isEqualTo(stated);
+            assertThat(alarm.expected()).isEqualTo(app.value("total_liabilities_and_net_assets", YEAR));
+            SourceLocation totalAssets = app.build().documents().get(0).figures().stream()
+                    .filter(f -> f.account().equals("total_assets") && f.fiscalYear() == YEAR).findFirst().orElseThrow()
+                    .location();
+            assertThat(alarm.evidence().get(0)).isEqualTo(totalAssets);
+        }
+    }
+
+    @Nested
     class Subtotals {
         @Test
         void should_flag_the_subtotal_of_an_altered_statement_component_once() {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import jp.shinsa.models.Catalogs;
 import jp.shinsa.models.Finding;
 import jp.shinsa.models.Program;
@@ -64,6 +65,71 @@ class CorpusFindingsReportTest {
         }
         System.out.printf("checked %d applications; %.1f µs per application (mean of %d warm rounds); wrote %s%n",
                 cases.size(), microsPerApplication, rounds, out);
+    }
+
+    /**
+     * Plants one altered figure at a time in every clean dev application (each statement, input-sheet
+     * and comparison figure of FY2023/2024 in turn) and counts how often the single alarm has the code
+     * and keys findings.md gives. Runs with {@code -Dshinsa.findings.plant=true}.
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "shinsa.findings.plant", matches = "true")
+    void plant_single_errors_in_clean_dev_applications() {
+        Optional<Path> corpus = TruthCorpus.locate();
+        assumeTrue(corpus.isPresent(), "corpus not beside the checkout");
+        ConsistencyChecker checker = new ConsistencyChecker();
+        Map<String, int[]> tally = new java.util.TreeMap<>();
+        List<String> misses = new java.util.ArrayList<>();
+        for (TruthCorpus.Case c : TruthCorpus.load(corpus.get())) {
+            if (!c.truth().path("expected").isEmpty()) {
+                continue;
+            }
+            var app = c.application();
+            for (int d = 0; d < app.documents().size(); d++) {
+                var doc = app.documents().get(d);
+                for (int i = 0; i < doc.figures().size(); i++) {
+                    var f = doc.figures().get(i);
+                    var account = Catalogs.account(f.account()).orElseThrow();
+                    boolean memo = account.parent() == null && Catalogs.childrenOf(account.code()).isEmpty();
+                    if (f.fiscalYear() < 2023 || (memo && doc.type() == jp.shinsa.models.DocumentType.FINANCIAL_STATEMENTS)) {
+                        continue;
+                    }
+                    var figures = new java.util.ArrayList<>(doc.figures());
+                    figures.set(i, f.withValue(f.value() + 12_345_000));
+                    var docs = new java.util.ArrayList<>(app.documents());
+                    docs.set(d, new jp.shinsa.models.ExtractedDocument(doc.file(), doc.type(), doc.pages(), doc.ocr(),
+                            null, doc.unit(), figures, doc.comparisonDeltas(), doc.items(), doc.subsidy(), doc.program(),
+                            doc.applicant(), doc.unmappedRows(), doc.text()));
+                    var planted = new jp.shinsa.models.ExtractedApplication(app.name(), docs);
+                    List<Finding> found = checker.check(planted, program(c));
+                    List<Finding> alarms = found.stream().filter(Finding::isAlarm).toList();
+                    String category = doc.type() + " " + f.fiscalYear();
+                    String wantCode = doc.type() == jp.shinsa.models.DocumentType.INPUT_SHEET ? "INPUT_SHEET_MISMATCH"
+                            : doc.type() == jp.shinsa.models.DocumentType.BS_COMPARISON ? "BS_COMPARISON_MISMATCH"
+                            : Set.of("total_assets", "total_liabilities_and_net_assets").contains(f.account()) ? "BS_IMBALANCE"
+                            : account.isBalanceSheet() ? "SUBTOTAL_MISMATCH" : "PL_CASCADE_MISMATCH";
+                    String wantAccount = wantCode.equals("BS_IMBALANCE") ? null
+                            : wantCode.endsWith("_MISMATCH") && !wantCode.startsWith("SUBTOTAL") && !wantCode.startsWith("PL_")
+                            ? f.account() : Catalogs.childrenOf(f.account()).isEmpty() ? account.parent() : f.account();
+                    boolean inFindings = found.stream().anyMatch(x -> x.code().name().equals(wantCode)
+                            && java.util.Objects.equals(x.account(), wantAccount) && x.fiscalYear() == f.fiscalYear());
+                    boolean exact = alarms.size() == 1 && alarms.get(0).code().name().equals(wantCode)
+                            && java.util.Objects.equals(alarms.get(0).account(), wantAccount)
+                            && alarms.get(0).fiscalYear() == f.fiscalYear();
+                    int[] t = tally.computeIfAbsent(category, k -> new int[3]);
+                    t[0]++;
+                    t[1] += exact ? 1 : 0;
+                    t[2] += inFindings ? 1 : 0;
+                    if (!exact && misses.size() < 40) {
+                        misses.add(app.name() + " " + doc.file() + " " + f.account() + " " + f.fiscalYear() + " -> "
+                                + alarms.stream().map(ConsistencyChecker::causeKey).toList());
+                    }
+                }
+            }
+        }
+        tally.forEach((k, t) -> System.out.printf("%-28s planted %4d  one right alarm %4d  right code+keys among findings %4d%n",
+                k, t[0], t[1], t[2]));
+        misses.forEach(m -> System.out.println("  miss: " + m));
     }
 
     private static Program program(TruthCorpus.Case c) {
