@@ -4,7 +4,9 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import jp.shinsa.models.DocumentType;
@@ -30,37 +32,54 @@ final class QuotePriceRule {
     }
 
     List<Finding> check(ExtractedDocument form, List<ExtractedDocument> quotes) {
+        // each quote is matched on its own: with two vendors' quotes (相見積) the price must be backed by one
+        Map<RequestedItem, List<Candidate>> matches = new LinkedHashMap<>();
+        for (ExtractedDocument quote : quotes) {
+            for (Candidate c : match(form, quote)) {
+                matches.computeIfAbsent(c.item(), i -> new ArrayList<>()).add(c);
+            }
+        }
+        List<Finding> out = new ArrayList<>();
+        for (Map.Entry<RequestedItem, List<Candidate>> e : matches.entrySet()) {
+            RequestedItem item = e.getKey();
+            boolean backed = e.getValue().stream().anyMatch(c -> Math.abs(item.unitPrice() - unitPrice(c.line()))
+                    < Math.max(form.unit(), c.quote().unit()));
+            if (!backed) {
+                Candidate best = e.getValue().stream().max(Comparator.comparingDouble(Candidate::score)).orElseThrow();
+                out.add(finding(form, best, unitPrice(best.line())));
+            }
+        }
+        out.sort(Comparator.comparingInt(Finding::item));
+        return out;
+    }
+
+    /** One quote's lines matched to the form's items: best pairs first, one line per item. */
+    private static List<Candidate> match(ExtractedDocument form, ExtractedDocument quote) {
         List<Candidate> candidates = new ArrayList<>();
         for (RequestedItem item : form.items()) {
             if (item.unitPrice() == null) {
                 continue;
             }
-            for (ExtractedDocument quote : quotes) {
-                for (RequestedItem line : quote.items()) {
-                    double s = similarity(item, line);
-                    if (s >= THRESHOLD && unitPrice(line) != null) {
-                        candidates.add(new Candidate(item, line, quote, s));
-                    }
+            for (RequestedItem line : quote.items()) {
+                double s = similarity(item, line);
+                if (s >= THRESHOLD && unitPrice(line) != null) {
+                    candidates.add(new Candidate(item, line, quote, s));
                 }
             }
         }
         candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
         Set<RequestedItem> usedItems = new HashSet<>();
         Set<RequestedItem> usedLines = new HashSet<>();
-        List<Finding> out = new ArrayList<>();
+        List<Candidate> out = new ArrayList<>();
         for (Candidate c : candidates) {
-            if (usedItems.contains(c.item()) || usedLines.contains(c.line())) {
-                continue;
-            }
-            usedItems.add(c.item());
-            usedLines.add(c.line());
-            long quoted = unitPrice(c.line());
-            long unit = Math.max(form.unit(), c.quote().unit());
-            if (Math.abs(c.item().unitPrice() - quoted) >= unit) {
-                out.add(finding(form, c, quoted));
+            if (usedItems.add(c.item())) {
+                if (usedLines.add(c.line())) {
+                    out.add(c);
+                } else {
+                    usedItems.remove(c.item());
+                }
             }
         }
-        out.sort(Comparator.comparingInt(f -> f.item()));
         return out;
     }
 

@@ -399,6 +399,20 @@ class ConsistencyCheckerTest {
         }
 
         @Test
+        void should_accept_a_price_backed_by_one_of_two_vendors_quotes() {
+            ApplicationFixture app = aBalancedApplication();
+            var base = app.build();
+            var quote = base.ofType(DocumentType.QUOTE).get(0);
+            var competitor = new jp.shinsa.models.ExtractedDocument("御見積書_競合.pdf", DocumentType.QUOTE, 1, false, null, 1,
+                    List.of(), List.of(), quote.items().stream().map(l -> new jp.shinsa.models.RequestedItem(l.no(), l.name(),
+                            l.spec(), l.maker(), l.quantity(), l.unitPrice() + 90_000, null, null,
+                            SourceLocation.ofFile("御見積書_競合.pdf"))).toList(), null, null, null, List.of(), "");
+            var docs = new java.util.ArrayList<>(base.documents());
+            docs.add(competitor);
+            assertThat(checker.check(new jp.shinsa.models.ExtractedApplication("APP", docs), EMERGENCY)).isEmpty();
+        }
+
+        @Test
         void should_score_a_renamed_line_with_the_same_model_above_an_unrelated_line() {
             var item = new jp.shinsa.models.RequestedItem(1, "生体情報モニタ", "BM-500", null, 3L, 1L, 3L, null,
                     SourceLocation.ofFile(FORM));
