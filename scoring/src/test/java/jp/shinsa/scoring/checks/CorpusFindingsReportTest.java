@@ -35,7 +35,7 @@ class CorpusFindingsReportTest {
     void write_findings_of_every_dev_application() throws IOException {
         Optional<Path> corpus = TruthCorpus.locate();
         assumeTrue(corpus.isPresent(), "corpus not beside the checkout");
-        List<TruthCorpus.Case> cases = TruthCorpus.load(corpus.get());
+        List<TruthCorpus.Case> cases = withQuoteLines(corpus.get(), TruthCorpus.load(corpus.get()));
         ConsistencyChecker checker = new ConsistencyChecker();
         // warm up so the timing below is what a running workbench pays, not class loading and JIT
         for (int i = 0; i < 20; i++) {
@@ -130,6 +130,58 @@ class CorpusFindingsReportTest {
         tally.forEach((k, t) -> System.out.printf("%-28s planted %4d  one right alarm %4d  right code+keys among findings %4d%n",
                 k, t[0], t[1], t[2]));
         misses.forEach(m -> System.out.println("  miss: " + m));
+    }
+
+    private static final java.util.regex.Pattern QUOTE_LINE = java.util.regex.Pattern.compile(
+            "^\\s*(\\d{1,2})\\s+(.+?)\\s+(\\d{1,4})\\s+([\\d,]+)\\s+([\\d,]+)\\s*$");
+
+    /**
+     * The truth files carry no quote lines; when {@code pdftotext} (poppler-utils) is installed, read
+     * them from the quote PDFs' text layer (No, 品名 / 規格 / メーカー, 数量, 単価, 金額) so that
+     * QUOTE_PRICE_MISMATCH is measured too. A crude reader for this dev tool only, not the ingest.
+     */
+    private static List<TruthCorpus.Case> withQuoteLines(Path corpus, List<TruthCorpus.Case> cases) {
+        List<TruthCorpus.Case> out = new java.util.ArrayList<>();
+        for (TruthCorpus.Case c : cases) {
+            List<jp.shinsa.models.ExtractedDocument> docs = new java.util.ArrayList<>();
+            for (var d : c.application().documents()) {
+                if (d.type() == jp.shinsa.models.DocumentType.QUOTE && d.items().isEmpty()) {
+                    List<jp.shinsa.models.RequestedItem> lines = quoteLines(corpus.resolve(c.application().name()).resolve(d.file()));
+                    d = new jp.shinsa.models.ExtractedDocument(d.file(), d.type(), d.pages(), d.ocr(), d.error(), d.unit(),
+                            d.figures(), d.comparisonDeltas(), lines, d.subsidy(), d.program(), d.applicant(),
+                            d.unmappedRows(), d.text());
+                }
+                docs.add(d);
+            }
+            out.add(new TruthCorpus.Case(new jp.shinsa.models.ExtractedApplication(c.application().name(), docs), c.truth()));
+        }
+        return out;
+    }
+
+    private static List<jp.shinsa.models.RequestedItem> quoteLines(Path pdf) {
+        try {
+            Process p = new ProcessBuilder("pdftotext", "-layout", pdf.toString(), "-").redirectErrorStream(true).start();
+            String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor();
+            List<jp.shinsa.models.RequestedItem> lines = new java.util.ArrayList<>();
+            for (String line : text.split("\\R")) {
+                var m = QUOTE_LINE.matcher(line);
+                if (!m.matches()) {
+                    continue;
+                }
+                String[] cols = m.group(2).trim().split("\\s{2,}");
+                lines.add(new jp.shinsa.models.RequestedItem(Integer.parseInt(m.group(1)), cols[0],
+                        cols.length > 1 ? cols[1] : null, cols.length > 2 ? cols[2] : null, Long.parseLong(m.group(3)),
+                        Long.parseLong(m.group(4).replace(",", "")), Long.parseLong(m.group(5).replace(",", "")), null,
+                        jp.shinsa.models.SourceLocation.ofPage(pdf.getFileName().toString(), 1)));
+            }
+            return lines;
+        } catch (IOException e) {
+            return List.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        }
     }
 
     private static Program program(TruthCorpus.Case c) {
