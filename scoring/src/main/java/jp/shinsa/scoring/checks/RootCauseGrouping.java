@@ -1,0 +1,308 @@
+package jp.shinsa.scoring.checks;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import jp.shinsa.models.Catalogs;
+import jp.shinsa.models.DocumentType;
+import jp.shinsa.models.Figure;
+import jp.shinsa.models.Finding;
+import jp.shinsa.models.FindingCode;
+import jp.shinsa.models.Severity;
+import jp.shinsa.models.Text;
+
+/**
+ * Turns failed figure checks into findings, one alarm per root cause.
+ *
+ * <p>Each failed check names the stated numbers it used; one of them is wrong. Greedily, the number
+ * that takes part in the most failed checks is taken as the culprit (an altered statement component
+ * breaks its subtotal and disagrees with the input sheet and the comparison: three checks, one
+ * number). Ties go to the document findings.md treats as the copy: 増減 before the comparison, the
+ * comparison before the input sheet, the input sheet before the statements. All failed checks that
+ * used the culprit form one group; its primary finding keeps the code's severity and the others
+ * become INFO consequences whose {@code cause} is the primary's key. See
+ * docs/decisions/004-consistency-checks.md.
+ */
+final class RootCauseGrouping {
+    private static final Set<String> BALANCE_TOTALS = Set.of("total_assets", "total_liabilities_and_net_assets");
+
+    record Result(List<Finding> findings, Set<Ref> culprits) {
+    }
+
+    private final double minConfidence;
+
+    /** @param minConfidence a root cause resting on a figure read with less confidence is INFO: check the reading */
+    RootCauseGrouping(double minConfidence) {
+        this.minConfidence = minConfidence;
+    }
+
+    Result group(List<Violation> violations, FigureIndex index) {
+        Map<Ref, Figure> figures = new HashMap<>();
+        for (Violation v : violations) {
+            if (v.pair() != null) {
+                v.pair().forEach(f -> figures.put(FigureIndex.ref(f), f));
+            }
+        }
+        for (FigureIndex.Key k : index.keys()) {
+            for (Figure f : index.all(k.account(), k.fiscalYear())) {
+                figures.putIfAbsent(FigureIndex.ref(f), f);
+            }
+        }
+        List<Violation> remaining = new ArrayList<>(violations);
+        List<Finding> out = new ArrayList<>();
+        Set<Ref> culprits = new LinkedHashSet<>();
+        groupWrongScale(remaining, out, culprits, index);
+        while (!remaining.isEmpty()) {
+            Map<Ref, Integer> counts = counts(remaining);
+            Ref culprit = pickCulprit(counts);
+            culprits.add(culprit);
+            List<Violation> group = new ArrayList<>();
+            for (var it = remaining.iterator(); it.hasNext(); ) {
+                Violation v = it.next();
+                if (v.refs().contains(culprit)) {
+                    group.add(v);
+                    it.remove();
+                }
+            }
+            List<Violation> resolved = new ArrayList<>();
+            for (Violation v : group) {
+                resolved.add(v.isPair() ? CrossDocumentRule.describe(v, flaggedSide(v, culprit)) : v);
+            }
+            resolved.sort(Comparator.comparingInt(v -> rank(v, culprit)));
+            Violation primary = resolved.get(0);
+            Text message = primary.message();
+            Figure suspect = figures.get(culprit);
+            boolean namesSuspect = suspect != null && suspect.account().equals(primary.account())
+                    && suspect.file().equals(primary.file()) && !primary.isInternal();
+            if (resolved.size() > 1 && suspect != null && !namesSuspect) {
+                message = withSuspect(message, suspect);
+            }
+            Violation undecided = group.size() == 1 ? undecidedCopies(group.get(0), counts) : null;
+            if (undecided != null) {
+                message = new Text(message.ja() + " 入力シートとBS実績比較のどちらが誤っているかは数値からは判別できません。",
+                        message.en() + " The figures do not tell whether the input sheet or the comparison is wrong.");
+            }
+            Severity severity = primary.code().severity();
+            if (suspect != null && suspect.confidence() < minConfidence) {
+                severity = Severity.INFO;
+                message = new Text(message.ja() + String.format(" この数値の読み取り信頼度は %.2f です。原本で数値を確認してください。",
+                        suspect.confidence()), message.en() + String.format(
+                        " This figure was read with confidence %.2f: check it against the original.", suspect.confidence()));
+            }
+            Finding head = finding(primary, severity, message, null);
+            if (suspect != null) {
+                head = flaggedFirst(head, suspect);
+            }
+            out.add(head);
+            String key = ConsistencyChecker.causeKey(head);
+            for (Violation v : resolved.subList(1, resolved.size())) {
+                out.add(finding(v, Severity.INFO, v.message(), key));
+            }
+            if (undecided != null) {
+                out.add(finding(undecided, Severity.INFO, undecided.message(), key));
+            }
+        }
+        return new Result(out, culprits);
+    }
+
+    /** Fewer disagreeing accounts than this at one scale are single slips (one figure typed in 千円), not a document's unit. */
+    static final int MIN_SCALED_ACCOUNTS = 3;
+
+    /**
+     * A document whose figures are, account after account, 1/1,000 (or 1/1,000,000) of another
+     * document's has one root cause — its unit (千円 not stated, or not read) — and is one alarm with
+     * the disagreements as consequences, including the document's own checks that used them.
+     */
+    private static void groupWrongScale(List<Violation> remaining, List<Finding> out, Set<Ref> culprits,
+                                        FigureIndex index) {
+        Map<String, List<Violation>> byFile = new LinkedHashMap<>();
+        Map<String, Long> factorOf = new HashMap<>();
+        for (Violation v : remaining) {
+            if (!v.isPair()) {
+                continue;
+            }
+            for (int side = 0; side < 2; side++) {
+                Figure small = v.pair().get(side);
+                Figure large = v.pair().get(1 - side);
+                for (long k : new long[] {1_000, 1_000_000}) {
+                    long tolerance = k + (large.unit() > 1 ? large.unit() : 0);
+                    if (small.value() != 0 && Math.abs(small.value() * k - large.value()) < tolerance) {
+                        byFile.computeIfAbsent(small.file(), f -> new ArrayList<>()).add(v);
+                        factorOf.putIfAbsent(small.file(), k);
+                    }
+                }
+            }
+        }
+        for (Map.Entry<String, List<Violation>> e : byFile.entrySet()) {
+            String file = e.getKey();
+            List<Violation> pairs = e.getValue();
+            long accounts = pairs.stream().map(Violation::account).distinct().count();
+            if (accounts < MIN_SCALED_ACCOUNTS || !remaining.containsAll(pairs)) {
+                continue;
+            }
+            Set<Ref> scaled = new LinkedHashSet<>();
+            List<Violation> described = new ArrayList<>();
+            for (Violation v : pairs) {
+                Figure flagged = v.pair().get(0).file().equals(file) ? v.pair().get(0) : v.pair().get(1);
+                scaled.add(FigureIndex.ref(flagged));
+                described.add(CrossDocumentRule.describe(v, flagged));
+            }
+            remaining.removeAll(pairs);
+            for (var it = remaining.iterator(); it.hasNext(); ) {
+                Violation v = it.next();
+                if (v.refs().stream().anyMatch(scaled::contains)) {
+                    described.add(v.isPair() ? CrossDocumentRule.describe(v, v.pair().get(0).file().equals(file)
+                            ? v.pair().get(0) : v.pair().get(1)) : v);
+                    it.remove();
+                }
+            }
+            culprits.addAll(scaled);
+            // none of the document's figures is trusted any more, those no other document states included
+            index.figures(file).values().forEach(f -> culprits.add(FigureIndex.ref(f)));
+            Violation primary = described.get(0);
+            long k = factorOf.get(file);
+            String unitJa = k == 1_000 ? "千円" : "百万円";
+            String unitEn = k == 1_000 ? "thousands of yen" : "millions of yen";
+            Text message = new Text(primary.message().ja() + " この書類の" + accounts + "科目の数値が他の書類の1/" + String.format("%,d", k)
+                    + "です。単位（" + unitJa + "）の記載漏れ、または単位の読み取り誤りが考えられます。",
+                    primary.message().en() + " " + accounts + " accounts of this document are 1/" + String.format("%,d", k)
+                            + " of the other documents' figures: its unit (" + unitEn + ") is probably not stated or was misread.");
+            Finding head = finding(primary, primary.code().severity(), message, null);
+            out.add(head);
+            String key = ConsistencyChecker.causeKey(head);
+            for (Violation v : described.subList(1, described.size())) {
+                out.add(finding(v, Severity.INFO, v.message(), key));
+            }
+        }
+    }
+
+    private static Map<Ref, Integer> counts(List<Violation> remaining) {
+        Map<Ref, Integer> counts = new LinkedHashMap<>();
+        for (Violation v : remaining) {
+            for (Ref r : v.refs()) {
+                counts.merge(r, 1, Integer::sum);
+            }
+        }
+        return counts;
+    }
+
+    /**
+     * For a disagreement between the input sheet and the comparison in a year the statements do not
+     * cover, where neither figure takes part in any other failed check, the comparison is flagged as
+     * findings.md says; this is the same disagreement seen from the input sheet, kept as INFO.
+     */
+    private static Violation undecidedCopies(Violation v, Map<Ref, Integer> counts) {
+        if (!v.isPair()) {
+            return null;
+        }
+        Figure a = v.pair().get(0);
+        Figure b = v.pair().get(1);
+        boolean copies = a.documentType() != DocumentType.FINANCIAL_STATEMENTS
+                && b.documentType() != DocumentType.FINANCIAL_STATEMENTS;
+        if (!copies || counts.get(FigureIndex.ref(a)) != 1 || counts.get(FigureIndex.ref(b)) != 1) {
+            return null;
+        }
+        Figure inputSheet = a.documentType() == DocumentType.INPUT_SHEET ? a : b;
+        return CrossDocumentRule.describe(v, inputSheet);
+    }
+
+    private static Ref pickCulprit(Map<Ref, Integer> counts) {
+        return counts.entrySet().stream()
+                .min(Comparator.<Map.Entry<Ref, Integer>>comparingInt(e -> -e.getValue())
+                        .thenComparingInt(e -> e.getKey().blamePriority()))
+                .orElseThrow().getKey();
+    }
+
+    /** The side of a pair the culprit is on; if the culprit is neither, the copy rather than the statements. */
+    private static Figure flaggedSide(Violation pair, Ref culprit) {
+        Figure a = pair.pair().get(0);
+        Figure b = pair.pair().get(1);
+        if (FigureIndex.ref(a).equals(culprit)) {
+            return a;
+        }
+        if (FigureIndex.ref(b).equals(culprit)) {
+            return b;
+        }
+        return FigureIndex.ref(a).blamePriority() <= FigureIndex.ref(b).blamePriority() ? a : b;
+    }
+
+    /**
+     * Which failed check best names the root cause (lower first). A wrong statement figure is named
+     * by the statements' own arithmetic (the balance for a grand total, else the line that is the
+     * culprit, else its parent); a wrong copy (input sheet, comparison) by its disagreement with the
+     * statements; a wrong 増減 by the delta check.
+     */
+    private static int rank(Violation v, Ref culprit) {
+        if (culprit.kind() == Ref.Kind.DELTA) {
+            return v.code() == FindingCode.COMPARISON_DELTA_MISMATCH ? 0 : 10;
+        }
+        int internal = internalRank(v, culprit);
+        boolean copy = culprit.documentType() != DocumentType.FINANCIAL_STATEMENTS;
+        int cross = -1;
+        if (v.code() == FindingCode.INPUT_SHEET_MISMATCH || v.code() == FindingCode.BS_COMPARISON_MISMATCH) {
+            boolean againstStatements = v.evidence().size() > 1 && v.refs().stream()
+                    .anyMatch(r -> r.documentType() == DocumentType.FINANCIAL_STATEMENTS);
+            cross = againstStatements ? 0 : 1;
+        }
+        if (copy) {
+            return cross >= 0 ? cross : internal >= 0 ? 2 + internal : 9;
+        }
+        return internal >= 0 ? internal : cross >= 0 ? 6 + cross : 9;
+    }
+
+    private static int internalRank(Violation v, Ref culprit) {
+        if (!v.isInternal()) {
+            return -1;
+        }
+        String parent = Catalogs.account(culprit.account()).map(a -> a.parent()).orElse(null);
+        if (v.code() == FindingCode.BS_IMBALANCE && BALANCE_TOTALS.contains(culprit.account())) {
+            return 0;
+        }
+        if (culprit.account().equals(v.account())) {
+            return 1;
+        }
+        if (parent != null && parent.equals(v.account())) {
+            return 2;
+        }
+        return v.code() == FindingCode.BS_IMBALANCE ? 3 : 4;
+    }
+
+    private static Text withSuspect(Text message, Figure suspect) {
+        return new Text(message.ja() + " 関連する不一致から、" + Wording.docJa(suspect.documentType(), suspect.file()) + "の"
+                + Wording.yearJa(suspect.fiscalYear()) + "「" + Wording.accountJa(suspect.account()) + "」"
+                + Wording.yenJa(suspect.value()) + "の誤りが疑われます。",
+                message.en() + " The related mismatches point to " + Wording.accountEn(suspect.account()) + " "
+                        + Wording.yearEn(suspect.fiscalYear()) + ", " + Wording.yenEn(suspect.value()) + ", in the "
+                        + Wording.docEn(suspect.documentType(), suspect.file()) + ".");
+    }
+
+    /**
+     * The suspect figure's location first in the evidence; for a balance sheet whose total assets
+     * are the suspect, total assets are the "actual" and the other side the "expected".
+     */
+    private static Finding flaggedFirst(Finding f, Figure suspect) {
+        List<jp.shinsa.models.SourceLocation> evidence = new ArrayList<>(f.evidence());
+        if (evidence.remove(suspect.location())) {
+            evidence.add(0, suspect.location());
+        }
+        Long expected = f.expected();
+        Long actual = f.actual();
+        if (f.code() == FindingCode.BS_IMBALANCE && "total_assets".equals(suspect.account())
+                && suspect.file().equals(f.file())) {
+            expected = f.actual();
+            actual = f.expected();
+        }
+        return new Finding(f.code(), f.severity(), f.account(), f.fiscalYear(), f.item(), f.documentType(), f.file(),
+                expected, actual, f.message(), evidence, f.cause());
+    }
+
+    private static Finding finding(Violation v, Severity severity, Text message, String cause) {
+        return new Finding(v.code(), severity, v.account(), v.fiscalYear(), null, v.documentType(), v.file(),
+                v.expected(), v.actual(), message, v.evidence(), cause);
+    }
+}

@@ -1,0 +1,169 @@
+package jp.shinsa.scoring.checks;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import jp.shinsa.models.Account;
+import jp.shinsa.models.Catalogs;
+import jp.shinsa.models.ExtractedDocument;
+import jp.shinsa.models.Figure;
+import jp.shinsa.models.FindingCode;
+import jp.shinsa.models.SourceLocation;
+import jp.shinsa.models.Text;
+
+/**
+ * Arithmetic inside one document and year: the balance sheet balances ({@code BS_IMBALANCE}), every
+ * stated BS subtotal is the signed sum of its components as accounts.csv defines them
+ * ({@code SUBTOTAL_MISMATCH}), and every PL line with parts, from the revenue and expense
+ * breakdowns down to net income, is what its parts give ({@code PL_CASCADE_MISMATCH}).
+ *
+ * <p>A component that was not stated is replaced by the sum of its own components when all of those
+ * were stated (a layout without 有形固定資産合計 still checks 固定資産合計); otherwise the check is
+ * skipped, because a figure that was not found is not a mismatch. A document's own figures share
+ * its unit and a 千円 document is rounded so its sums are exact in 千円, so sums compare exactly in
+ * the document's unit.
+ */
+final class StatementArithmeticRule {
+    private static final String TOTAL_ASSETS = "total_assets";
+    private static final String TOTAL_LNA = "total_liabilities_and_net_assets";
+
+    /** accounts.csv's parent → components, read once. */
+    private static final Map<String, List<Account>> CHILDREN = Catalogs.accounts().values().stream()
+            .collect(java.util.stream.Collectors.toMap(Account::code, a -> Catalogs.childrenOf(a.code())));
+
+    /** A value computed from stated figures, with the figures it used. */
+    private record Resolved(long value, List<Figure> figures) {
+    }
+
+    List<Violation> check(FigureIndex index) {
+        List<Violation> out = new ArrayList<>();
+        for (ExtractedDocument doc : index.documents()) {
+            Map<FigureIndex.Key, Figure> figures = index.figures(doc.file());
+            Set<Integer> years = new TreeSet<>();
+            figures.keySet().forEach(k -> years.add(k.fiscalYear()));
+            for (int year : years) {
+                checkYear(doc, figures, year, out);
+            }
+        }
+        return out;
+    }
+
+    private void checkYear(ExtractedDocument doc, Map<FigureIndex.Key, Figure> figures, int year, List<Violation> out) {
+        Resolved assets = resolve(TOTAL_ASSETS, figures, year);
+        Resolved claims = resolve(TOTAL_LNA, figures, year);
+        Figure statedAssets = figures.get(new FigureIndex.Key(TOTAL_ASSETS, year));
+        Figure statedClaims = figures.get(new FigureIndex.Key(TOTAL_LNA, year));
+        if (assets != null && claims != null && (statedAssets != null || statedClaims != null)
+                && differs(assets.value(), claims.value(), unitOf(assets, claims))) {
+            out.add(imbalance(doc, year, assets, claims));
+        }
+        for (Account parent : Catalogs.accounts().values()) {
+            Figure stated = figures.get(new FigureIndex.Key(parent.code(), year));
+            List<Account> children = CHILDREN.get(parent.code());
+            if (stated == null || children.isEmpty()) {
+                continue;
+            }
+            long sum = 0;
+            List<Figure> used = new ArrayList<>();
+            boolean complete = true;
+            for (Account child : children) {
+                Resolved r = resolve(child.code(), figures, year);
+                if (r == null) {
+                    complete = false;
+                    break;
+                }
+                sum += child.sign() * r.value();
+                used.addAll(r.figures());
+            }
+            long unit = Math.max(stated.unit(), used.stream().mapToLong(Figure::unit).max().orElse(1));
+            if (complete && differs(stated.value(), sum, unit)) {
+                out.add(partsMismatch(doc, parent, stated, sum, used));
+            }
+        }
+    }
+
+    private static Resolved resolve(String account, Map<FigureIndex.Key, Figure> figures, int year) {
+        Figure stated = figures.get(new FigureIndex.Key(account, year));
+        if (stated != null) {
+            return new Resolved(stated.value(), List.of(stated));
+        }
+        List<Account> children = CHILDREN.getOrDefault(account, List.of());
+        if (children.isEmpty()) {
+            return null;
+        }
+        long sum = 0;
+        List<Figure> used = new ArrayList<>();
+        for (Account child : children) {
+            Resolved r = resolve(child.code(), figures, year);
+            if (r == null) {
+                return null;
+            }
+            sum += child.sign() * r.value();
+            used.addAll(r.figures());
+        }
+        return new Resolved(sum, used);
+    }
+
+    private static long unitOf(Resolved a, Resolved b) {
+        return java.util.stream.Stream.concat(a.figures().stream(), b.figures().stream())
+                .mapToLong(Figure::unit).max().orElse(1);
+    }
+
+    /** Exact in the document's unit: a difference smaller than one unit is rounding. */
+    static boolean differs(long stated, long computed, long unit) {
+        return Math.abs(stated - computed) >= Math.max(1, unit);
+    }
+
+    private static Violation imbalance(ExtractedDocument doc, int year, Resolved assets, Resolved claims) {
+        long diff = claims.value() - assets.value();
+        Text msg = new Text(
+                Wording.docJa(doc.type(), doc.file()) + "の" + Wording.yearJa(year) + "貸借対照表が一致しません：資産合計 "
+                        + Wording.yenJa(assets.value()) + "、負債及び純資産合計 " + Wording.yenJa(claims.value())
+                        + "（差額 " + Wording.yenJa(diff) + "）。",
+                Wording.docEn(doc.type(), doc.file()) + ", " + Wording.yearEn(year)
+                        + ": the balance sheet does not balance: total assets " + Wording.yenEn(assets.value())
+                        + ", total liabilities and net assets " + Wording.yenEn(claims.value())
+                        + " (difference " + Wording.yenEn(diff) + ").");
+        Set<Ref> refs = new LinkedHashSet<>();
+        List<SourceLocation> evidence = new ArrayList<>();
+        for (Figure f : claims.figures()) {
+            refs.add(FigureIndex.ref(f));
+            evidence.add(f.location());
+        }
+        for (Figure f : assets.figures()) {
+            refs.add(FigureIndex.ref(f));
+            evidence.add(f.location());
+        }
+        return new Violation(FindingCode.BS_IMBALANCE, null, year, doc.type(), doc.file(), assets.value(),
+                claims.value(), msg, evidence, refs, null);
+    }
+
+    private static Violation partsMismatch(ExtractedDocument doc, Account parent, Figure stated, long sum,
+                                           List<Figure> used) {
+        boolean pl = !parent.isBalanceSheet();
+        FindingCode code = pl ? FindingCode.PL_CASCADE_MISMATCH : FindingCode.SUBTOTAL_MISMATCH;
+        long diff = stated.value() - sum;
+        String partsJa = pl ? "その構成項目から計算した額" : "内訳の合計";
+        String partsEn = pl ? "what its parts give" : "the sum of its components";
+        Text msg = new Text(
+                Wording.docJa(doc.type(), doc.file()) + "の" + Wording.yearJa(stated.fiscalYear()) + "「"
+                        + parent.labelJa() + "」" + Wording.yenJa(stated.value()) + "が" + partsJa + " "
+                        + Wording.yenJa(sum) + "と一致しません（差額 " + Wording.yenJa(diff) + "）。",
+                Wording.docEn(doc.type(), doc.file()) + ", " + Wording.yearEn(stated.fiscalYear()) + ": "
+                        + parent.labelEn() + " " + Wording.yenEn(stated.value()) + " differs from " + partsEn + ", "
+                        + Wording.yenEn(sum) + " (difference " + Wording.yenEn(diff) + ").");
+        Set<Ref> refs = new LinkedHashSet<>();
+        List<SourceLocation> evidence = new ArrayList<>();
+        refs.add(FigureIndex.ref(stated));
+        evidence.add(stated.location());
+        for (Figure f : used) {
+            refs.add(FigureIndex.ref(f));
+            evidence.add(f.location());
+        }
+        return new Violation(code, parent.code(), stated.fiscalYear(), doc.type(), doc.file(), sum, stated.value(),
+                msg, evidence, refs, null);
+    }
+}
