@@ -7,6 +7,7 @@ import jp.shinsa.ingest.ApplicationReader;
 import jp.shinsa.scoring.ApplicationCheck;
 import jp.shinsa.scoring.PurposeFitScorer;
 import jp.shinsa.scoring.RiskModel;
+import jp.shinsa.scoring.checks.ConsistencyChecker;
 
 /**
  * Builds the review pipeline outside Spring (the command line) from the same parts the workbench
@@ -19,6 +20,7 @@ public final class PipelineFactory {
     /** The checks every review runs, in the order their findings are listed. */
     public static List<ApplicationCheck> standardChecks() {
         List<ApplicationCheck> checks = new ArrayList<>();
+        checks.add(new ConsistencyChecker());
         return checks;
     }
 
