@@ -1,0 +1,170 @@
+package jp.shinsa.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import jp.shinsa.ingest.extract.AccountMatcher;
+import jp.shinsa.ingest.extract.FormExtractor;
+import jp.shinsa.ingest.extract.StatementExtractor;
+import jp.shinsa.ingest.layout.DocumentLayout;
+import jp.shinsa.ingest.pdf.TikaTesseractOcr;
+import jp.shinsa.models.Applicant;
+import jp.shinsa.models.DocumentType;
+import jp.shinsa.models.ExtractedApplication;
+import jp.shinsa.models.ExtractedDocument;
+import jp.shinsa.models.RequestedItem;
+import jp.shinsa.models.SubsidyRequest;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
+
+/**
+ * Reads an application package: every file is detected (Tika), read into positioned lines (PDFBox
+ * text positions, Tesseract OCR for image-only pages, POI cells, commons-csv), classified by its
+ * content and mined for figures, items and the subsidy block. A file that cannot be read becomes an
+ * unreadable document with a short reason; each file is read under a time bound, so one hostile file
+ * never stops the rest of the application.
+ */
+public final class ApplicationReader {
+    /** Longest text kept per document (used later for purpose fit from catalogues). */
+    static final int MAX_TEXT = 200_000;
+
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    static {
+        // Decompression bombs: POI refuses entries inflating more than 100× or beyond the size cap.
+        ZipSecureFile.setMinInflateRatio(0.01);
+        ZipSecureFile.setMaxEntrySize(200L * 1024 * 1024);
+    }
+
+    private final IngestOptions options;
+    private final FileLayoutReader layouts;
+    private final DocumentClassifier classifier = new DocumentClassifier();
+    private final StatementExtractor statements;
+    private final FormExtractor forms = new FormExtractor();
+    private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
+        // A big stack: deeply nested files fail with a clean StackOverflowError, caught below.
+        Thread t = new Thread(null, r, "shinsa-ingest-" + THREADS.incrementAndGet(), 16L * 1024 * 1024);
+        t.setDaemon(true);
+        return t;
+    });
+
+    public ApplicationReader() {
+        this(IngestOptions.defaults());
+    }
+
+    public ApplicationReader(IngestOptions options) {
+        this.options = options;
+        this.statements = new StatementExtractor(new AccountMatcher());
+        this.layouts = new FileLayoutReader(options, options.ocr() ? new TikaTesseractOcr(options.ocrLanguage(),
+                (int) Math.max(10, options.timePerFile().toSeconds())) : null);
+    }
+
+    /** Every regular, non-hidden file of the folder, by name. */
+    public ExtractedApplication read(Path folder) {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(folder)) {
+            files = s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
+                    .sorted().toList();
+        } catch (IOException e) {
+            files = List.of();
+        }
+        return read(folder.getFileName() == null ? folder.toString() : folder.getFileName().toString(), files);
+    }
+
+    /** Files from anywhere (an upload's temp dir) under a display name. */
+    public ExtractedApplication read(String name, List<Path> files) {
+        List<ExtractedDocument> docs = new ArrayList<>();
+        for (Path f : files) {
+            docs.add(readFile(f));
+        }
+        return new ExtractedApplication(name, docs);
+    }
+
+    public ExtractedDocument readFile(Path file) {
+        String name = file.getFileName().toString();
+        try {
+            long size = Files.size(file);
+            if (size == 0) {
+                return ExtractedDocument.unreadable(name, "empty file");
+            }
+            if (size > options.maxFileBytes()) {
+                return ExtractedDocument.unreadable(name, String.format(Locale.ROOT, "file too large (%.1f MB, limit %.1f MB)",
+                        size / 1048576.0, options.maxFileBytes() / 1048576.0));
+            }
+        } catch (IOException e) {
+            return ExtractedDocument.unreadable(name, "cannot open file: " + e.getClass().getSimpleName());
+        }
+        Future<ExtractedDocument> f = pool.submit(() -> readNow(file, name));
+        try {
+            return f.get(options.timePerFile().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            f.cancel(true);
+            return ExtractedDocument.unreadable(name, "reading took longer than " + options.timePerFile().toSeconds() + " s");
+        } catch (ExecutionException e) {
+            return ExtractedDocument.unreadable(name, FileLayoutReader.reason(e.getCause()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            f.cancel(true);
+            return ExtractedDocument.unreadable(name, "interrupted");
+        }
+    }
+
+    private ExtractedDocument readNow(Path file, String name) {
+        DocumentLayout layout;
+        try {
+            layout = layouts.read(file, name);
+        } catch (UnreadableException e) {
+            return ExtractedDocument.unreadable(name, e.getMessage());
+        } catch (Throwable t) {
+            return ExtractedDocument.unreadable(name, FileLayoutReader.reason(t));
+        }
+        return analyse(name, layout);
+    }
+
+    /** Classification and extraction on a read layout (public for tools that build layouts themselves). */
+    ExtractedDocument analyse(String name, DocumentLayout layout) {
+        String text = layout.text().length() > MAX_TEXT ? layout.text().substring(0, MAX_TEXT) : layout.text();
+        DocumentType type = classifier.classify(text);
+        long unit = 1;
+        var figures = List.<jp.shinsa.models.Figure>of();
+        var deltas = List.<jp.shinsa.models.ComparisonDelta>of();
+        var unmapped = List.<jp.shinsa.models.UnmappedRow>of();
+        List<RequestedItem> items = List.of();
+        SubsidyRequest subsidy = null;
+        String program = null;
+        Applicant applicant = null;
+        switch (type) {
+            case FINANCIAL_STATEMENTS, INPUT_SHEET, BS_COMPARISON -> {
+                StatementExtractor.Result r = statements.extract(name, type, layout);
+                figures = r.figures();
+                deltas = r.deltas();
+                unmapped = r.unmapped();
+                unit = r.unit();
+                applicant = forms.applicant(layout);
+            }
+            case APPLICATION_FORM -> {
+                items = forms.items(layout);
+                subsidy = forms.subsidy(layout);
+                program = forms.program(layout);
+                applicant = forms.applicant(layout);
+            }
+            case QUOTE -> items = forms.items(layout);
+            default -> {
+            }
+        }
+        return new ExtractedDocument(name, type, layout.pages(), layout.ocr(), null, unit, figures, deltas, items, subsidy,
+                program, applicant, unmapped, text);
+    }
+}
