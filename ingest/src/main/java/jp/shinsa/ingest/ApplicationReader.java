@@ -89,7 +89,40 @@ public final class ApplicationReader {
         for (Path f : files) {
             docs.add(readFile(f));
         }
-        return new ExtractedApplication(name, docs);
+        return new ExtractedApplication(name, withApplicant(docs));
+    }
+
+    /**
+     * One applicant for the package: the application form's, completed from the other documents
+     * (an input sheet names 法人名 and 施設名 but not the address). Documents that named the applicant
+     * carry the merged one, so {@link ExtractedApplication#applicant()} does not depend on file order.
+     */
+    static List<ExtractedDocument> withApplicant(List<ExtractedDocument> docs) {
+        List<Applicant> found = new ArrayList<>();
+        docs.stream().filter(d -> d.type() == DocumentType.APPLICATION_FORM).map(ExtractedDocument::applicant).forEach(found::add);
+        docs.stream().filter(d -> d.type() != DocumentType.APPLICATION_FORM).map(ExtractedDocument::applicant).forEach(found::add);
+        String corp = null;
+        String facility = null;
+        String address = null;
+        Integer beds = null;
+        for (Applicant a : found) {
+            corp = corp != null ? corp : a.corporation();
+            facility = facility != null ? facility : a.facility();
+            address = address != null ? address : a.address();
+            beds = beds != null ? beds : a.beds();
+        }
+        Applicant merged = new Applicant(corp, facility, address, beds);
+        List<ExtractedDocument> out = new ArrayList<>();
+        for (ExtractedDocument d : docs) {
+            Applicant a = d.applicant();
+            if (a.corporation() == null && a.facility() == null) {
+                out.add(d);
+            } else {
+                out.add(new ExtractedDocument(d.file(), d.type(), d.pages(), d.ocr(), d.error(), d.unit(), d.figures(),
+                        d.comparisonDeltas(), d.items(), d.subsidy(), d.program(), merged, d.unmappedRows(), d.text()));
+            }
+        }
+        return out;
     }
 
     public ExtractedDocument readFile(Path file) {

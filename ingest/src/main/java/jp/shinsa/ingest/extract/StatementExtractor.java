@@ -160,10 +160,12 @@ public final class StatementExtractor {
         if (all.contains("現在") || all.startsWith("自") || all.contains("至")) {
             return null;
         }
-        for (Cell c : line.cells()) {
-            if (Amounts.isAmount(c.text())) {
+        for (Cell cell : line.cells()) {
+            if (Amounts.isAmount(cell.text())) {
                 return null;
             }
+        }
+        for (Cell c : splitHeaderCells(line.cells())) {
             String t = JapaneseText.compact(c.text());
             if (t.length() > 24 || t.contains("実績比較") || t.contains("決算") || t.contains("計算書") || t.contains("対照表")
                     || t.contains("シート")) {
@@ -186,6 +188,28 @@ public final class StatementExtractor {
             }
         }
         return cols.isEmpty() ? null : cols;
+    }
+
+    private static final java.util.regex.Pattern HEADER_START = java.util.regex.Pattern.compile(
+            "(?=前年度|当年度|前期|当期|本年度|今年度|増減|差額|(?:令和|平成)(?:元|\\d{1,2})年度|20\\d{2}年度)");
+
+    /** OCR may run header words together ("前年度(令和6年3月31日)当年度(…)"): one column per header word. */
+    private static List<Cell> splitHeaderCells(List<Cell> cells) {
+        List<Cell> out = new ArrayList<>();
+        for (Cell c : cells) {
+            String t = JapaneseText.compact(c.text());
+            String[] parts = HEADER_START.split(t);
+            List<String> nonEmpty = java.util.Arrays.stream(parts).filter(p -> !p.isEmpty()).toList();
+            if (nonEmpty.size() <= 1) {
+                out.add(c);
+                continue;
+            }
+            double w = c.width() / nonEmpty.size();
+            for (int i = 0; i < nonEmpty.size(); i++) {
+                out.add(new Cell(nonEmpty.get(i), c.x() + i * w, w, c.location()));
+            }
+        }
+        return out;
     }
 
     private static Column column(List<Column> header, Group g, int i, Cell a, boolean geometric, int totalAmounts, int sequential) {

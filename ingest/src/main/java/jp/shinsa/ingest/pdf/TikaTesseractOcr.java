@@ -44,7 +44,7 @@ public final class TikaTesseractOcr {
         boolean ok;
         try {
             p.setLanguage(language);
-            p.setPageSegMode("6");
+            p.setPageSegMode("4");
             p.setPreserveInterwordSpacing(true);
             p.setTimeout(timeoutSeconds);
             p.initialize(Map.of());
@@ -70,7 +70,7 @@ public final class TikaTesseractOcr {
     public String text(byte[] image, String mediaType) throws IOException {
         TesseractOCRConfig cfg = new TesseractOCRConfig();
         cfg.setLanguage(language);
-        cfg.setPageSegMode("6");
+        cfg.setPageSegMode("4");
         cfg.setPreserveInterwordSpacing(true);
         cfg.setTimeoutSeconds(timeoutSeconds);
         ParseContext ctx = new ParseContext();
@@ -86,32 +86,73 @@ public final class TikaTesseractOcr {
         return handler.toString();
     }
 
-    /** OCR text as lines of cells: CJK spaces removed, cells split at whitespace, numbers mended. */
+    /**
+     * OCR text as lines of cells. Cells are first split at wide gaps (inter-word spacing is
+     * preserved), then at single spaces between an amount and text; spaces between CJK characters
+     * are removed; amounts are mended for what Tesseract does to them: group separators read as
+     * "." or ",." and △ read as "A".
+     */
     public static List<Line> lines(String ocrText, String file, int page) {
         List<Line> out = new ArrayList<>();
         for (String raw : ocrText.split("\\R")) {
-            String s = JapaneseText.joinCjk(raw);
-            String prev;
-            do {
-                prev = s;
-                s = BROKEN_THOUSANDS.matcher(s).replaceAll("$1,$2");
-            } while (!s.equals(prev));
-            s = s.replaceAll("([△▲])\\s+(\\d)", "$1$2");
-            if (s.isBlank()) {
+            String line = JapaneseText.nfkc(raw).replaceAll("[|¦｜\\[\\]]", " ");
+            if (line.isBlank()) {
                 continue;
             }
             List<Cell> cells = new ArrayList<>();
             int offset = 0;
-            for (String token : SPACE.split(s.strip())) {
-                if (token.isEmpty()) {
+            for (String chunk : WIDE_GAP.split(line.strip())) {
+                String c = JapaneseText.joinCjk(chunk).strip();
+                if (c.isEmpty()) {
                     continue;
                 }
-                cells.add(new Cell(token, offset, token.length(), SourceLocation.ofPage(file, page)));
-                offset += token.length() + 1;
+                StringBuilder text = new StringBuilder();
+                for (String token : SPACE.split(c)) {
+                    String amount = mendAmount(token);
+                    if (amount != null) {
+                        if (!text.isEmpty()) {
+                            cells.add(new Cell(text.toString(), offset, text.length(), SourceLocation.ofPage(file, page)));
+                            offset += text.length() + 1;
+                            text.setLength(0);
+                        }
+                        cells.add(new Cell(amount, offset, amount.length(), SourceLocation.ofPage(file, page)));
+                        offset += amount.length() + 1;
+                    } else {
+                        if (!text.isEmpty()) {
+                            text.append(' ');
+                        }
+                        text.append(token);
+                    }
+                }
+                if (!text.isEmpty()) {
+                    cells.add(new Cell(text.toString(), offset, text.length(), SourceLocation.ofPage(file, page)));
+                    offset += text.length() + 1;
+                }
+                offset += 2;
             }
-            out.add(new Line(page, null, out.size(), cells));
+            if (!cells.isEmpty()) {
+                out.add(new Line(page, null, out.size(), cells));
+            }
         }
         return out;
+    }
+
+    private static final Pattern OCR_AMOUNT = Pattern.compile("^([△▲AaΔムﾑ^]?)(\\d{1,3}(?:[.,]{1,2}\\d{3})+|\\d{1,3})(円)?$");
+    private static final Pattern PLAIN_AMOUNT = Pattern.compile("^[△▲]?\\d+$");
+
+    /** The token as a clean amount ("△1,234"), or null when it is not one. */
+    static String mendAmount(String token) {
+        String t = token.replace("，", ",").replace("．", ".");
+        if (PLAIN_AMOUNT.matcher(t).matches()) {
+            return t;
+        }
+        var m = OCR_AMOUNT.matcher(t);
+        if (!m.matches()) {
+            return null;
+        }
+        String sign = m.group(1);
+        String digits = m.group(2).replaceAll("[.,]+", ",");
+        return (sign.isEmpty() ? "" : "△") + digits;
     }
 
     static boolean hasWideGap(String s) {
