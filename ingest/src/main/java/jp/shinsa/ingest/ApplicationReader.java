@@ -86,8 +86,25 @@ public final class ApplicationReader {
     /** Files from anywhere (an upload's temp dir) under a display name. */
     public ExtractedApplication read(String name, List<Path> files) {
         List<ExtractedDocument> docs = new ArrayList<>();
+        java.util.Map<Integer, DocumentLayout> undated = new java.util.HashMap<>();
+        Integer appYear = null;
         for (Path f : files) {
-            docs.add(readFile(f));
+            Read r = readTimed(f);
+            docs.add(r.document());
+            if (r.layout() != null && isStatement(r.document().type())) {
+                if (r.ownYear() == null) {
+                    undated.put(docs.size() - 1, r.layout());
+                } else if (r.document().type() == DocumentType.FINANCIAL_STATEMENTS || appYear == null) {
+                    appYear = appYear == null ? r.ownYear() : Math.max(appYear, r.ownYear());
+                }
+            }
+        }
+        // A statement that names no year takes the year of the application's other statements.
+        if (appYear != null) {
+            for (var e : undated.entrySet()) {
+                ExtractedDocument d = docs.get(e.getKey());
+                docs.set(e.getKey(), analyse(d.file(), e.getValue(), appYear).document());
+            }
         }
         return new ExtractedApplication(name, withApplicant(docs));
     }
@@ -126,48 +143,67 @@ public final class ApplicationReader {
     }
 
     public ExtractedDocument readFile(Path file) {
+        return readTimed(file).document();
+    }
+
+    private static boolean isStatement(DocumentType t) {
+        return t == DocumentType.FINANCIAL_STATEMENTS || t == DocumentType.INPUT_SHEET || t == DocumentType.BS_COMPARISON;
+    }
+
+    /** A read document with the layout it came from and the fiscal year it names itself (null if none). */
+    record Read(ExtractedDocument document, DocumentLayout layout, Integer ownYear) {
+        static Read failed(String name, String reason) {
+            return new Read(ExtractedDocument.unreadable(name, reason), null, null);
+        }
+    }
+
+    private Read readTimed(Path file) {
         String name = file.getFileName().toString();
         try {
             long size = Files.size(file);
             if (size == 0) {
-                return ExtractedDocument.unreadable(name, "empty file");
+                return Read.failed(name, "empty file");
             }
             if (size > options.maxFileBytes()) {
-                return ExtractedDocument.unreadable(name, String.format(Locale.ROOT, "file too large (%.1f MB, limit %.1f MB)",
+                return Read.failed(name, String.format(Locale.ROOT, "file too large (%.1f MB, limit %.1f MB)",
                         size / 1048576.0, options.maxFileBytes() / 1048576.0));
             }
         } catch (IOException e) {
-            return ExtractedDocument.unreadable(name, "cannot open file: " + e.getClass().getSimpleName());
+            return Read.failed(name, "cannot open file: " + e.getClass().getSimpleName());
         }
-        Future<ExtractedDocument> f = pool.submit(() -> readNow(file, name));
+        Future<Read> f = pool.submit(() -> readNow(file, name));
         try {
             return f.get(options.timePerFile().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             f.cancel(true);
-            return ExtractedDocument.unreadable(name, "reading took longer than " + options.timePerFile().toSeconds() + " s");
+            return Read.failed(name, "reading took longer than " + options.timePerFile().toSeconds() + " s");
         } catch (ExecutionException e) {
-            return ExtractedDocument.unreadable(name, FileLayoutReader.reason(e.getCause()));
+            return Read.failed(name, FileLayoutReader.reason(e.getCause()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             f.cancel(true);
-            return ExtractedDocument.unreadable(name, "interrupted");
+            return Read.failed(name, "interrupted");
         }
     }
 
-    private ExtractedDocument readNow(Path file, String name) {
+    private Read readNow(Path file, String name) {
         DocumentLayout layout;
         try {
             layout = layouts.read(file, name);
         } catch (UnreadableException e) {
-            return ExtractedDocument.unreadable(name, e.getMessage());
+            return Read.failed(name, e.getMessage());
         } catch (Throwable t) {
-            return ExtractedDocument.unreadable(name, FileLayoutReader.reason(t));
+            return Read.failed(name, FileLayoutReader.reason(t));
         }
-        return analyse(name, layout);
+        try {
+            return analyse(name, layout, null);
+        } catch (RuntimeException | StackOverflowError e) {
+            return Read.failed(name, "cannot interpret content: " + FileLayoutReader.shortMessage(e));
+        }
     }
 
     /** Classification and extraction on a read layout (public for tools that build layouts themselves). */
-    ExtractedDocument analyse(String name, DocumentLayout layout) {
+    Read analyse(String name, DocumentLayout layout, Integer fallbackYear) {
         String text = layout.text().length() > MAX_TEXT ? layout.text().substring(0, MAX_TEXT) : layout.text();
         DocumentType type = classifier.classify(text);
         long unit = 1;
@@ -178,9 +214,11 @@ public final class ApplicationReader {
         SubsidyRequest subsidy = null;
         String program = null;
         Applicant applicant = null;
+        Integer ownYear = null;
         switch (type) {
             case FINANCIAL_STATEMENTS, INPUT_SHEET, BS_COMPARISON -> {
-                StatementExtractor.Result r = statements.extract(name, type, layout);
+                StatementExtractor.Result r = statements.extract(name, type, layout, fallbackYear);
+                ownYear = r.fiscalYear();
                 figures = r.figures();
                 deltas = r.deltas();
                 unmapped = r.unmapped();
@@ -197,7 +235,7 @@ public final class ApplicationReader {
             default -> {
             }
         }
-        return new ExtractedDocument(name, type, layout.pages(), layout.ocr(), null, unit, figures, deltas, items, subsidy,
-                program, applicant, unmapped, text);
+        return new Read(new ExtractedDocument(name, type, layout.pages(), layout.ocr(), null, unit, figures, deltas, items, subsidy,
+                program, applicant, unmapped, text), layout, ownYear);
     }
 }

@@ -30,10 +30,18 @@ public final class DocumentClassifier {
             return DocumentType.OTHER;
         }
         String title = all.substring(0, Math.min(all.length(), 80));
+        // the document's own name comes first: the earliest title word wins
+        Rule first = null;
+        int firstAt = Integer.MAX_VALUE;
         for (Rule r : RULES) {
-            if (r.pattern().matcher(title).find()) {
-                return refine(r.type(), all);
+            var m = r.pattern().matcher(title);
+            if (m.find() && m.start() < firstAt && r.type() != DocumentType.CATALOG) {
+                first = r;
+                firstAt = m.start();
             }
+        }
+        if (first != null) {
+            return refine(first.type(), all);
         }
         // Content signs when no title names the document.
         if (all.contains("増減") && all.contains("前年度") && all.contains("資産") && !all.contains("損益")) {

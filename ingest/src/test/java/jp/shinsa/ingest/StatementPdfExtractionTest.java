@@ -62,8 +62,8 @@ class StatementPdfExtractionTest {
 
         assertThat(fig.location().file()).isEqualTo("scan_0003.pdf");
         assertThat(fig.location().page()).isEqualTo(1);
-        assertThat(fig.location().x()).isCloseTo(350f, org.assertj.core.data.Offset.offset(1f));
-        assertThat(fig.location().width()).isCloseTo(50f, org.assertj.core.data.Offset.offset(1f));
+        assertThat(fig.location().x()).isCloseTo(375f, org.assertj.core.data.Offset.offset(1f));
+        assertThat(fig.location().width()).isCloseTo(25f, org.assertj.core.data.Offset.offset(1f));
         assertThat(fig.location().y()).isBetween(88f, 100f);
         assertThat(fig.label()).isEqualTo("医業収益");
         assertThat(fig.confidence()).isBetween(0.9, 1.0);

@@ -39,6 +39,7 @@ public final class AccountMatcher {
     private static final Pattern PUNCT = Pattern.compile("[、,・･:：\\-－―‐.。]");
 
     private final Map<String, String> keys;
+    private final Map<String, String> ocrConfusions;
 
     public AccountMatcher() {
         Map<String, String> k = new LinkedHashMap<>();
@@ -67,11 +68,93 @@ public final class AccountMatcher {
             throw new UncheckedIOException(e);
         }
         this.keys = Map.copyOf(k);
+        Map<String, String> c = new LinkedHashMap<>();
+        try (InputStream in = AccountMatcher.class.getResourceAsStream("ocr-confusions.csv")) {
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            boolean header = true;
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                if (header) {
+                    header = false;
+                    continue;
+                }
+                String[] p = line.split(",", 2);
+                c.put(p[0].strip(), p[1].strip());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.ocrConfusions = c;
+    }
+
+    /**
+     * Matching for OCR'd labels: known misreadings are undone first, and the similarity is the
+     * better of bigram Dice and edit-distance similarity (one wrong character in a five-character
+     * label breaks two bigrams but is one edit). A clear margin over the second-best account is
+     * required, so that 短期/長期 stay apart.
+     */
+    public Optional<Match> matchOcr(String label) {
+        String fixed = JapaneseText.compact(label);
+        for (var e : ocrConfusions.entrySet()) {
+            fixed = fixed.replace(e.getKey(), e.getValue());
+        }
+        Optional<Match> m = match(fixed);
+        if (m.isPresent()) {
+            return m.map(x -> x.exact() ? new Match(x.account(), 0.95, false) : x);
+        }
+        String k = key(fixed);
+        if (k.length() < 2) {
+            return Optional.empty();
+        }
+        String best = null;
+        double bestScore = 0;
+        double second = 0;
+        for (Map.Entry<String, String> e : keys.entrySet()) {
+            double d = Math.max(dice(k, e.getKey()), editSimilarity(k, e.getKey()));
+            if (d > bestScore) {
+                if (best != null && !best.equals(e.getValue())) {
+                    second = bestScore;
+                }
+                bestScore = d;
+                best = e.getValue();
+            } else if (d > second && !e.getValue().equals(best)) {
+                second = d;
+            }
+        }
+        if (best != null && bestScore >= THRESHOLD && bestScore - second >= 0.1) {
+            return Optional.of(new Match(best, bestScore, false));
+        }
+        return Optional.empty();
+    }
+
+    static double editSimilarity(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        int max = Math.max(a.length(), b.length());
+        return max == 0 ? 0 : 1.0 - (double) prev[b.length()] / max;
     }
 
     /** The normal form of a label: what statements vary (numbering, spacing, 計/合計, 損益) removed. */
     public static String key(String label) {
         String s = JapaneseText.compact(label);
+        if (s.length() > 2 && (s.startsWith("(") && s.endsWith(")") || s.startsWith("[") && s.endsWith("]"))) {
+            s = s.substring(1, s.length() - 1);
+        }
         String prev;
         do {
             prev = s;

@@ -42,9 +42,23 @@ public final class StatementExtractor {
     }
 
     public Result extract(String file, DocumentType type, DocumentLayout layout) {
+        return extract(file, type, layout, null);
+    }
+
+    /**
+     * @param fallbackYear the fiscal year to assume when the document names none (taken from the
+     *                     other documents of the application); null to use the last closed 年度
+     */
+    public Result extract(String file, DocumentType type, DocumentLayout layout, Integer fallbackYear) {
         OptionalLong docUnit = Units.of(layout.text());
         long unit = docUnit.orElse(1L);
-        Integer docYear = documentYear(layout);
+        boolean sheets = layout.lines().stream().anyMatch(l -> l.sheet() != null);
+        if (sheets) {
+            unit = 1L;
+        }
+        Integer ownYear = documentYear(layout);
+        boolean guessed = ownYear == null;
+        Integer docYear = ownYear != null ? ownYear : fallbackYear != null ? fallbackYear : lastClosedFiscalYear();
         List<Figure> figures = new ArrayList<>();
         List<ComparisonDelta> deltas = new ArrayList<>();
         List<UnmappedRow> unmapped = new ArrayList<>();
@@ -56,7 +70,8 @@ public final class StatementExtractor {
             if (line.sheet() != null && !line.sheet().equals(sheet)) {
                 sheet = line.sheet();
                 header = null;
-                unit = Units.of(sheetText(layout, sheet)).orElse(docUnit.orElse(1L));
+                // a sheet states its own unit or keeps the one of the sheets before it
+                unit = Units.of(sheetText(layout, sheet)).orElse(unit);
             }
             OptionalLong u = unitOfLine(line);
             if (u.isPresent()) {
@@ -74,7 +89,7 @@ public final class StatementExtractor {
                 Optional<AccountMatcher.Match> m = Optional.empty();
                 String label = g.label.text();
                 for (String candidate : g.candidates()) {
-                    m = matcher.match(candidate);
+                    m = layout.ocr() ? matcher.matchOcr(candidate) : matcher.match(candidate);
                     if (m.isPresent()) {
                         label = candidate;
                         break;
@@ -105,12 +120,22 @@ public final class StatementExtractor {
                     if (!layout.geometric()) {
                         conf *= 0.85;
                     }
+                    if (guessed && (col == null || col.cell() == null || FiscalYears.of(col.cell().text()).isEmpty())) {
+                        conf *= 0.6;
+                    }
                     figures.add(new Figure(file, type, account, year, value, JapaneseText.nfkc(label).strip(), unit,
                             Math.min(1, conf), a.location()));
                 }
             }
         }
-        return new Result(figures, deltas, unmapped, docUnit.orElse(1L), docYear);
+        return new Result(figures, deltas, unmapped, docUnit.orElse(1L), ownYear);
+    }
+
+    /** The 年度 that closed last (April–March): the year statements usually cover when they do not say. */
+    static int lastClosedFiscalYear() {
+        java.time.LocalDate now = java.time.LocalDate.now();
+        int current = now.getMonthValue() >= 4 ? now.getYear() : now.getYear() - 1;
+        return current - 1;
     }
 
     private static String sheetText(DocumentLayout layout, String sheet) {
@@ -222,6 +247,14 @@ public final class StatementExtractor {
             }
             if (g.amounts.size() == header.size()) {
                 return header.get(i);
+            }
+            if (g.amounts.size() == 1 && header.stream().filter(c -> !c.delta()).count() <= 1) {
+                return header.stream().filter(c -> !c.delta()).findFirst().orElse(null);
+            }
+            // an amount lost to OCR: the 増減 column, whose signs OCR garbles most, is the likeliest
+            List<Column> years = header.stream().filter(c -> !c.delta()).toList();
+            if (g.amounts.size() == years.size()) {
+                return years.get(i);
             }
             if (g.amounts.size() == 1) {
                 return null;

@@ -137,7 +137,9 @@ public final class TikaTesseractOcr {
         return out;
     }
 
-    private static final Pattern OCR_AMOUNT = Pattern.compile("^([△▲AaΔムﾑ^]?)(\\d{1,3}(?:[.,]{1,2}\\d{3})+|\\d{1,3})(円)?$");
+    // Before a statement amount only △ or ▲ is printed; OCR reads them as A, Δ, ム, 人, 入 …, sometimes doubled.
+    private static final Pattern OCR_AMOUNT = Pattern.compile(
+            "^([△▲AaΔムﾑ^人入和八ALA]{0,2})(\\d{1,4}(?:[.,]{1,2}\\d{3})+|\\d{1,3})(円)?$");
     private static final Pattern PLAIN_AMOUNT = Pattern.compile("^[△▲]?\\d+$");
 
     /** The token as a clean amount ("△1,234"), or null when it is not one. */
