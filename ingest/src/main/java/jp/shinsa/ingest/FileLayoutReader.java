@@ -54,7 +54,7 @@ final class FileLayoutReader {
     }
 
     DocumentLayout read(Path file, String name) throws IOException, UnreadableException {
-        MediaType type = detect(file);
+        MediaType type = isZip(file) ? zipType(file) : detect(file);
         String base = type.getBaseType().toString();
         String ext = extension(name);
         if (base.equals("application/pdf")) {
@@ -86,6 +86,49 @@ final class FileLayoutReader {
             return csv.read(bytes, name);
         }
         return readWithTika(file, name);
+    }
+
+    private static boolean isZip(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] b = in.readNBytes(4);
+            return b.length == 4 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4;
+        }
+    }
+
+    /**
+     * Office files are ZIP packages. Their central directory says what they hold and how far each
+     * part inflates, so a decompression bomb is refused before anything is inflated (and before
+     * Tika's container detection, which would inflate parts to look inside).
+     */
+    private MediaType zipType(Path file) throws IOException, UnreadableException {
+        boolean workbook = false;
+        long total = 0;
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            var entries = zip.entries();
+            int count = 0;
+            while (entries.hasMoreElements()) {
+                java.util.zip.ZipEntry e = entries.nextElement();
+                if (++count > 10_000) {
+                    throw new UnreadableException("archive with too many parts");
+                }
+                long size = e.getSize();
+                long packed = e.getCompressedSize();
+                if (size > 0 && packed > 0 && size > 1_000_000 && size / packed > 100) {
+                    throw new UnreadableException("decompression bomb refused: " + e.getName() + " inflates " + size / packed + "×");
+                }
+                total += Math.max(0, size);
+                if (total > 4 * options.maxFileBytes()) {
+                    throw new UnreadableException("decompression bomb refused: parts inflate beyond " + (4 * options.maxFileBytes() >> 20) + " MB");
+                }
+                workbook |= e.getName().equals("xl/workbook.xml") || e.getName().endsWith("/workbook.xml");
+            }
+        } catch (java.util.zip.ZipException e) {
+            throw new UnreadableException("corrupt ZIP/Office file: " + shortMessage(e));
+        }
+        if (workbook) {
+            return MediaType.parse("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        }
+        return detect(file);
     }
 
     private MediaType detect(Path file) throws IOException {
