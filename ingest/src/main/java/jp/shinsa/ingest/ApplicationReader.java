@@ -1,32 +1,241 @@
 package jp.shinsa.ingest;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+
+import jp.shinsa.ingest.extract.AccountMatcher;
+import jp.shinsa.ingest.extract.FormExtractor;
+import jp.shinsa.ingest.extract.StatementExtractor;
+import jp.shinsa.ingest.layout.DocumentLayout;
+import jp.shinsa.ingest.pdf.TikaTesseractOcr;
+import jp.shinsa.models.Applicant;
+import jp.shinsa.models.DocumentType;
 import jp.shinsa.models.ExtractedApplication;
 import jp.shinsa.models.ExtractedDocument;
+import jp.shinsa.models.RequestedItem;
+import jp.shinsa.models.SubsidyRequest;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 
-/** Placeholder until the ingest implementation lands: lists the files and reads none of them. */
-public class ApplicationReader {
+/**
+ * Reads an application package: every file is detected (Tika), read into positioned lines (PDFBox
+ * text positions, Tesseract OCR for image-only pages, POI cells, commons-csv), classified by its
+ * content and mined for figures, items and the subsidy block. A file that cannot be read becomes an
+ * unreadable document with a short reason; each file is read under a time bound, so one hostile file
+ * never stops the rest of the application.
+ */
+public final class ApplicationReader {
+    /** Longest text kept per document (used later for purpose fit from catalogues). */
+    static final int MAX_TEXT = 200_000;
 
-    public ExtractedApplication read(Path folder) {
-        try (Stream<Path> files = Files.list(folder)) {
-            return read(folder.getFileName().toString(),
-                    files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
-                            .sorted().toList());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    static {
+        // Decompression bombs: POI refuses entries inflating more than 100× or beyond the size cap.
+        ZipSecureFile.setMinInflateRatio(0.01);
+        ZipSecureFile.setMaxEntrySize(200L * 1024 * 1024);
     }
 
+    private final IngestOptions options;
+    private final FileLayoutReader layouts;
+    private final DocumentClassifier classifier = new DocumentClassifier();
+    private final StatementExtractor statements;
+    private final FormExtractor forms = new FormExtractor();
+    private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
+        // A big stack: deeply nested files fail with a clean StackOverflowError, caught below.
+        Thread t = new Thread(null, r, "shinsa-ingest-" + THREADS.incrementAndGet(), 16L * 1024 * 1024);
+        t.setDaemon(true);
+        return t;
+    });
+
+    public ApplicationReader() {
+        this(IngestOptions.defaults());
+    }
+
+    public ApplicationReader(IngestOptions options) {
+        this.options = options;
+        this.statements = new StatementExtractor(new AccountMatcher());
+        this.layouts = new FileLayoutReader(options, options.ocr() ? new TikaTesseractOcr(options.ocrLanguage(),
+                (int) Math.max(10, options.timePerFile().toSeconds())) : null);
+    }
+
+    /** Every regular, non-hidden file of the folder, by name. */
+    public ExtractedApplication read(Path folder) {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(folder)) {
+            files = s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
+                    .sorted().toList();
+        } catch (IOException e) {
+            files = List.of();
+        }
+        return read(folder.getFileName() == null ? folder.toString() : folder.getFileName().toString(), files);
+    }
+
+    /** Files from anywhere (an upload's temp dir) under a display name. */
     public ExtractedApplication read(String name, List<Path> files) {
-        return new ExtractedApplication(name, files.stream().map(this::readFile).toList());
+        List<ExtractedDocument> docs = new ArrayList<>();
+        java.util.Map<Integer, DocumentLayout> undated = new java.util.HashMap<>();
+        Integer appYear = null;
+        for (Path f : files) {
+            Read r = readTimed(f);
+            docs.add(r.document());
+            if (r.layout() != null && isStatement(r.document().type())) {
+                if (r.ownYear() == null) {
+                    undated.put(docs.size() - 1, r.layout());
+                } else if (r.document().type() == DocumentType.FINANCIAL_STATEMENTS || appYear == null) {
+                    appYear = appYear == null ? r.ownYear() : Math.max(appYear, r.ownYear());
+                }
+            }
+        }
+        // A statement that names no year takes the year of the application's other statements.
+        if (appYear != null) {
+            for (var e : undated.entrySet()) {
+                ExtractedDocument d = docs.get(e.getKey());
+                docs.set(e.getKey(), analyse(d.file(), e.getValue(), appYear).document());
+            }
+        }
+        return new ExtractedApplication(name, withApplicant(docs));
+    }
+
+    /**
+     * One applicant for the package: the application form's, completed from the other documents
+     * (an input sheet names 法人名 and 施設名 but not the address). Documents that named the applicant
+     * carry the merged one, so {@link ExtractedApplication#applicant()} does not depend on file order.
+     */
+    static List<ExtractedDocument> withApplicant(List<ExtractedDocument> docs) {
+        List<Applicant> found = new ArrayList<>();
+        docs.stream().filter(d -> d.type() == DocumentType.APPLICATION_FORM).map(ExtractedDocument::applicant).forEach(found::add);
+        docs.stream().filter(d -> d.type() != DocumentType.APPLICATION_FORM).map(ExtractedDocument::applicant).forEach(found::add);
+        String corp = null;
+        String facility = null;
+        String address = null;
+        Integer beds = null;
+        for (Applicant a : found) {
+            corp = corp != null ? corp : a.corporation();
+            facility = facility != null ? facility : a.facility();
+            address = address != null ? address : a.address();
+            beds = beds != null ? beds : a.beds();
+        }
+        Applicant merged = new Applicant(corp, facility, address, beds);
+        List<ExtractedDocument> out = new ArrayList<>();
+        for (ExtractedDocument d : docs) {
+            Applicant a = d.applicant();
+            if (a.corporation() == null && a.facility() == null) {
+                out.add(d);
+            } else {
+                out.add(new ExtractedDocument(d.file(), d.type(), d.pages(), d.ocr(), d.error(), d.unit(), d.figures(),
+                        d.comparisonDeltas(), d.items(), d.subsidy(), d.program(), merged, d.unmappedRows(), d.text()));
+            }
+        }
+        return out;
     }
 
     public ExtractedDocument readFile(Path file) {
-        return ExtractedDocument.unreadable(file.getFileName().toString(), "not read yet");
+        return readTimed(file).document();
+    }
+
+    private static boolean isStatement(DocumentType t) {
+        return t == DocumentType.FINANCIAL_STATEMENTS || t == DocumentType.INPUT_SHEET || t == DocumentType.BS_COMPARISON;
+    }
+
+    /** A read document with the layout it came from and the fiscal year it names itself (null if none). */
+    record Read(ExtractedDocument document, DocumentLayout layout, Integer ownYear) {
+        static Read failed(String name, String reason) {
+            return new Read(ExtractedDocument.unreadable(name, reason), null, null);
+        }
+    }
+
+    private Read readTimed(Path file) {
+        String name = file.getFileName().toString();
+        try {
+            long size = Files.size(file);
+            if (size == 0) {
+                return Read.failed(name, "empty file");
+            }
+            if (size > options.maxFileBytes()) {
+                return Read.failed(name, String.format(Locale.ROOT, "file too large (%.1f MB, limit %.1f MB)",
+                        size / 1048576.0, options.maxFileBytes() / 1048576.0));
+            }
+        } catch (IOException e) {
+            return Read.failed(name, "cannot open file: " + e.getClass().getSimpleName());
+        }
+        Future<Read> f = pool.submit(() -> readNow(file, name));
+        try {
+            return f.get(options.timePerFile().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            f.cancel(true);
+            return Read.failed(name, "reading took longer than " + options.timePerFile().toSeconds() + " s");
+        } catch (ExecutionException e) {
+            return Read.failed(name, FileLayoutReader.reason(e.getCause()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            f.cancel(true);
+            return Read.failed(name, "interrupted");
+        }
+    }
+
+    private Read readNow(Path file, String name) {
+        DocumentLayout layout;
+        try {
+            layout = layouts.read(file, name);
+        } catch (UnreadableException e) {
+            return Read.failed(name, e.getMessage());
+        } catch (Throwable t) {
+            return Read.failed(name, FileLayoutReader.reason(t));
+        }
+        try {
+            return analyse(name, layout, null);
+        } catch (RuntimeException | StackOverflowError e) {
+            return Read.failed(name, "cannot interpret content: " + FileLayoutReader.shortMessage(e));
+        }
+    }
+
+    /** Classification and extraction on a read layout (public for tools that build layouts themselves). */
+    Read analyse(String name, DocumentLayout layout, Integer fallbackYear) {
+        String text = layout.text().length() > MAX_TEXT ? layout.text().substring(0, MAX_TEXT) : layout.text();
+        DocumentType type = classifier.classify(text);
+        long unit = 1;
+        var figures = List.<jp.shinsa.models.Figure>of();
+        var deltas = List.<jp.shinsa.models.ComparisonDelta>of();
+        var unmapped = List.<jp.shinsa.models.UnmappedRow>of();
+        List<RequestedItem> items = List.of();
+        SubsidyRequest subsidy = null;
+        String program = null;
+        Applicant applicant = null;
+        Integer ownYear = null;
+        switch (type) {
+            case FINANCIAL_STATEMENTS, INPUT_SHEET, BS_COMPARISON -> {
+                StatementExtractor.Result r = statements.extract(name, type, layout, fallbackYear);
+                ownYear = r.fiscalYear();
+                figures = r.figures();
+                deltas = r.deltas();
+                unmapped = r.unmapped();
+                unit = r.unit();
+                applicant = forms.applicant(layout);
+            }
+            case APPLICATION_FORM -> {
+                items = forms.items(layout);
+                subsidy = forms.subsidy(layout);
+                program = forms.program(layout);
+                applicant = forms.applicant(layout);
+            }
+            case QUOTE -> items = forms.items(layout);
+            default -> {
+            }
+        }
+        return new Read(new ExtractedDocument(name, type, layout.pages(), layout.ocr(), null, unit, figures, deltas, items, subsidy,
+                program, applicant, unmapped, text), layout, ownYear);
     }
 }

@@ -1,0 +1,309 @@
+package jp.shinsa.ingest;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import jp.shinsa.ingest.layout.Cell;
+import jp.shinsa.ingest.layout.DocumentLayout;
+import jp.shinsa.ingest.layout.Line;
+import jp.shinsa.ingest.pdf.PdfBoxLayoutReader;
+import jp.shinsa.ingest.pdf.TikaTesseractOcr;
+import jp.shinsa.ingest.sheet.CommonsCsvReader;
+import jp.shinsa.ingest.sheet.PoiSpreadsheetReader;
+import jp.shinsa.ingest.text.JapaneseText;
+import jp.shinsa.models.SourceLocation;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.IOUtils;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.poi.EncryptedDocumentException;
+import org.apache.tika.config.TikaConfig;
+import org.apache.tika.detect.Detector;
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.mime.MediaType;
+import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.sax.BodyContentHandler;
+
+/** Turns one file into positioned lines, choosing the reader by the detected (not the named) type. */
+final class FileLayoutReader {
+    private static final int MAX_ROWS = 20_000;
+    private static final int MAX_COLUMNS = 200;
+
+    private final IngestOptions options;
+    private final TikaTesseractOcr ocr;
+    private final Detector detector;
+    private final PdfBoxLayoutReader pdf = new PdfBoxLayoutReader();
+    private final PoiSpreadsheetReader sheets = new PoiSpreadsheetReader(MAX_ROWS, MAX_COLUMNS);
+    private final CommonsCsvReader csv = new CommonsCsvReader(MAX_ROWS);
+
+    FileLayoutReader(IngestOptions options, TikaTesseractOcr ocr) {
+        this.options = options;
+        this.ocr = ocr;
+        this.detector = TikaConfig.getDefaultConfig().getDetector();
+    }
+
+    DocumentLayout read(Path file, String name) throws IOException, UnreadableException {
+        MediaType type = isZip(file) ? zipType(file) : detect(file);
+        String base = type.getBaseType().toString();
+        String ext = extension(name);
+        if (base.equals("application/pdf")) {
+            return readPdf(file, name);
+        }
+        if (base.equals("application/x-tika-ooxml-protected") || base.equals("application/x-tika-msoffice-protected")) {
+            throw new UnreadableException("encrypted document");
+        }
+        if (base.contains("spreadsheetml") || base.equals("application/vnd.ms-excel") || base.contains("ms-excel")
+                || (base.equals("application/x-tika-ooxml") && (ext.startsWith("xls")))
+                || (base.equals("application/x-tika-msoffice") && ext.startsWith("xls"))) {
+            try {
+                return sheets.read(file.toFile(), name);
+            } catch (EncryptedDocumentException e) {
+                throw new UnreadableException("encrypted spreadsheet");
+            }
+        }
+        if (base.equals("application/zip") || base.equals("application/x-7z-compressed") || base.equals("application/gzip")
+                || base.equals("application/x-rar-compressed") || base.equals("application/x-tar") || base.equals("application/x-bzip2")
+                || base.equals("application/x-xz")) {
+            throw new UnreadableException("archive (" + base + ") — submit the documents themselves");
+        }
+        if (base.startsWith("image/")) {
+            return readImage(file, name, base);
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        if (base.equals("text/csv") || base.equals("text/tab-separated-values") || (base.startsWith("text/plain") && looksTabular(bytes))
+                || ext.equals("csv") && base.startsWith("text/")) {
+            return csv.read(bytes, name);
+        }
+        return readWithTika(file, name);
+    }
+
+    private static boolean isZip(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] b = in.readNBytes(4);
+            return b.length == 4 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4;
+        }
+    }
+
+    /**
+     * Office files are ZIP packages. Their central directory says what they hold and how far each
+     * part inflates, so a decompression bomb is refused before anything is inflated (and before
+     * Tika's container detection, which would inflate parts to look inside).
+     */
+    private MediaType zipType(Path file) throws IOException, UnreadableException {
+        boolean workbook = false;
+        long total = 0;
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            var entries = zip.entries();
+            int count = 0;
+            while (entries.hasMoreElements()) {
+                java.util.zip.ZipEntry e = entries.nextElement();
+                if (++count > 10_000) {
+                    throw new UnreadableException("archive with too many parts");
+                }
+                long size = e.getSize();
+                long packed = e.getCompressedSize();
+                if (size > 0 && packed > 0 && size > 1_000_000 && size / packed > 100) {
+                    throw new UnreadableException("decompression bomb refused: " + e.getName() + " inflates " + size / packed + "×");
+                }
+                total += Math.max(0, size);
+                if (total > 4 * options.maxFileBytes()) {
+                    throw new UnreadableException("decompression bomb refused: parts inflate beyond " + (4 * options.maxFileBytes() >> 20) + " MB");
+                }
+                workbook |= e.getName().equals("xl/workbook.xml") || e.getName().endsWith("/workbook.xml");
+            }
+        } catch (java.util.zip.ZipException e) {
+            throw new UnreadableException("corrupt ZIP/Office file: " + shortMessage(e));
+        }
+        if (workbook) {
+            return MediaType.parse("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        }
+        return detect(file);
+    }
+
+    private MediaType detect(Path file) throws IOException {
+        // Content only: a name's extension may lie (a PDF saved as .xlsx).
+        try (TikaInputStream in = TikaInputStream.get(file)) {
+            Metadata md = new Metadata();
+            MediaType t = detector.detect(in, md);
+            if (t.equals(MediaType.OCTET_STREAM) || t.equals(MediaType.TEXT_PLAIN)) {
+                Metadata named = new Metadata();
+                named.set(TikaCoreProperties.RESOURCE_NAME_KEY, file.getFileName().toString());
+                try (TikaInputStream in2 = TikaInputStream.get(file)) {
+                    MediaType byName = detector.detect(in2, named);
+                    if (t.equals(MediaType.TEXT_PLAIN) && byName.getType().equals("text")) {
+                        return byName;
+                    }
+                    if (t.equals(MediaType.OCTET_STREAM)) {
+                        return byName.getBaseType().toString().equals("application/pdf") ? t : byName;
+                    }
+                }
+            }
+            return t;
+        }
+    }
+
+    private DocumentLayout readPdf(Path file, String name) throws IOException, UnreadableException {
+        PDDocument doc;
+        try {
+            doc = Loader.loadPDF(file.toFile(), "", null, null, IOUtils.createTempFileOnlyStreamCache());
+        } catch (InvalidPasswordException e) {
+            throw new UnreadableException("encrypted PDF");
+        } catch (IOException e) {
+            throw new UnreadableException("corrupt PDF: " + shortMessage(e));
+        }
+        try (doc) {
+            int pages = doc.getNumberOfPages();
+            if (pages == 0) {
+                throw new UnreadableException("PDF has no pages");
+            }
+            List<PdfBoxLayoutReader.PageLines> read = pdf.read(doc, name, options.maxPages());
+            List<Line> lines = new ArrayList<>();
+            StringBuilder text = new StringBuilder();
+            boolean usedOcr = false;
+            int imageOnly = 0;
+            for (PdfBoxLayoutReader.PageLines p : read) {
+                List<Line> pageLines = p.lines();
+                if (p.glyphs() < 8) {
+                    imageOnly++;
+                    if (ocr == null || !ocr.available()) {
+                        continue;
+                    }
+                    // Only pages without a text layer are rendered and OCR'd: seconds per page.
+                    BufferedImage img = new PDFRenderer(doc).renderImageWithDPI(p.page() - 1, options.ocrDpi(), ImageType.GRAY);
+                    pageLines = TikaTesseractOcr.lines(ocr.text(img), name, p.page());
+                    usedOcr = true;
+                }
+                for (Line l : pageLines) {
+                    lines.add(new Line(l.page(), null, lines.size(), l.cells()));
+                    text.append(l.text()).append('\n');
+                }
+                text.append('\n');
+            }
+            if (imageOnly == read.size() && !usedOcr) {
+                throw new UnreadableException(ocr == null ? "image-only PDF and OCR is switched off"
+                        : "image-only PDF and Tesseract is not installed");
+            }
+            if (JapaneseText.compact(text.toString()).isEmpty()) {
+                throw new UnreadableException("no text found in PDF");
+            }
+            return new DocumentLayout(lines, text.toString(), pages, usedOcr, !usedOcr);
+        }
+    }
+
+    private DocumentLayout readImage(Path file, String name, String mediaType) throws IOException, UnreadableException {
+        if (ocr == null || !ocr.available()) {
+            throw new UnreadableException(ocr == null ? "image file and OCR is switched off" : "image file and Tesseract is not installed");
+        }
+        String t = ocr.text(Files.readAllBytes(file), mediaType);
+        List<Line> lines = TikaTesseractOcr.lines(t, name, 1);
+        if (lines.isEmpty()) {
+            throw new UnreadableException("no text recognised in image");
+        }
+        StringBuilder text = new StringBuilder();
+        lines.forEach(l -> text.append(l.text()).append('\n'));
+        return new DocumentLayout(lines, text.toString(), 1, true, false);
+    }
+
+    private DocumentLayout readWithTika(Path file, String name) throws IOException, UnreadableException {
+        BodyContentHandler handler = new BodyContentHandler(ApplicationReader.MAX_TEXT);
+        Metadata md = new Metadata();
+        try (InputStream in = TikaInputStream.get(file)) {
+            // No embedded-document parser in the context: attachments and nested archives are not opened.
+            new AutoDetectParser().parse(in, handler, md, new ParseContext());
+        } catch (org.xml.sax.SAXException e) {
+            // write limit reached: keep what was read
+        } catch (org.apache.tika.exception.EncryptedDocumentException e) {
+            throw new UnreadableException("encrypted document");
+        } catch (org.apache.tika.exception.TikaException e) {
+            throw new UnreadableException("corrupt or unsupported file: " + shortMessage(e));
+        }
+        List<Line> lines = new ArrayList<>();
+        int page = 1;
+        for (String raw : handler.toString().split("\\R")) {
+            String s = JapaneseText.nfkc(raw).strip();
+            if (s.isEmpty()) {
+                continue;
+            }
+            List<Cell> cells = new ArrayList<>();
+            int offset = 0;
+            for (String token : s.split("\\t|\\s{2,}")) {
+                if (!token.isBlank()) {
+                    cells.add(new Cell(token.strip(), offset, token.length(), SourceLocation.ofFile(name)));
+                }
+                offset += token.length() + 1;
+            }
+            lines.add(new Line(page, null, lines.size(), cells));
+        }
+        if (lines.isEmpty()) {
+            throw new UnreadableException("no text found");
+        }
+        StringBuilder text = new StringBuilder();
+        lines.forEach(l -> text.append(l.text()).append('\n'));
+        return new DocumentLayout(lines, text.toString(), 1, false, false);
+    }
+
+    private static boolean looksTabular(byte[] bytes) {
+        String s = CommonsCsvReaderAccess.decode(bytes);
+        long lines = s.lines().limit(50).count();
+        long withSep = s.lines().limit(50).filter(l -> l.indexOf(',') >= 0 || l.indexOf('\t') >= 0).count();
+        return lines > 0 && withSep * 2 >= lines;
+    }
+
+    private static String extension(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    static String shortMessage(Throwable e) {
+        String m = e.getMessage();
+        if (m == null || m.isBlank()) {
+            return e.getClass().getSimpleName();
+        }
+        m = m.replaceAll("\\s+", " ").strip();
+        return m.length() > 120 ? m.substring(0, 120) + "…" : m;
+    }
+
+    /** A short English reason for a failure while reading. */
+    static String reason(Throwable t) {
+        if (t instanceof UnreadableException u) {
+            return u.getMessage();
+        }
+        if (t instanceof StackOverflowError) {
+            return "structure too deeply nested";
+        }
+        if (t instanceof OutOfMemoryError) {
+            return "too large to read in memory";
+        }
+        if (t instanceof EncryptedDocumentException) {
+            return "encrypted document";
+        }
+        String m = shortMessage(t);
+        if (m.toLowerCase(Locale.ROOT).contains("zip bomb") || m.contains("inflate ratio") || m.contains("max entry size")
+                || m.contains("exceeds the maximum")) {
+            return "decompression bomb refused: " + m;
+        }
+        String cls = t.getClass().getName();
+        if (cls.startsWith("org.apache.poi") || cls.contains("openxml4j") || cls.contains("xmlbeans")) {
+            return "corrupt spreadsheet: " + m;
+        }
+        return "cannot read: " + m;
+    }
+
+    /** Gives the tabular sniffing access to the CSV decoder. */
+    private static final class CommonsCsvReaderAccess {
+        static String decode(byte[] bytes) {
+            return CommonsCsvReader.decodeText(bytes);
+        }
+    }
+}

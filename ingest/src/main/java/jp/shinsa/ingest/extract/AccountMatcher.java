@@ -1,0 +1,242 @@
+package jp.shinsa.ingest.extract;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import jp.shinsa.ingest.text.JapaneseText;
+import jp.shinsa.models.Account;
+import jp.shinsa.models.Catalogs;
+
+/**
+ * Maps a printed row label to an account code of accounts.csv. The knowledge is data — the
+ * catalogue's own labels plus {@code account-synonyms.csv} — behind one normalisation
+ * ({@link #key}); labels that normalise to no known key are matched by character-bigram Dice
+ * similarity above a threshold, so a label variant nobody listed still finds its account while
+ * near-misses such as 短期借入金/長期借入金 (Dice 0.75) do not.
+ */
+public final class AccountMatcher {
+    /** How a label was matched; the extractor turns it into a confidence. */
+    public record Match(String account, double similarity, boolean exact) {
+    }
+
+    static final double THRESHOLD = 0.8;
+
+    private static final Pattern NUMBERING = Pattern.compile(
+            "^(?:[(\\[]?(?:[IVXivx]{1,4}|[0-9]{1,2}|[A-Za-z]|[イロハニホヘトアイウエオ])[)\\].．、]|[IVX]{1,4}(?=\\p{IsHan}|\\p{IsKatakana}|\\p{IsHiragana})|[0-9]{1,2}(?![0-9,年か])|[①-⑳]|[A-Za-z](?=\\p{IsHan}))");
+    private static final Pattern TRAILING_PAREN = Pattern.compile("[(\\[][^()\\[\\]]*[)\\]]$");
+    private static final Pattern LEADING_PAREN = Pattern.compile("^[(\\[](?:うち|内|内訳|参考)[)\\]]");
+    private static final Pattern PUNCT = Pattern.compile("[、,・･:：\\-－―‐.。]");
+
+    private final Map<String, String> keys;
+    private final Map<String, String> ocrConfusions;
+
+    public AccountMatcher() {
+        Map<String, String> k = new LinkedHashMap<>();
+        for (Account a : Catalogs.accounts().values()) {
+            k.put(key(a.labelJa()), a.code());
+        }
+        try (InputStream in = AccountMatcher.class.getResourceAsStream("account-synonyms.csv")) {
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            boolean header = true;
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                if (header) {
+                    header = false;
+                    continue;
+                }
+                String[] p = line.split(",", 2);
+                String code = p[1].strip();
+                if (!Catalogs.accounts().containsKey(code)) {
+                    throw new IllegalStateException("account-synonyms.csv names an unknown account: " + code);
+                }
+                k.put(key(p[0]), code);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.keys = Map.copyOf(k);
+        Map<String, String> c = new LinkedHashMap<>();
+        try (InputStream in = AccountMatcher.class.getResourceAsStream("ocr-confusions.csv")) {
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            boolean header = true;
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                if (header) {
+                    header = false;
+                    continue;
+                }
+                String[] p = line.split(",", 2);
+                c.put(p[0].strip(), p[1].strip());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.ocrConfusions = c;
+    }
+
+    /**
+     * Matching for OCR'd labels: known misreadings are undone first, and the similarity is the
+     * better of bigram Dice and edit-distance similarity (one wrong character in a five-character
+     * label breaks two bigrams but is one edit). A clear margin over the second-best account is
+     * required, so that 短期/長期 stay apart.
+     */
+    public Optional<Match> matchOcr(String label) {
+        String fixed = JapaneseText.compact(label);
+        for (var e : ocrConfusions.entrySet()) {
+            fixed = fixed.replace(e.getKey(), e.getValue());
+        }
+        Optional<Match> m = match(fixed);
+        if (m.isPresent()) {
+            return m.map(x -> x.exact() ? new Match(x.account(), 0.95, false) : x);
+        }
+        String k = key(fixed);
+        if (k.length() < 2) {
+            return Optional.empty();
+        }
+        String best = null;
+        double bestScore = 0;
+        double second = 0;
+        for (Map.Entry<String, String> e : keys.entrySet()) {
+            double d = Math.max(dice(k, e.getKey()), editSimilarity(k, e.getKey()));
+            if (d > bestScore) {
+                if (best != null && !best.equals(e.getValue())) {
+                    second = bestScore;
+                }
+                bestScore = d;
+                best = e.getValue();
+            } else if (d > second && !e.getValue().equals(best)) {
+                second = d;
+            }
+        }
+        if (best != null && bestScore >= THRESHOLD && bestScore - second >= 0.1) {
+            return Optional.of(new Match(best, bestScore, false));
+        }
+        return Optional.empty();
+    }
+
+    static double editSimilarity(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        int max = Math.max(a.length(), b.length());
+        return max == 0 ? 0 : 1.0 - (double) prev[b.length()] / max;
+    }
+
+    /** The normal form of a label: what statements vary (numbering, spacing, 計/合計, 損益) removed. */
+    public static String key(String label) {
+        String s = JapaneseText.compact(label);
+        if (s.length() > 2 && (s.startsWith("(") && s.endsWith(")") || s.startsWith("[") && s.endsWith("]"))) {
+            s = s.substring(1, s.length() - 1);
+        }
+        String prev;
+        do {
+            prev = s;
+            s = NUMBERING.matcher(s).replaceFirst("");
+            s = LEADING_PAREN.matcher(s).replaceFirst("");
+            if (s.startsWith("うち")) {
+                s = s.substring(2);
+            }
+        } while (!s.equals(prev) && !s.isEmpty());
+        do {
+            prev = s;
+            s = TRAILING_PAREN.matcher(s).replaceFirst("");
+        } while (!s.equals(prev));
+        s = s.replace("△", "").replace("▲", "");
+        s = PUNCT.matcher(s).replaceAll("");
+        s = s.replace("その他の", "その他");
+        s = s.replace("損益", "利益").replace("純損失", "純利益").replace("経常損失", "経常利益").replace("医業損失", "医業利益");
+        for (String suffix : new String[] {"の部合計", "の部計", "合計額", "合計", "総計", "の部", "計"}) {
+            if (s.endsWith(suffix) && s.length() > suffix.length() + 1) {
+                s = s.substring(0, s.length() - suffix.length());
+                break;
+            }
+        }
+        return s;
+    }
+
+    public Optional<Match> match(String label) {
+        String k = key(label);
+        if (k.isEmpty()) {
+            return Optional.empty();
+        }
+        String exact = keys.get(k);
+        if (exact != null) {
+            return Optional.of(new Match(exact, 1.0, true));
+        }
+        String best = null;
+        double bestScore = 0;
+        double second = 0;
+        for (Map.Entry<String, String> e : keys.entrySet()) {
+            double d = dice(k, e.getKey());
+            if (d > bestScore) {
+                if (best != null && !best.equals(e.getValue())) {
+                    second = bestScore;
+                }
+                bestScore = d;
+                best = e.getValue();
+            } else if (d > second && !e.getValue().equals(best)) {
+                second = d;
+            }
+        }
+        // A tie between two accounts means the label does not say which one it is.
+        if (best != null && bestScore >= THRESHOLD && bestScore - second > 0.02) {
+            return Optional.of(new Match(best, bestScore, false));
+        }
+        return Optional.empty();
+    }
+
+    /** Dice coefficient over character bigrams (single characters for one-character strings). */
+    static double dice(String a, String b) {
+        Map<String, Integer> x = grams(a);
+        Map<String, Integer> y = grams(b);
+        int total = x.values().stream().mapToInt(Integer::intValue).sum() + y.values().stream().mapToInt(Integer::intValue).sum();
+        if (total == 0) {
+            return 0;
+        }
+        int common = 0;
+        Set<String> seen = new HashSet<>(x.keySet());
+        for (String g : seen) {
+            common += Math.min(x.get(g), y.getOrDefault(g, 0));
+        }
+        return 2.0 * common / total;
+    }
+
+    private static Map<String, Integer> grams(String s) {
+        Map<String, Integer> m = new HashMap<>();
+        if (s.length() == 1) {
+            m.put(s, 1);
+            return m;
+        }
+        for (int i = 0; i + 1 < s.length(); i++) {
+            m.merge(s.substring(i, i + 2), 1, Integer::sum);
+        }
+        return m;
+    }
+}

@@ -1,0 +1,334 @@
+package jp.shinsa.ingest.extract;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+
+import jp.shinsa.ingest.layout.Cell;
+import jp.shinsa.ingest.layout.DocumentLayout;
+import jp.shinsa.ingest.layout.Line;
+import jp.shinsa.ingest.text.Amounts;
+import jp.shinsa.ingest.text.FiscalYears;
+import jp.shinsa.ingest.text.JapaneseText;
+import jp.shinsa.models.ComparisonDelta;
+import jp.shinsa.models.DocumentType;
+import jp.shinsa.models.Figure;
+import jp.shinsa.models.UnmappedRow;
+
+/**
+ * Account figures of a financial statement, input sheet or BS comparison. Works on lines of cells
+ * whatever the source: every text cell starts a row label, the amounts after it on the same line
+ * belong to it (so a two-column balance sheet yields two rows per line), and each amount takes the
+ * fiscal year (or 増減) of the column header it sits under, else the document's own year.
+ */
+public final class StatementExtractor {
+
+    public record Result(List<Figure> figures, List<ComparisonDelta> deltas, List<UnmappedRow> unmapped, long unit,
+                         Integer fiscalYear) {
+    }
+
+    /** A column of a header line: a fiscal year, or the 増減 column (year null). */
+    record Column(Cell cell, Integer year, boolean delta) {
+    }
+
+    private final AccountMatcher matcher;
+
+    public StatementExtractor(AccountMatcher matcher) {
+        this.matcher = matcher;
+    }
+
+    public Result extract(String file, DocumentType type, DocumentLayout layout) {
+        return extract(file, type, layout, null);
+    }
+
+    /**
+     * @param fallbackYear the fiscal year to assume when the document names none (taken from the
+     *                     other documents of the application); null to use the last closed 年度
+     */
+    public Result extract(String file, DocumentType type, DocumentLayout layout, Integer fallbackYear) {
+        OptionalLong docUnit = Units.of(layout.text());
+        long unit = docUnit.orElse(1L);
+        boolean sheets = layout.lines().stream().anyMatch(l -> l.sheet() != null);
+        if (sheets) {
+            unit = 1L;
+        }
+        Integer ownYear = documentYear(layout);
+        boolean guessed = ownYear == null;
+        Integer docYear = ownYear != null ? ownYear : fallbackYear != null ? fallbackYear : lastClosedFiscalYear();
+        List<Figure> figures = new ArrayList<>();
+        List<ComparisonDelta> deltas = new ArrayList<>();
+        List<UnmappedRow> unmapped = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        Set<String> seenDelta = new HashSet<>();
+        List<Column> header = null;
+        String sheet = null;
+        for (Line line : layout.lines()) {
+            if (line.sheet() != null && !line.sheet().equals(sheet)) {
+                sheet = line.sheet();
+                header = null;
+                // a sheet states its own unit or keeps the one of the sheets before it
+                unit = Units.of(sheetText(layout, sheet)).orElse(unit);
+            }
+            OptionalLong u = unitOfLine(line);
+            if (u.isPresent()) {
+                unit = u.getAsLong();
+            }
+            List<Column> h = headerColumns(line, docYear);
+            if (h != null) {
+                header = h;
+                continue;
+            }
+            List<Group> groups = groups(line, layout.geometric());
+            int sequential = 0;
+            int totalAmounts = groups.stream().mapToInt(g -> g.amounts.size()).sum();
+            for (Group g : groups) {
+                Optional<AccountMatcher.Match> m = Optional.empty();
+                String label = g.label.text();
+                for (String candidate : g.candidates()) {
+                    m = layout.ocr() ? matcher.matchOcr(candidate) : matcher.match(candidate);
+                    if (m.isPresent()) {
+                        label = candidate;
+                        break;
+                    }
+                }
+                for (int i = 0; i < g.amounts.size(); i++) {
+                    Cell a = g.amounts.get(i);
+                    Column col = column(header, g, i, a, layout.geometric(), totalAmounts, sequential++);
+                    long value = Amounts.parse(a.text()).getAsLong() * unit;
+                    if (m.isEmpty()) {
+                        if (i == 0) {
+                            unmapped.add(new UnmappedRow(file, JapaneseText.nfkc(label), value, a.location()));
+                        }
+                        continue;
+                    }
+                    String account = m.get().account();
+                    if (col != null && col.delta()) {
+                        if (seenDelta.add(account)) {
+                            deltas.add(new ComparisonDelta(file, account, value, unit, a.location()));
+                        }
+                        continue;
+                    }
+                    Integer year = col != null ? col.year() : docYear;
+                    if (year == null || !seen.add(account + "@" + year)) {
+                        continue;
+                    }
+                    double conf = m.get().exact() ? 0.97 : 0.9 * m.get().similarity();
+                    if (!layout.geometric()) {
+                        conf *= 0.85;
+                    }
+                    if (guessed && (col == null || col.cell() == null || FiscalYears.of(col.cell().text()).isEmpty())) {
+                        conf *= 0.6;
+                    }
+                    figures.add(new Figure(file, type, account, year, value, JapaneseText.nfkc(label).strip(), unit,
+                            Math.min(1, conf), a.location()));
+                }
+            }
+        }
+        return new Result(figures, deltas, unmapped, docUnit.orElse(1L), ownYear);
+    }
+
+    /** The 年度 that closed last (April–March): the year statements usually cover when they do not say. */
+    static int lastClosedFiscalYear() {
+        java.time.LocalDate now = java.time.LocalDate.now();
+        int current = now.getMonthValue() >= 4 ? now.getYear() : now.getYear() - 1;
+        return current - 1;
+    }
+
+    private static String sheetText(DocumentLayout layout, String sheet) {
+        StringBuilder b = new StringBuilder();
+        for (Line l : layout.lines()) {
+            if (sheet.equals(l.sheet())) {
+                b.append(l.text()).append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    private static OptionalLong unitOfLine(Line line) {
+        for (Cell c : line.cells()) {
+            if (JapaneseText.compact(c.text()).contains("単位")) {
+                OptionalLong u = Units.of(line.text());
+                if (u.isPresent()) {
+                    return u;
+                }
+            }
+        }
+        return OptionalLong.empty();
+    }
+
+    static Integer documentYear(DocumentLayout layout) {
+        OptionalInt y = FiscalYears.ofDocument(layout.text());
+        if (y.isPresent()) {
+            return y.getAsInt();
+        }
+        // No statement date: the latest year any column header names.
+        Integer best = null;
+        for (Line l : layout.lines()) {
+            for (Cell c : l.cells()) {
+                OptionalInt v = FiscalYears.of(c.text());
+                if (v.isPresent() && (best == null || v.getAsInt() > best)) {
+                    best = v.getAsInt();
+                }
+            }
+        }
+        return best;
+    }
+
+    /** The columns a header line defines, or null when the line is not a column header. */
+    static List<Column> headerColumns(Line line, Integer docYear) {
+        List<Column> cols = new ArrayList<>();
+        String all = JapaneseText.compact(line.text());
+        if (all.contains("現在") || all.startsWith("自") || all.contains("至")) {
+            return null;
+        }
+        for (Cell cell : line.cells()) {
+            if (Amounts.isAmount(cell.text())) {
+                return null;
+            }
+        }
+        for (Cell c : splitHeaderCells(line.cells())) {
+            String t = JapaneseText.compact(c.text());
+            if (t.length() > 24 || t.contains("実績比較") || t.contains("決算") || t.contains("計算書") || t.contains("対照表")
+                    || t.contains("シート")) {
+                continue;
+            }
+            if (t.contains("増減") || t.contains("差額") || t.contains("差引") || t.equals("比較")) {
+                cols.add(new Column(c, null, true));
+                continue;
+            }
+            OptionalInt explicit = FiscalYears.of(t);
+            if (explicit.isPresent() && (t.contains("年度") || t.contains("月") || t.contains("期"))) {
+                cols.add(new Column(c, explicit.getAsInt(), false));
+            } else if (docYear != null && (t.contains("前年度") || t.contains("前期") || t.equals("前年") || t.contains("前事業年度"))) {
+                cols.add(new Column(c, docYear - 1, false));
+            } else if (docYear != null && (t.contains("当年度") || t.contains("当期") || t.contains("本年度") || t.contains("今年度")
+                    || t.contains("当事業年度"))) {
+                cols.add(new Column(c, docYear, false));
+            } else if (docYear != null && t.equals("金額")) {
+                cols.add(new Column(c, docYear, false));
+            }
+        }
+        return cols.isEmpty() ? null : cols;
+    }
+
+    private static final java.util.regex.Pattern HEADER_START = java.util.regex.Pattern.compile(
+            "(?=前年度|当年度|前期|当期|本年度|今年度|増減|差額|(?:令和|平成)(?:元|\\d{1,2})年度|20\\d{2}年度)");
+
+    /** OCR may run header words together ("前年度(令和6年3月31日)当年度(…)"): one column per header word. */
+    private static List<Cell> splitHeaderCells(List<Cell> cells) {
+        List<Cell> out = new ArrayList<>();
+        for (Cell c : cells) {
+            String t = JapaneseText.compact(c.text());
+            String[] parts = HEADER_START.split(t);
+            List<String> nonEmpty = java.util.Arrays.stream(parts).filter(p -> !p.isEmpty()).toList();
+            if (nonEmpty.size() <= 1) {
+                out.add(c);
+                continue;
+            }
+            double w = c.width() / nonEmpty.size();
+            for (int i = 0; i < nonEmpty.size(); i++) {
+                out.add(new Cell(nonEmpty.get(i), c.x() + i * w, w, c.location()));
+            }
+        }
+        return out;
+    }
+
+    private static Column column(List<Column> header, Group g, int i, Cell a, boolean geometric, int totalAmounts, int sequential) {
+        if (header == null || header.isEmpty()) {
+            return null;
+        }
+        if (!geometric) {
+            if (totalAmounts == header.size()) {
+                return header.get(sequential);
+            }
+            if (g.amounts.size() == header.size()) {
+                return header.get(i);
+            }
+            if (g.amounts.size() == 1 && header.stream().filter(c -> !c.delta()).count() <= 1) {
+                return header.stream().filter(c -> !c.delta()).findFirst().orElse(null);
+            }
+            // an amount lost to OCR: the 増減 column, whose signs OCR garbles most, is the likeliest
+            List<Column> years = header.stream().filter(c -> !c.delta()).toList();
+            if (g.amounts.size() == years.size()) {
+                return years.get(i);
+            }
+            if (g.amounts.size() == 1) {
+                return null;
+            }
+            // fewer amounts than columns: the rightmost columns are usually the ones printed
+            int offset = Math.max(0, header.size() - g.amounts.size());
+            return header.get(Math.min(header.size() - 1, offset + i));
+        }
+        Column best = null;
+        double bestOverlap = 0;
+        for (Column c : header) {
+            double o = c.cell().overlap(a);
+            if (o > bestOverlap) {
+                bestOverlap = o;
+                best = c;
+            }
+        }
+        if (best != null) {
+            return best;
+        }
+        double bestDist = Double.MAX_VALUE;
+        for (Column c : header) {
+            double d = Math.abs(c.cell().center() - a.center()) + Math.abs(c.cell().right() - a.right());
+            if (d < bestDist) {
+                bestDist = d;
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    /** A row label with the amounts printed after it on the same line. */
+    static final class Group {
+        final Cell label;
+        final Cell previous;
+        final List<Cell> amounts = new ArrayList<>();
+
+        Group(Cell label, Cell previous) {
+            this.label = label;
+            this.previous = previous;
+        }
+
+        List<String> candidates() {
+            List<String> out = new ArrayList<>();
+            out.add(label.text());
+            if (previous != null) {
+                out.add(previous.text() + label.text());
+            }
+            return out;
+        }
+    }
+
+    static List<Group> groups(Line line, boolean geometric) {
+        List<Group> out = new ArrayList<>();
+        Group current = null;
+        Cell lastText = null;
+        for (Cell c : line.cells()) {
+            if (Amounts.isAmount(c.text())) {
+                if (current != null) {
+                    current.amounts.add(c);
+                }
+                continue;
+            }
+            if (JapaneseText.compact(c.text()).isEmpty()) {
+                continue;
+            }
+            // a label split by a small gap (or an OCR token break) may need its previous piece
+            Cell prev = lastText != null && current != null && current.amounts.isEmpty()
+                    && (!geometric || c.x() - lastText.right() < 3 * Math.max(8, lastText.width() / Math.max(1, lastText.text().length())))
+                    ? lastText : null;
+            current = new Group(c, prev);
+            out.add(current);
+            lastText = c;
+        }
+        return out.stream().filter(g -> !g.amounts.isEmpty()).toList();
+    }
+}

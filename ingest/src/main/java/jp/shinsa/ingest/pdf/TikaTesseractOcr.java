@@ -1,0 +1,163 @@
+package jp.shinsa.ingest.pdf;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import javax.imageio.ImageIO;
+
+import jp.shinsa.ingest.layout.Cell;
+import jp.shinsa.ingest.layout.Line;
+import jp.shinsa.ingest.text.JapaneseText;
+import jp.shinsa.models.SourceLocation;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.ocr.TesseractOCRConfig;
+import org.apache.tika.parser.ocr.TesseractOCRParser;
+import org.apache.tika.sax.BodyContentHandler;
+
+/**
+ * OCR of page images through Tika's Tesseract parser, in Japanese, one block per page (page
+ * segmentation 6 keeps a table's label and amounts on one line, where automatic segmentation would
+ * read the columns one after another), with inter-word spacing preserved so wide gaps still
+ * separate cells.
+ */
+public final class TikaTesseractOcr {
+    private static final Pattern WIDE_GAP = Pattern.compile("\\s{2,}");
+    private static final Pattern SPACE = Pattern.compile("\\s+");
+    private static final Pattern BROKEN_THOUSANDS = Pattern.compile("(\\d)\\s*[,.，、]\\s*(\\d{3})(?!\\d)");
+
+    private final String language;
+    private final int timeoutSeconds;
+    private final TesseractOCRParser parser;
+    private final boolean available;
+
+    public TikaTesseractOcr(String language, int timeoutSeconds) {
+        this.language = language;
+        this.timeoutSeconds = timeoutSeconds;
+        TesseractOCRParser p = new TesseractOCRParser();
+        boolean ok;
+        try {
+            p.setLanguage(language);
+            p.setPageSegMode("4");
+            p.setPreserveInterwordSpacing(true);
+            p.setTimeout(timeoutSeconds);
+            p.initialize(Map.of());
+            ok = p.hasTesseract();
+        } catch (Exception | LinkageError e) {
+            ok = false;
+        }
+        this.parser = p;
+        this.available = ok;
+    }
+
+    public boolean available() {
+        return available;
+    }
+
+    /** The text of one page image. */
+    public String text(BufferedImage image) throws IOException {
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", png);
+        return text(png.toByteArray(), "image/png");
+    }
+
+    public String text(byte[] image, String mediaType) throws IOException {
+        TesseractOCRConfig cfg = new TesseractOCRConfig();
+        cfg.setLanguage(language);
+        cfg.setPageSegMode("4");
+        cfg.setPreserveInterwordSpacing(true);
+        cfg.setTimeoutSeconds(timeoutSeconds);
+        ParseContext ctx = new ParseContext();
+        ctx.set(TesseractOCRConfig.class, cfg);
+        Metadata md = new Metadata();
+        md.set(Metadata.CONTENT_TYPE, mediaType);
+        BodyContentHandler handler = new BodyContentHandler(-1);
+        try {
+            parser.parse(new ByteArrayInputStream(image), handler, md, ctx);
+        } catch (org.xml.sax.SAXException | org.apache.tika.exception.TikaException e) {
+            throw new IOException("OCR failed: " + e.getMessage(), e);
+        }
+        return handler.toString();
+    }
+
+    /**
+     * OCR text as lines of cells. Cells are first split at wide gaps (inter-word spacing is
+     * preserved), then at single spaces between an amount and text; spaces between CJK characters
+     * are removed; amounts are mended for what Tesseract does to them: group separators read as
+     * "." or ",." and △ read as "A".
+     */
+    public static List<Line> lines(String ocrText, String file, int page) {
+        List<Line> out = new ArrayList<>();
+        for (String raw : ocrText.split("\\R")) {
+            String line = JapaneseText.nfkc(raw).replaceAll("[|¦｜\\[\\]]", " ");
+            if (line.isBlank()) {
+                continue;
+            }
+            List<Cell> cells = new ArrayList<>();
+            int offset = 0;
+            for (String chunk : WIDE_GAP.split(line.strip())) {
+                String c = JapaneseText.joinCjk(chunk).strip();
+                if (c.isEmpty()) {
+                    continue;
+                }
+                StringBuilder text = new StringBuilder();
+                for (String token : SPACE.split(c)) {
+                    String amount = mendAmount(token);
+                    if (amount != null) {
+                        if (!text.isEmpty()) {
+                            cells.add(new Cell(text.toString(), offset, text.length(), SourceLocation.ofPage(file, page)));
+                            offset += text.length() + 1;
+                            text.setLength(0);
+                        }
+                        cells.add(new Cell(amount, offset, amount.length(), SourceLocation.ofPage(file, page)));
+                        offset += amount.length() + 1;
+                    } else {
+                        if (!text.isEmpty()) {
+                            text.append(' ');
+                        }
+                        text.append(token);
+                    }
+                }
+                if (!text.isEmpty()) {
+                    cells.add(new Cell(text.toString(), offset, text.length(), SourceLocation.ofPage(file, page)));
+                    offset += text.length() + 1;
+                }
+                offset += 2;
+            }
+            if (!cells.isEmpty()) {
+                out.add(new Line(page, null, out.size(), cells));
+            }
+        }
+        return out;
+    }
+
+    // Before a statement amount only △ or ▲ is printed; OCR reads them as A, Δ, ム, 人, 入 …, sometimes doubled.
+    private static final Pattern OCR_AMOUNT = Pattern.compile(
+            "^([△▲AaΔムﾑ^人入和八ALA]{0,2})(\\d{1,4}(?:[.,]{1,2}\\d{3})+|\\d{1,3})(円)?$");
+    private static final Pattern PLAIN_AMOUNT = Pattern.compile("^[△▲]?\\d+$");
+
+    /** The token as a clean amount ("△1,234"), or null when it is not one. */
+    static String mendAmount(String token) {
+        String t = token.replace("，", ",").replace("．", ".");
+        if (PLAIN_AMOUNT.matcher(t).matches()) {
+            return t;
+        }
+        var m = OCR_AMOUNT.matcher(t);
+        if (!m.matches()) {
+            return null;
+        }
+        String sign = m.group(1);
+        String digits = m.group(2).replaceAll("[.,]+", ",");
+        return (sign.isEmpty() ? "" : "△") + digits;
+    }
+
+    static boolean hasWideGap(String s) {
+        return WIDE_GAP.matcher(s).find();
+    }
+}

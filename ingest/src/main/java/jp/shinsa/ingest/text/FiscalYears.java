@@ -1,0 +1,63 @@
+package jp.shinsa.ingest.text;
+
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Fiscal years (年度, April to March, named by the calendar year it starts in) from 和暦 and Western
+ * dates and 年度 headers: 令和6年度 → 2024; a balance sheet as of 令和7年3月31日 closes 2024.
+ */
+public final class FiscalYears {
+    private static final Pattern ERA_YEAR = Pattern.compile("(令和|平成|R|H)\\s*(元|\\d{1,2})\\s*年\\s*(度)?(?:\\s*(\\d{1,2})\\s*月)?");
+    private static final Pattern WESTERN = Pattern.compile("(20\\d{2}|19\\d{2})\\s*年\\s*(度)?(?:\\s*(\\d{1,2})\\s*月)?");
+
+    private FiscalYears() {
+    }
+
+    /** The fiscal year a header or date names, or empty. A bare date's month decides (Jan–Mar closes the prior 年度). */
+    public static OptionalInt of(String raw) {
+        String s = JapaneseText.compact(raw);
+        Matcher m = ERA_YEAR.matcher(s);
+        if (m.find()) {
+            int n = "元".equals(m.group(2)) ? 1 : Integer.parseInt(m.group(2));
+            int base = m.group(1).startsWith("令") || m.group(1).equals("R") ? 2018 : 1988;
+            return OptionalInt.of(adjust(base + n, m.group(3) != null, m.group(4)));
+        }
+        Matcher w = WESTERN.matcher(s);
+        if (w.find()) {
+            return OptionalInt.of(adjust(Integer.parseInt(w.group(1)), w.group(2) != null, w.group(3)));
+        }
+        return OptionalInt.empty();
+    }
+
+    private static int adjust(int year, boolean nendo, String month) {
+        if (nendo || month == null) {
+            return year;
+        }
+        int mo = Integer.parseInt(month);
+        return mo <= 3 ? year - 1 : year;
+    }
+
+    /** The fiscal year of a statement from its heading text: "令和7年3月31日現在", "至 令和7年3月31日", "令和6年度". */
+    public static OptionalInt ofDocument(String text) {
+        String s = JapaneseText.compact(text);
+        Pattern[] anchored = {
+                Pattern.compile("至((?:令和|平成|20)\\S{1,12}?日)"),
+                Pattern.compile("((?:令和|平成|20)[^現]{1,12}?日)現在"),
+                Pattern.compile("((?:令和|平成)(?:元|\\d{1,2})年度)"),
+                Pattern.compile("(20\\d{2}年度)"),
+                Pattern.compile("((?:令和|平成)(?:元|\\d{1,2})年\\d{1,2}月期)"),
+        };
+        for (Pattern p : anchored) {
+            Matcher m = p.matcher(s);
+            if (m.find()) {
+                OptionalInt y = of(m.group(1).replace("期", ""));
+                if (y.isPresent()) {
+                    return y;
+                }
+            }
+        }
+        return OptionalInt.empty();
+    }
+}

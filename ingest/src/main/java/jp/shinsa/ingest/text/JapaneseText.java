@@ -1,0 +1,43 @@
+package jp.shinsa.ingest.text;
+
+import java.text.Normalizer;
+import java.util.regex.Pattern;
+
+/** Text normalisation shared by every reader: NFKC, and the spaces OCR and spaced titles leave. */
+public final class JapaneseText {
+    private static final String CJK = "\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}ー々〆（）()「」・、。";
+    // Tesseract separates Japanese tokens by spaces; between two CJK characters a space is never meant.
+    private static final Pattern CJK_SPACE = Pattern.compile("(?<=[" + CJK + "])[ \\t\\u3000]+(?=[" + CJK + "])");
+    private static final Pattern ANY_SPACE = Pattern.compile("[\\s\\u3000\\u00a0]+");
+
+    private JapaneseText() {
+    }
+
+    /**
+     * NFKC (full-width digits and letters become ASCII; Kangxi radicals such as U+2F92 見 become the
+     * unified ideograph), with the no-break and ideographic spaces made plain.
+     */
+    public static String nfkc(String s) {
+        if (s == null) {
+            return "";
+        }
+        String n = Normalizer.normalize(s, Normalizer.Form.NFKC);
+        return n.replace('\u00a0', ' ').replace('\u3000', ' ');
+    }
+
+    /** NFKC and no spaces between CJK characters (OCR output, letter-spaced titles). */
+    public static String joinCjk(String s) {
+        String n = nfkc(s);
+        String prev;
+        do {
+            prev = n;
+            n = CJK_SPACE.matcher(n).replaceAll("");
+        } while (!n.equals(prev));
+        return n;
+    }
+
+    /** NFKC without any whitespace: the form used for keyword search and label matching. */
+    public static String compact(String s) {
+        return ANY_SPACE.matcher(nfkc(s)).replaceAll("");
+    }
+}

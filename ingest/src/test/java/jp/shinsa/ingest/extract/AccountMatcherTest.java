@@ -1,0 +1,67 @@
+package jp.shinsa.ingest.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class AccountMatcherTest {
+    private final AccountMatcher matcher = new AccountMatcher();
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource({
+            "Ⅰ 流動資産合計, current_assets",
+            "流動資産計, current_assets",
+            "１．現金及び預金, cash_and_deposits",
+            "現金預金, cash_and_deposits",
+            "(1) 建物, buildings",
+            "A. 土地, land",
+            "医 業 未 収 金, medical_receivables",
+            "医業未収入金, medical_receivables",
+            "資産の部合計, total_assets",
+            "負債の部合計, total_liabilities",
+            "純資産の部合計, net_assets",
+            "正味財産合計, net_assets",
+            "総資本, total_liabilities_and_net_assets",
+            "負債・純資産合計, total_liabilities_and_net_assets",
+            "事業収益, medical_revenue",
+            "医業収益合計, medical_revenue",
+            "医業損益, medical_profit",
+            "当期純損益, net_income",
+            "当期純利益（△損失）, net_income",
+            "税引前当期純損益, pretax_profit",
+            "うち減価償却費, depreciation",
+            "（うち支払利息）, interest_expense",
+            "1年以内返済予定の長期借入金, current_portion_long_term_debt",
+            "その他有形固定資産, other_tangible_assets",
+            "Ⅳ 医業外費用合計, non_operating_expenses",
+            "法人税、住民税及び事業税, income_taxes",
+    })
+    void should_map_label_variants_to_their_account(String label, String account) {
+        assertThat(matcher.match(label)).get().extracting(AccountMatcher.Match::account).isEqualTo(account);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"前払費用", "合計", "科目", "医療法人社団テスト会", "資産の部負債の部"})
+    void should_leave_labels_of_no_account_unmapped(String label) {
+        assertThat(matcher.match(label)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource({"短期借入金, short_term_borrowings", "長期借入金, long_term_borrowings", "医業外収益, non_operating_revenue",
+            "医業収益, medical_revenue", "その他の流動負債, other_current_liabilities", "その他の流動資産, other_current_assets"})
+    void should_not_confuse_near_identical_labels(String label, String account) {
+        assertThat(matcher.match(label)).get().extracting(AccountMatcher.Match::account).isEqualTo(account);
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource({"医療用器械備品等, medical_equipment", "退職給付引当金計上額, retirement_benefit_provision"})
+    void should_match_an_unlisted_variant_by_similarity(String label, String account) {
+        assertThat(matcher.match(label)).get().satisfies(m -> {
+            assertThat(m.account()).isEqualTo(account);
+            assertThat(m.exact()).isFalse();
+            assertThat(m.similarity()).isBetween(AccountMatcher.THRESHOLD, 1.0);
+        });
+    }
+}
