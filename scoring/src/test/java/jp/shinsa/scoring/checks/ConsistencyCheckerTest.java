@@ -362,6 +362,17 @@ class ConsistencyCheckerTest {
         }
 
         @Test
+        void should_not_compare_the_total_with_an_item_table_that_misses_a_row() {
+            var base = aBalancedApplication().build();
+            var form = base.applicationForm().orElseThrow();
+            var rows = form.items().stream().filter(i -> i.no() != 2).toList();
+            var docs = new java.util.ArrayList<>(base.documents());
+            docs.set(docs.indexOf(form), new jp.shinsa.models.ExtractedDocument(form.file(), form.type(), 1, false, null, 1,
+                    List.of(), List.of(), rows, form.subsidy(), form.program(), null, List.of(), ""));
+            assertThat(checker.check(new jp.shinsa.models.ExtractedApplication("APP", docs), EMERGENCY)).isEmpty();
+        }
+
+        @Test
         void should_flag_a_requested_subsidy_that_is_not_the_programs_formula() {
             ApplicationFixture app = aBalancedApplication();
             long computed = EMERGENCY.subsidyFor(app.itemsTotal());
