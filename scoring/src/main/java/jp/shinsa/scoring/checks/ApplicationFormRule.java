@@ -31,7 +31,7 @@ final class ApplicationFormRule {
         List<Finding> amountFindings = new ArrayList<>();
         long statedSum = 0;
         long correctedSum = 0;
-        boolean amountsComplete = !form.items().isEmpty();
+        boolean amountsComplete = !form.items().isEmpty() && numberedWithoutGaps(form.items());
         for (RequestedItem item : form.items()) {
             if (item.amount() == null) {
                 amountsComplete = false;
@@ -75,6 +75,23 @@ final class ApplicationFormRule {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether the item table looks whole: numbered 1, 2, …, n (or not numbered at all). A row the
+     * reader missed would otherwise make the total "differ from the sum of the amounts".
+     */
+    static boolean numberedWithoutGaps(List<RequestedItem> items) {
+        if (items.stream().allMatch(i -> i.no() == 0)) {
+            return true;
+        }
+        List<Integer> numbers = items.stream().map(RequestedItem::no).sorted().toList();
+        for (int k = 0; k < numbers.size(); k++) {
+            if (numbers.get(k) != k + 1) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The program as the form prints it, when the application names no known program. */

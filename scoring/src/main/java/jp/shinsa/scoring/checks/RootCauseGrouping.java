@@ -42,6 +42,9 @@ final class RootCauseGrouping {
     }
 
     Result group(List<Violation> violations, FigureIndex index) {
+        if (violations.isEmpty()) {
+            return new Result(List.of(), Set.of());
+        }
         Map<Ref, Figure> figures = new HashMap<>();
         for (Violation v : violations) {
             if (v.pair() != null) {
@@ -90,8 +93,8 @@ final class RootCauseGrouping {
             Severity severity = primary.code().severity();
             if (suspect != null && suspect.confidence() < minConfidence) {
                 severity = Severity.INFO;
-                message = new Text(message.ja() + String.format(" この数値の読み取り信頼度は %.2f です。原本で数値を確認してください。",
-                        suspect.confidence()), message.en() + String.format(
+                message = new Text(message.ja() + String.format(java.util.Locale.ROOT, " この数値の読み取り信頼度は %.2f です。原本で数値を確認してください。",
+                        suspect.confidence()), message.en() + String.format(java.util.Locale.ROOT,
                         " This figure was read with confidence %.2f: check it against the original.", suspect.confidence()));
             }
             Finding head = finding(primary, severity, message, null);
@@ -168,9 +171,9 @@ final class RootCauseGrouping {
             long k = factorOf.get(file);
             String unitJa = k == 1_000 ? "千円" : "百万円";
             String unitEn = k == 1_000 ? "thousands of yen" : "millions of yen";
-            Text message = new Text(primary.message().ja() + " この書類の" + accounts + "科目の数値が他の書類の1/" + String.format("%,d", k)
+            Text message = new Text(primary.message().ja() + " この書類の" + accounts + "科目の数値が他の書類の1/" + String.format(java.util.Locale.ROOT, "%,d", k)
                     + "です。単位（" + unitJa + "）の記載漏れ、または単位の読み取り誤りが考えられます。",
-                    primary.message().en() + " " + accounts + " accounts of this document are 1/" + String.format("%,d", k)
+                    primary.message().en() + " " + accounts + " accounts of this document are 1/" + String.format(java.util.Locale.ROOT, "%,d", k)
                             + " of the other documents' figures: its unit (" + unitEn + ") is probably not stated or was misread.");
             Finding head = finding(primary, primary.code().severity(), message, null);
             out.add(head);

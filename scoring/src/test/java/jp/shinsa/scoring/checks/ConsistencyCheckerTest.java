@@ -87,6 +87,24 @@ class ConsistencyCheckerTest {
     }
 
     @Nested
+    class RootCauses {
+        @Test
+        void should_keep_two_independent_errors_as_two_alarms() {
+            ApplicationFixture app = aBalancedApplication();
+            app.withFigure(FINANCIAL_STATEMENTS, "intangible_fixed_assets", YEAR, app.value("intangible_fixed_assets", YEAR) + 45_000_000)
+                    .withFigure(BS_COMPARISON, "retirement_benefit_provision", YEAR,
+                            app.value("retirement_benefit_provision", YEAR) - 100_000)
+                    .withItemAmount(1, 9_700_000);
+            List<Finding> findings = check(app);
+            assertThat(alarms(findings)).extracting(Finding::code, Finding::account, Finding::item).containsExactlyInAnyOrder(
+                    org.assertj.core.groups.Tuple.tuple(FindingCode.SUBTOTAL_MISMATCH, "fixed_assets", null),
+                    org.assertj.core.groups.Tuple.tuple(FindingCode.BS_COMPARISON_MISMATCH, "retirement_benefit_provision", null),
+                    org.assertj.core.groups.Tuple.tuple(FindingCode.ITEM_AMOUNT_MISMATCH, null, 1));
+            assertThat(findings).filteredOn(f -> !f.isAlarm()).allSatisfy(f -> assertThat(f.cause()).isNotNull());
+        }
+    }
+
+    @Nested
     class Evidence {
         @Test
         void should_put_the_suspect_figure_first_and_compare_total_assets_with_the_other_side() {
@@ -359,6 +377,17 @@ class ConsistencyCheckerTest {
             assertThat(alarm.code()).isEqualTo(FindingCode.ITEM_TOTAL_MISMATCH);
             assertThat(alarm.expected()).isEqualTo(app.itemsTotal());
             assertThat(alarm.actual()).isEqualTo(wrong);
+        }
+
+        @Test
+        void should_not_compare_the_total_with_an_item_table_that_misses_a_row() {
+            var base = aBalancedApplication().build();
+            var form = base.applicationForm().orElseThrow();
+            var rows = form.items().stream().filter(i -> i.no() != 2).toList();
+            var docs = new java.util.ArrayList<>(base.documents());
+            docs.set(docs.indexOf(form), new jp.shinsa.models.ExtractedDocument(form.file(), form.type(), 1, false, null, 1,
+                    List.of(), List.of(), rows, form.subsidy(), form.program(), null, List.of(), ""));
+            assertThat(checker.check(new jp.shinsa.models.ExtractedApplication("APP", docs), EMERGENCY)).isEmpty();
         }
 
         @Test
