@@ -3,6 +3,7 @@ package jp.shinsa.review;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import jp.shinsa.review.cli.BenchCommand;
 import jp.shinsa.review.cli.ReviewCommand;
 import jp.shinsa.review.cli.TrainRiskCli;
 import org.springframework.boot.SpringApplication;
@@ -33,6 +34,14 @@ public final class ShinsaMain {
             }
             case "review" -> new ReviewCommand().run(rest, out, err);
             case "train-risk" -> TrainRiskCli.run(rest, out, err);
+            case "bench" -> {
+                try {
+                    yield BenchCommand.run(rest, out, err);
+                } catch (Exception e) {
+                    err.println("bench: " + e);
+                    yield 1;
+                }
+            }
             case "help", "--help", "-h" -> {
                 out.print(usage());
                 yield 0;
@@ -74,6 +83,8 @@ public final class ShinsaMain {
                   ./shinsa review --batch PARENT --out FILE.jsonl             review every sub-folder of PARENT, one JSON line each
                   ./shinsa train-risk --data FILE.(csv|arff) --label COLUMN [--folds 10] [--json]
                                                                               cross-validate and train a risk model
+                  ./shinsa bench [--apps N] [--dir PARENT]                    measure the review pipeline (docs/benchmarks.md)
+                  ./shinsa test                                               run the test suite
                   ./shinsa help                                               this text
 
                 The workbench keeps its data under ~/.shinsa (embedded PostgreSQL) unless

@@ -66,6 +66,7 @@ class FigureMatrix extends Grid<FigureMatrix.Row> {
         Span s = new Span(Formats.number(v));
         s.getStyle().set("cursor", "pointer");
         s.getElement().setAttribute("data-account", r.account());
+        s.getElement().setAttribute("data-file", c.file());
         s.getElement().setAttribute("data-year", String.valueOf(c.fiscalYear()));
         boolean differs = false;
         for (var other : r.cells().entrySet()) {
