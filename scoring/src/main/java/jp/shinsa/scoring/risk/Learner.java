@@ -14,13 +14,17 @@ interface Learner {
 
     byte[] toBytes();
 
-    static Learner create(Algorithm algorithm, List<String> features, long seed) {
-        return algorithm == Algorithm.GRADIENT_BOOSTING ? new XGBoostLearner(features.size(), seed)
+    /**
+     * @param monotone when the features are {@link RiskFeature} codes: constrain the learner (where
+     *                 it can be) to move with each feature's {@link RiskFeature#direction()}
+     */
+    static Learner create(Algorithm algorithm, List<String> features, long seed, boolean monotone) {
+        return algorithm == Algorithm.GRADIENT_BOOSTING ? new XGBoostLearner(features, seed, monotone)
                 : new WekaLearner(algorithm, features, seed);
     }
 
     static Learner load(Algorithm algorithm, List<String> features, byte[] bytes) {
-        return algorithm == Algorithm.GRADIENT_BOOSTING ? XGBoostLearner.load(features.size(), bytes)
+        return algorithm == Algorithm.GRADIENT_BOOSTING ? XGBoostLearner.load(features, bytes)
                 : WekaLearner.load(algorithm, features, bytes);
     }
 }

@@ -11,18 +11,18 @@ import jp.shinsa.models.Text;
  * Codes are the column names a trained model stores, so renaming one breaks stored models.
  */
 public enum RiskFeature {
-    EQUITY_RATIO("equity_ratio", "自己資本比率", "Equity ratio", Kind.PERCENT),
-    CURRENT_RATIO("current_ratio", "流動比率", "Current ratio", Kind.TIMES),
-    BORROWINGS_TO_REVENUE("borrowings_to_revenue", "借入金対医業収益比率", "Borrowings to revenue", Kind.PERCENT),
-    DEBT_REDEMPTION_YEARS("debt_redemption_years", "債務償還年数", "Debt redemption years", Kind.YEARS),
-    MEDICAL_PROFIT_MARGIN("medical_profit_margin", "医業利益率", "Medical profit margin", Kind.PERCENT),
-    ORDINARY_PROFIT_MARGIN("ordinary_profit_margin", "経常利益率", "Ordinary profit margin", Kind.PERCENT),
-    NET_PROFIT_MARGIN("net_profit_margin", "当期純利益率", "Net profit margin", Kind.PERCENT),
-    CASH_TO_TOTAL_ASSETS("cash_to_total_assets", "現預金対総資産比率", "Cash to total assets", Kind.PERCENT),
-    INTEREST_BURDEN("interest_burden", "支払利息対医業収益比率", "Interest burden", Kind.PERCENT),
-    REVENUE_GROWTH("revenue_growth", "医業収益増加率", "Revenue growth", Kind.PERCENT),
-    LOSS_YEARS("loss_years", "赤字年数", "Years of loss", Kind.COUNT),
-    NEGATIVE_NET_ASSETS("negative_net_assets", "債務超過", "Negative net assets", Kind.FLAG);
+    EQUITY_RATIO("equity_ratio", "自己資本比率", "Equity ratio", Kind.PERCENT, -1),
+    CURRENT_RATIO("current_ratio", "流動比率", "Current ratio", Kind.TIMES, -1),
+    BORROWINGS_TO_REVENUE("borrowings_to_revenue", "借入金対医業収益比率", "Borrowings to revenue", Kind.PERCENT, 1),
+    DEBT_REDEMPTION_YEARS("debt_redemption_years", "債務償還年数", "Debt redemption years", Kind.YEARS, 1),
+    MEDICAL_PROFIT_MARGIN("medical_profit_margin", "医業利益率", "Medical profit margin", Kind.PERCENT, -1),
+    ORDINARY_PROFIT_MARGIN("ordinary_profit_margin", "経常利益率", "Ordinary profit margin", Kind.PERCENT, -1),
+    NET_PROFIT_MARGIN("net_profit_margin", "当期純利益率", "Net profit margin", Kind.PERCENT, -1),
+    CASH_TO_TOTAL_ASSETS("cash_to_total_assets", "現預金対総資産比率", "Cash to total assets", Kind.PERCENT, -1),
+    INTEREST_BURDEN("interest_burden", "支払利息対医業収益比率", "Interest burden", Kind.PERCENT, 1),
+    REVENUE_GROWTH("revenue_growth", "医業収益増加率", "Revenue growth", Kind.PERCENT, -1),
+    LOSS_YEARS("loss_years", "赤字年数", "Years of loss", Kind.COUNT, 1),
+    NEGATIVE_NET_ASSETS("negative_net_assets", "債務超過", "Negative net assets", Kind.FLAG, 1);
 
     /** How a value is written in a reason. */
     enum Kind { PERCENT, TIMES, YEARS, COUNT, FLAG }
@@ -36,12 +36,23 @@ public enum RiskFeature {
     private final String labelJa;
     private final String labelEn;
     private final Kind kind;
+    private final int direction;
 
-    RiskFeature(String code, String labelJa, String labelEn, Kind kind) {
+    RiskFeature(String code, String labelJa, String labelEn, Kind kind, int direction) {
         this.code = code;
         this.labelJa = labelJa;
         this.labelEn = labelEn;
         this.kind = kind;
+        this.direction = direction;
+    }
+
+    /**
+     * +1 when a higher value means more risk (borrowings), −1 when less (equity ratio). The
+     * gradient-boosted model is constrained to be monotone in this direction, so a contribution
+     * never contradicts common sense (docs/decisions/005-risk-explanation.md).
+     */
+    public int direction() {
+        return direction;
     }
 
     public String code() {

@@ -23,10 +23,21 @@ final class RiskReasons {
             return new Text(label.ja() + "は資料から算出できません（欠損として評価、" + effect.ja() + "）",
                     label.en() + " could not be computed from the documents (scored as missing; " + effect.en() + ")");
         }
-        if (f.kind() == RiskFeature.Kind.FLAG || f.kind() == RiskFeature.Kind.COUNT) {
+        if (f.kind() == RiskFeature.Kind.FLAG) {
             int share = (int) Math.round(100 * shareEqual(quantiles, value));
             return new Text(label.ja() + " " + v.ja() + "（過去申請者の" + share + "%が同じ、" + effect.ja() + "）",
                     label.en() + ": " + v.en() + " (as for " + share + "% of past applicants; " + effect.en() + ")");
+        }
+        if (f.kind() == RiskFeature.Kind.COUNT) {
+            // Past applicants may cover fewer years than the application (one year in the
+            // past-applicants format): compare "at least one", not the count itself.
+            if (value < 0.5) {
+                return new Text(label.ja() + " " + v.ja() + "（" + effect.ja() + "）",
+                        label.en() + ": " + v.en() + " (" + effect.en() + ")");
+            }
+            int share = (int) Math.round(100 * shareAtLeastOne(quantiles));
+            return new Text(label.ja() + " " + v.ja() + "（過去申請者で赤字の年があったのは" + share + "%、" + effect.ja() + "）",
+                    label.en() + ": " + v.en() + " (" + share + "% of past applicants had a loss year; " + effect.en() + ")");
         }
         double p = percentile(quantiles, value);
         String ja;
@@ -76,6 +87,10 @@ final class RiskReasons {
             }
         }
         return (below + 0.5 * equal) / q.size();
+    }
+
+    private static double shareAtLeastOne(List<Double> q) {
+        return q.isEmpty() ? 0 : (double) q.stream().filter(d -> d >= 0.5).count() / q.size();
     }
 
     private static double shareEqual(List<Double> q, double value) {

@@ -88,7 +88,7 @@ public final class RiskTrainer {
                 }
             }
         }
-        Learner learner = Learner.create(algorithm, data.features, options.seed());
+        Learner learner = Learner.create(algorithm, data.features, options.seed(), data.applicantFeatures);
         learner.fit(data.x, data.y);
 
         Instant now = Instant.now();
@@ -169,7 +169,7 @@ public final class RiskTrainer {
                     trainY.add(data.y[i]);
                 }
             }
-            Learner learner = Learner.create(algorithm, data.features, options.seed() + f);
+            Learner learner = Learner.create(algorithm, data.features, options.seed() + f, data.applicantFeatures);
             learner.fit(trainX.toArray(double[][]::new), trainY.stream().mapToInt(Integer::intValue).toArray());
             double[] pred = learner.predict(test.stream().map(i -> data.x[i]).toArray(double[][]::new));
             for (int k = 0; k < pred.length; k++) {

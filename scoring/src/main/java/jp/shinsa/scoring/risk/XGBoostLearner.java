@@ -1,6 +1,8 @@
 package jp.shinsa.scoring.risk;
 
 import java.util.HashMap;
+import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Map;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
@@ -21,15 +23,19 @@ final class XGBoostLearner implements Learner {
 
     private final int features;
     private final long seed;
+    private final String constraints;
     private Booster booster;
 
-    XGBoostLearner(int features, long seed) {
-        this.features = features;
+    XGBoostLearner(List<String> features, long seed, boolean monotone) {
+        this.features = features.size();
         this.seed = seed;
+        this.constraints = monotone ? features.stream()
+                .map(f -> Integer.toString(RiskFeature.ofCode(f).map(RiskFeature::direction).orElse(0)))
+                .collect(Collectors.joining(",", "(", ")")) : null;
     }
 
-    static XGBoostLearner load(int features, byte[] bytes) {
-        XGBoostLearner l = new XGBoostLearner(features, 0);
+    static XGBoostLearner load(List<String> features, byte[] bytes) {
+        XGBoostLearner l = new XGBoostLearner(features, 0, false);
         try {
             l.booster = XGBoost.loadModel(bytes);
             l.booster.setParam("nthread", "1");
@@ -71,6 +77,9 @@ final class XGBoostLearner implements Learner {
         params.put("nthread", 1);
         params.put("seed", seed);
         params.put("verbosity", 0);
+        if (constraints != null) {
+            params.put("monotone_constraints", constraints);
+        }
         DMatrix train = null;
         try {
             train = matrix(x);
