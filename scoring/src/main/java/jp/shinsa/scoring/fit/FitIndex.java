@@ -1,0 +1,304 @@
+package jp.shinsa.scoring.fit;
+
+import java.io.Serial;
+import java.io.Serializable;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import jp.shinsa.models.PastGrant;
+
+/**
+ * The past-grant index: one entry per distinct item text (name + descriptive spec words) with its
+ * cached embedding and lexical vector, and the similarity features of a query against it. The
+ * serialised form keeps the grants (as canonical CSV), the embeddings and the idf table; lexical
+ * vectors and per-program sums are rebuilt on load (cheap).
+ */
+final class FitIndex implements Serializable {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    /** Feature names, in the order of {@link #features}. Documented in docs/decisions/006-purpose-fit.md. */
+    static final List<String> FEATURES = List.of(
+            "sameFitMaxE", "sameFitMaxL", "sameRejMaxE", "sameRejMaxL",
+            "otherFitMaxE", "otherFitMaxL", "generalRejMaxE", "generalRejMaxL",
+            "knnSameFitRate", "knnSameFitRateXSim", "relFitTopE",
+            "purposeRelE", "purposeRelL", "centroidRelE");
+    static final int K = 7;
+
+    final String grantsCsv;
+    final String[] texts;
+    final int[] grantText;
+    final float[][] emb;
+    final HashMap<String, Float> idf;
+    final float unknownIdf;
+    final String[] programs;
+    final String[] purposeTexts;
+    final float[][] purposeEmb;
+
+    private transient List<PastGrant> grants;
+    private transient List<Map<String, Float>> lex;
+    private transient List<Map<String, Float>> purposeLex;
+    private transient int[] grantProgram;
+    private transient boolean[] fitted;
+    private transient boolean[] general;
+    private transient float[][] programFitSum;
+
+    FitIndex(List<PastGrant> grants, Map<String, String> programPurposes) {
+        java.io.StringWriter w = new java.io.StringWriter();
+        PastGrantCsv.write(grants, w);
+        this.grantsCsv = w.toString();
+        LinkedHashMap<String, Integer> textIds = new LinkedHashMap<>();
+        this.grantText = new int[grants.size()];
+        for (int i = 0; i < grants.size(); i++) {
+            PastGrant g = grants.get(i);
+            grantText[i] = textIds.computeIfAbsent(JapaneseText.itemText(g.itemName(), g.spec()), k -> textIds.size());
+        }
+        this.texts = textIds.keySet().toArray(String[]::new);
+        this.emb = BgeEmbedder.embed(List.of(texts));
+        Map<String, Integer> df = new HashMap<>();
+        for (String t : texts) {
+            for (String term : JapaneseText.terms(t)) {
+                df.merge(term, 1, Integer::sum);
+            }
+        }
+        this.idf = new HashMap<>();
+        double n = texts.length;
+        df.forEach((term, d) -> idf.put(term, (float) (Math.log((n + 1) / (d + 1)) + 1)));
+        this.unknownIdf = (float) (Math.log(n + 1) + 1);
+        this.programs = programPurposes.keySet().toArray(String[]::new);
+        this.purposeTexts = programPurposes.values().toArray(String[]::new);
+        this.purposeEmb = BgeEmbedder.embed(List.of(purposeTexts));
+        derive();
+    }
+
+    @Serial
+    private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        derive();
+    }
+
+    private void derive() {
+        this.grants = new PastGrantCsv(Set.of(programs)).read(new StringReader(grantsCsv)).requireClean();
+        this.lex = new ArrayList<>();
+        for (String t : texts) {
+            lex.add(lexical(t));
+        }
+        this.purposeLex = new ArrayList<>();
+        for (String t : purposeTexts) {
+            purposeLex.add(lexical(t));
+        }
+        int g = grants.size();
+        grantProgram = new int[g];
+        fitted = new boolean[g];
+        general = new boolean[g];
+        programFitSum = new float[programs.length][emb.length == 0 ? 0 : emb[0].length];
+        for (int i = 0; i < g; i++) {
+            PastGrant pg = grants.get(i);
+            grantProgram[i] = programIndex(pg.program());
+            fitted[i] = pg.decision().fitted();
+            general[i] = !fitted[i] && RejectionReason.of(pg.reasonJa()).general();
+            if (fitted[i] && grantProgram[i] >= 0) {
+                add(programFitSum[grantProgram[i]], emb[grantText[i]], 1);
+            }
+        }
+    }
+
+    List<PastGrant> grants() {
+        return grants;
+    }
+
+    int programIndex(String code) {
+        for (int i = 0; i < programs.length; i++) {
+            if (programs[i].equals(code)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    Map<String, Float> lexical(String text) {
+        return JapaneseText.vector(JapaneseText.terms(text), idf, unknownIdf);
+    }
+
+    /** A query's similarities to every indexed text. */
+    record Query(float[] emb, Map<String, Float> lex, double[] simE, double[] simL) {
+        double combined(int text) {
+            return (simE[text] + simL[text]) / 2;
+        }
+    }
+
+    Query query(float[] qEmb, Map<String, Float> qLex) {
+        double[] e = new double[texts.length];
+        double[] l = new double[texts.length];
+        for (int t = 0; t < texts.length; t++) {
+            e[t] = BgeEmbedder.cosine(qEmb, emb[t]);
+            l[t] = JapaneseText.cosine(qLex, lex.get(t));
+        }
+        return new Query(qEmb, qLex, e, l);
+    }
+
+    /** The query for an indexed text (training). */
+    Query queryForText(int t) {
+        return query(emb[t], lex.get(t));
+    }
+
+    int textOf(int grant) {
+        return grantText[grant];
+    }
+
+    /**
+     * The similarity features of a query for program {@code p} (index into {@link #programs}, or -1
+     * for a program the index does not know), ignoring the grants in {@code excluded}.
+     *
+     * @param purposeEmbP the program's purpose embedding, @param purposeLexP its lexical vector
+     */
+    double[] features(Query q, int p, float[] purposeEmbP, Map<String, Float> purposeLexP, BitSet excluded) {
+        double sameFitE = 0, sameFitL = 0, sameRejE = 0, sameRejL = 0, otherFitE = 0, otherFitL = 0;
+        double genE = 0, genL = 0;
+        double[] topS = new double[K];
+        boolean[] topFit = new boolean[K];
+        int topN = 0;
+        double[][] topProgE = new double[programs.length][3];
+        float[][] excludedFit = new float[programs.length][];
+        for (int g = 0; g < grantText.length; g++) {
+            if (excluded != null && excluded.get(g)) {
+                if (fitted[g] && grantProgram[g] >= 0) {
+                    float[][] x = excludedFit;
+                    if (x[grantProgram[g]] == null) {
+                        x[grantProgram[g]] = new float[emb[0].length];
+                    }
+                    add(x[grantProgram[g]], emb[grantText[g]], 1);
+                }
+                continue;
+            }
+            int t = grantText[g];
+            double e = q.simE[t];
+            double l = q.simL[t];
+            boolean same = grantProgram[g] == p;
+            if (fitted[g]) {
+                if (same) {
+                    sameFitE = Math.max(sameFitE, e);
+                    sameFitL = Math.max(sameFitL, l);
+                } else {
+                    otherFitE = Math.max(otherFitE, e);
+                    otherFitL = Math.max(otherFitL, l);
+                }
+                if (grantProgram[g] >= 0) {
+                    insertTop(topProgE[grantProgram[g]], e);
+                }
+            } else if (same) {
+                sameRejE = Math.max(sameRejE, e);
+                sameRejL = Math.max(sameRejL, l);
+            }
+            if (general[g]) {
+                genE = Math.max(genE, e);
+                genL = Math.max(genL, l);
+            }
+            if (same) {
+                double s = (e + l) / 2;
+                // keep the K most similar decisions of this program, in descending order
+                if (topN < K || s > topS[topN - 1]) {
+                    int i = Math.min(topN, K - 1);
+                    while (i > 0 && topS[i - 1] < s) {
+                        topS[i] = topS[i - 1];
+                        topFit[i] = topFit[i - 1];
+                        i--;
+                    }
+                    topS[i] = s;
+                    topFit[i] = fitted[g];
+                    topN = Math.min(K, topN + 1);
+                }
+            }
+        }
+        // similarity-weighted share of the nearest same-program decisions that were granted, with a weak prior
+        double num = 0.35, den = 0.5;
+        for (int i = 0; i < topN; i++) {
+            double w = Math.pow(Math.max(topS[i], 0), 4);
+            num += w * (topFit[i] ? 1 : 0);
+            den += w;
+        }
+        double rate = num / den;
+        double maxSame = topN == 0 ? 0 : topS[0];
+        double relTop = 0;
+        if (p >= 0) {
+            double best = 0;
+            for (int o = 0; o < programs.length; o++) {
+                if (o != p) {
+                    best = Math.max(best, mean(topProgE[o]));
+                }
+            }
+            relTop = mean(topProgE[p]) - best;
+        }
+        double purposeE = BgeEmbedder.cosine(q.emb, purposeEmbP);
+        double purposeL = JapaneseText.cosine(q.lex, purposeLexP);
+        double bestOtherPE = -1, bestOtherPL = 0;
+        for (int o = 0; o < programs.length; o++) {
+            if (o != p) {
+                bestOtherPE = Math.max(bestOtherPE, BgeEmbedder.cosine(q.emb, purposeEmb[o]));
+                bestOtherPL = Math.max(bestOtherPL, JapaneseText.cosine(q.lex, purposeLex.get(o)));
+            }
+        }
+        double centroidRel = 0;
+        if (p >= 0) {
+            double best = -1;
+            double mine = 0;
+            for (int o = 0; o < programs.length; o++) {
+                float[] sum = programFitSum[o].clone();
+                if (excludedFit[o] != null) {
+                    add(sum, excludedFit[o], -1);
+                }
+                double c = cosineRaw(q.emb, sum);
+                if (o == p) {
+                    mine = c;
+                } else {
+                    best = Math.max(best, c);
+                }
+            }
+            centroidRel = mine - best;
+        }
+        return new double[] {sameFitE, sameFitL, sameRejE, sameRejL, otherFitE, otherFitL, genE, genL,
+            rate, (rate - 0.5) * maxSame, relTop, purposeE - bestOtherPE, purposeL - bestOtherPL, centroidRel};
+    }
+
+    Map<String, Float> purposeLex(int p) {
+        return purposeLex.get(p);
+    }
+
+    private static void insertTop(double[] top, double v) {
+        for (int i = 0; i < top.length; i++) {
+            if (v > top[i]) {
+                System.arraycopy(top, i, top, i + 1, top.length - i - 1);
+                top[i] = v;
+                return;
+            }
+        }
+    }
+
+    private static double mean(double[] a) {
+        double s = 0;
+        for (double v : a) {
+            s += v;
+        }
+        return s / a.length;
+    }
+
+    private static void add(float[] into, float[] v, int sign) {
+        for (int i = 0; i < into.length; i++) {
+            into[i] += sign * v[i];
+        }
+    }
+
+    private static double cosineRaw(float[] a, float[] b) {
+        double dot = 0, nb = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * b[i];
+            nb += b[i] * b[i];
+        }
+        return nb == 0 ? 0 : dot / Math.sqrt(nb);
+    }
+}
