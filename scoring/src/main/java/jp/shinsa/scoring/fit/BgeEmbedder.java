@@ -42,7 +42,8 @@ final class BgeEmbedder {
             List<TextSegment> batch = new ArrayList<>();
             for (int i = from; i < Math.min(texts.size(), from + BATCH); i++) {
                 String t = texts.get(i);
-                batch.add(TextSegment.from(t.isBlank() ? "-" : t));
+                String in = modelInput(t);
+                batch.add(TextSegment.from(in.isBlank() ? "-" : in));
             }
             List<Embedding> es = model().embedAll(batch).content();
             for (int i = 0; i < es.size(); i++) {
@@ -50,6 +51,27 @@ final class BgeEmbedder {
             }
         }
         return out;
+    }
+
+    /**
+     * The model's BERT vocabulary is Chinese: kana with dakuten (ザ, ビ, ガ…) are missing, and WordPiece
+     * turns a whole katakana word with one missing character into a single [UNK] — so ネーザルハイフロー
+     * and テレビ would embed identically. Kana are therefore split into single characters with the
+     * dakuten removed (all of which the vocabulary has); kanji are untouched.
+     */
+    static String modelInput(String text) {
+        String s = java.text.Normalizer.normalize(JapaneseText.normalize(text), java.text.Normalizer.Form.NFD)
+                .replace("\u3099", "").replace("\u309A", "");
+        StringBuilder b = new StringBuilder(s.length() * 2);
+        s.codePoints().forEach(cp -> {
+            Character.UnicodeScript sc = Character.UnicodeScript.of(cp);
+            if (sc == Character.UnicodeScript.KATAKANA || sc == Character.UnicodeScript.HIRAGANA) {
+                b.append(' ').appendCodePoint(cp).append(' ');
+            } else {
+                b.appendCodePoint(cp);
+            }
+        });
+        return java.text.Normalizer.normalize(b.toString(), java.text.Normalizer.Form.NFC).replaceAll("\\s+", " ").trim();
     }
 
     static float[] embed(String text) {

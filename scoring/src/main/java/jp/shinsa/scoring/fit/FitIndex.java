@@ -27,7 +27,7 @@ final class FitIndex implements Serializable {
             "sameFitMaxE", "sameFitMaxL", "sameRejMaxE", "sameRejMaxL",
             "otherFitMaxE", "otherFitMaxL", "generalRejMaxE", "generalRejMaxL",
             "knnSameFitRate", "knnSameFitRateXSim", "relFitTopE",
-            "purposeRelE", "purposeRelL", "centroidRelE");
+            "purposeRelE", "purposeRelL", "centroidRelE", "termFitRate", "termGeneralRejectRate");
     static final int K = 7;
 
     final String grantsCsv;
@@ -47,6 +47,12 @@ final class FitIndex implements Serializable {
     private transient boolean[] fitted;
     private transient boolean[] general;
     private transient float[][] programFitSum;
+    /** Mean similarity of every indexed text to each program's purpose: purposes differ in how "similar" they look to everything. */
+    private transient double[] purposeBaseline;
+    private transient List<Set<String>> textTerms;
+    /** Per term: [grants, general rejections, then per program: grants, fitted]. */
+    private transient Map<String, int[]> termCounts;
+    private transient double[] programFitRate;
 
     FitIndex(List<PastGrant> grants, Map<String, String> programPurposes) {
         java.io.StringWriter w = new java.io.StringWriter();
@@ -92,6 +98,18 @@ final class FitIndex implements Serializable {
         for (String t : purposeTexts) {
             purposeLex.add(lexical(t));
         }
+        this.textTerms = new ArrayList<>();
+        for (String t : texts) {
+            textTerms.add(JapaneseText.terms(t));
+        }
+        this.purposeBaseline = new double[programs.length];
+        for (int p = 0; p < programs.length; p++) {
+            double sum = 0;
+            for (float[] e : emb) {
+                sum += BgeEmbedder.cosine(e, purposeEmb[p]);
+            }
+            purposeBaseline[p] = emb.length == 0 ? 0 : sum / emb.length;
+        }
         int g = grants.size();
         grantProgram = new int[g];
         fitted = new boolean[g];
@@ -106,6 +124,72 @@ final class FitIndex implements Serializable {
                 add(programFitSum[grantProgram[i]], emb[grantText[i]], 1);
             }
         }
+        termCounts = new HashMap<>();
+        int[] perProgram = new int[programs.length];
+        int[] perProgramFit = new int[programs.length];
+        for (int i = 0; i < g; i++) {
+            for (String term : textTerms.get(grantText[i])) {
+                countTerm(termCounts.computeIfAbsent(term, k -> new int[2 + 2 * programs.length]), i, 1);
+            }
+            if (grantProgram[i] >= 0) {
+                perProgram[grantProgram[i]]++;
+                perProgramFit[grantProgram[i]] += fitted[i] ? 1 : 0;
+            }
+        }
+        programFitRate = new double[programs.length];
+        for (int p = 0; p < programs.length; p++) {
+            programFitRate[p] = (perProgramFit[p] + 1.0) / (perProgram[p] + 2.0);
+        }
+    }
+
+    private void countTerm(int[] c, int grant, int sign) {
+        c[0] += sign;
+        if (general[grant]) {
+            c[1] += sign;
+        }
+        int p = grantProgram[grant];
+        if (p >= 0) {
+            c[2 + 2 * p] += sign;
+            if (fitted[grant]) {
+                c[3 + 2 * p] += sign;
+            }
+        }
+    }
+
+    /**
+     * Term-level evidence, which carries over to item types never decided before: the idf-weighted
+     * share of past decisions in program p containing the query's terms that were granted (smoothed
+     * towards the program's grant rate), and the highest share of general rejections among the
+     * query's terms.
+     */
+    private double[] termEvidence(Set<String> terms, int p, BitSet excluded) {
+        double prior = p >= 0 ? programFitRate[p] : 0.5;
+        double num = 0, den = 0, general = 0;
+        for (String term : terms) {
+            int[] c0 = termCounts.get(term);
+            if (c0 == null) {
+                continue;
+            }
+            int[] c = c0;
+            if (excluded != null && !excluded.isEmpty()) {
+                c = c0.clone();
+                for (int g = excluded.nextSetBit(0); g >= 0; g = excluded.nextSetBit(g + 1)) {
+                    if (textTerms.get(grantText[g]).contains(term)) {
+                        countTerm(c, g, -1);
+                    }
+                }
+            }
+            if (c[0] >= 2) {
+                general = Math.max(general, (c[1] + 0.1) / (c[0] + 2.0));
+            }
+            if (p >= 0 && c[2 + 2 * p] > 0) {
+                double w = idf.getOrDefault(term, unknownIdf);
+                double rate = (c[3 + 2 * p] + 2 * prior) / (c[2 + 2 * p] + 2.0);
+                num += w * rate;
+                den += w;
+            }
+        }
+        return new double[] {den == 0 ? prior : num / den, general};
     }
 
     List<PastGrant> grants() {
@@ -126,7 +210,7 @@ final class FitIndex implements Serializable {
     }
 
     /** A query's similarities to every indexed text. */
-    record Query(float[] emb, Map<String, Float> lex, double[] simE, double[] simL) {
+    record Query(float[] emb, Map<String, Float> lex, Set<String> terms, double[] simE, double[] simL) {
         double combined(int text) {
             return (simE[text] + simL[text]) / 2;
         }
@@ -139,7 +223,7 @@ final class FitIndex implements Serializable {
             e[t] = BgeEmbedder.cosine(qEmb, emb[t]);
             l[t] = JapaneseText.cosine(qLex, lex.get(t));
         }
-        return new Query(qEmb, qLex, e, l);
+        return new Query(qEmb, qLex, qLex.keySet(), e, l);
     }
 
     /** The query for an indexed text (training). */
@@ -158,6 +242,16 @@ final class FitIndex implements Serializable {
      * @param purposeEmbP the program's purpose embedding, @param purposeLexP its lexical vector
      */
     double[] features(Query q, int p, float[] purposeEmbP, Map<String, Float> purposeLexP, BitSet excluded) {
+        return features(q, q.emb, q.lex, p, purposeEmbP, purposeLexP, excluded);
+    }
+
+    /**
+     * As above, with the purpose features (similarity to the program's purpose and to its granted
+     * items as a whole) computed from a richer description of the product ({@code descEmb},
+     * {@code descLex}: name, spec and catalogue features) where one exists.
+     */
+    double[] features(Query q, float[] descEmb, Map<String, Float> descLex, int p, float[] purposeEmbP,
+                      Map<String, Float> purposeLexP, BitSet excluded) {
         double sameFitE = 0, sameFitL = 0, sameRejE = 0, sameRejL = 0, otherFitE = 0, otherFitL = 0;
         double genE = 0, genL = 0;
         double[] topS = new double[K];
@@ -234,13 +328,14 @@ final class FitIndex implements Serializable {
             }
             relTop = mean(topProgE[p]) - best;
         }
-        double purposeE = BgeEmbedder.cosine(q.emb, purposeEmbP);
-        double purposeL = JapaneseText.cosine(q.lex, purposeLexP);
+        double[] terms = termEvidence(q.terms, p, excluded);
+        double purposeE = BgeEmbedder.cosine(descEmb, purposeEmbP) - (p >= 0 ? purposeBaseline[p] : meanBaseline());
+        double purposeL = JapaneseText.cosine(descLex, purposeLexP);
         double bestOtherPE = -1, bestOtherPL = 0;
         for (int o = 0; o < programs.length; o++) {
             if (o != p) {
-                bestOtherPE = Math.max(bestOtherPE, BgeEmbedder.cosine(q.emb, purposeEmb[o]));
-                bestOtherPL = Math.max(bestOtherPL, JapaneseText.cosine(q.lex, purposeLex.get(o)));
+                bestOtherPE = Math.max(bestOtherPE, BgeEmbedder.cosine(descEmb, purposeEmb[o]) - purposeBaseline[o]);
+                bestOtherPL = Math.max(bestOtherPL, JapaneseText.cosine(descLex, purposeLex.get(o)));
             }
         }
         double centroidRel = 0;
@@ -252,7 +347,7 @@ final class FitIndex implements Serializable {
                 if (excludedFit[o] != null) {
                     add(sum, excludedFit[o], -1);
                 }
-                double c = cosineRaw(q.emb, sum);
+                double c = cosineRaw(descEmb, sum);
                 if (o == p) {
                     mine = c;
                 } else {
@@ -262,7 +357,21 @@ final class FitIndex implements Serializable {
             centroidRel = mine - best;
         }
         return new double[] {sameFitE, sameFitL, sameRejE, sameRejL, otherFitE, otherFitL, genE, genL,
-            rate, (rate - 0.5) * maxSame, relTop, purposeE - bestOtherPE, purposeL - bestOtherPL, centroidRel};
+            rate, (rate - 0.5) * maxSame, relTop, purposeE - bestOtherPE, purposeL - bestOtherPL, centroidRel,
+            terms[0], terms[1]};
+    }
+
+    private double meanBaseline() {
+        double s = 0;
+        for (double b : purposeBaseline) {
+            s += b;
+        }
+        return purposeBaseline.length == 0 ? 0 : s / purposeBaseline.length;
+    }
+
+    /** Purpose similarity of an embedding to program p, less that purpose's baseline (for reasons). */
+    double purposeSimilarity(float[] q, int p) {
+        return BgeEmbedder.cosine(q, purposeEmb[p]);
     }
 
     Map<String, Float> purposeLex(int p) {

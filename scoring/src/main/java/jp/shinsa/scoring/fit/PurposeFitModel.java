@@ -74,8 +74,21 @@ public final class PurposeFitModel {
         int p = index.programIndex(program.code());
         float[] pe = purposeEmbedding(program);
         Map<String, Float> pl = index.lexical(purposeText(program));
-        double[] f = index.features(q, p, pe, pl, null);
+        double[] f;
+        if (catalogue != null && !catalogue.isBlank() && Boolean.parseBoolean(System.getProperty("shinsa.fit.catalogue", "true"))) {
+            String desc = text + " " + CatalogueMatcher.features(catalogue, item, 200);
+            f = index.features(q, BgeEmbedder.embed(desc), index.lexical(desc), p, pe, pl, null);
+        } else {
+            f = index.features(q, p, pe, pl, null);
+        }
         double prob = probability(f);
+        if (Boolean.getBoolean("shinsa.fit.debug")) {
+            StringBuilder b = new StringBuilder("  features " + item.name() + ":");
+            for (int i = 0; i < f.length; i++) {
+                b.append(' ').append(FitIndex.FEATURES.get(i)).append('=').append(f2(f[i]));
+            }
+            System.out.println(b);
+        }
         FitHint hint = prob >= payload.fitAt ? FitHint.FIT : prob < payload.unfitAt ? FitHint.UNFIT : FitHint.REVIEW;
         List<Neighbour> near = neighbours(q, 60, g -> true);
         List<Text> reasons = reasons(item, program, prob, hint, q, near, catalogueFile, catalogue);
