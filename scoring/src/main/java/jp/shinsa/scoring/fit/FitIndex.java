@@ -27,7 +27,7 @@ final class FitIndex implements Serializable {
             "sameFitMaxE", "sameFitMaxL", "sameRejMaxE", "sameRejMaxL",
             "otherFitMaxE", "otherFitMaxL", "generalRejMaxE", "generalRejMaxL",
             "knnSameFitRate", "knnSameFitRateXSim", "relFitTopE",
-            "purposeRelE", "purposeRelL", "centroidRelE", "termFitRate", "termGeneralRejectRate");
+            "purposeRelE", "purposeRelL", "centroidRelE", "termFitRate", "termGeneralRejectRate", "ineligibleCue");
     static final int K = 7;
 
     final String grantsCsv;
@@ -210,25 +210,26 @@ final class FitIndex implements Serializable {
     }
 
     /** A query's similarities to every indexed text. */
-    record Query(float[] emb, Map<String, Float> lex, Set<String> terms, double[] simE, double[] simL) {
+    record Query(float[] emb, Map<String, Float> lex, Set<String> terms, boolean ineligibleCue, double[] simE,
+                 double[] simL) {
         double combined(int text) {
             return (simE[text] + simL[text]) / 2;
         }
     }
 
-    Query query(float[] qEmb, Map<String, Float> qLex) {
+    Query query(String text, float[] qEmb, Map<String, Float> qLex) {
         double[] e = new double[texts.length];
         double[] l = new double[texts.length];
         for (int t = 0; t < texts.length; t++) {
             e[t] = BgeEmbedder.cosine(qEmb, emb[t]);
             l[t] = JapaneseText.cosine(qLex, lex.get(t));
         }
-        return new Query(qEmb, qLex, qLex.keySet(), e, l);
+        return new Query(qEmb, qLex, qLex.keySet(), IneligibleCues.find(text).isPresent(), e, l);
     }
 
     /** The query for an indexed text (training). */
     Query queryForText(int t) {
-        return query(emb[t], lex.get(t));
+        return query(texts[t], emb[t], lex.get(t));
     }
 
     int textOf(int grant) {
@@ -358,7 +359,7 @@ final class FitIndex implements Serializable {
         }
         return new double[] {sameFitE, sameFitL, sameRejE, sameRejL, otherFitE, otherFitL, genE, genL,
             rate, (rate - 0.5) * maxSame, relTop, purposeE - bestOtherPE, purposeL - bestOtherPL, centroidRel,
-            terms[0], terms[1]};
+            terms[0], terms[1], q.ineligibleCue ? 1 : 0};
     }
 
     private double meanBaseline() {

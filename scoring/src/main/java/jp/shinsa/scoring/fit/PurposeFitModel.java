@@ -123,7 +123,7 @@ public final class PurposeFitModel {
     }
 
     FitIndex.Query query(String text) {
-        return index.query(BgeEmbedder.embed(text), index.lexical(text));
+        return index.query(text, BgeEmbedder.embed(text), index.lexical(text));
     }
 
     private float[] purposeEmbedding(Program program) {
