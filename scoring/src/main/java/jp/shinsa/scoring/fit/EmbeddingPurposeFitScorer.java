@@ -42,13 +42,13 @@ public final class EmbeddingPurposeFitScorer implements PurposeFitScorer {
         if (program == null) {
             return List.of();
         }
-        List<PurposeFitScore> out = new ArrayList<>();
+        List<PurposeFitModel.ItemInput> inputs = new ArrayList<>();
         for (RequestedItem item : application.items()) {
             Optional<ExtractedDocument> catalogue = CatalogueMatcher.match(application, item);
-            out.add(model.score(item, program, catalogue.map(ExtractedDocument::file).orElse(null),
+            inputs.add(new PurposeFitModel.ItemInput(item, catalogue.map(ExtractedDocument::file).orElse(null),
                     catalogue.map(ExtractedDocument::text).orElse(null)));
         }
-        return out;
+        return inputs.isEmpty() ? List.of() : model.score(inputs, program);
     }
 
     /** Scores one item (e.g. for a screen that edits an item). */

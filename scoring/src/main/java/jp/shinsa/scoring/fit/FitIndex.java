@@ -53,6 +53,7 @@ final class FitIndex implements Serializable {
     /** Per term: [grants, general rejections, then per program: grants, fitted]. */
     private transient Map<String, int[]> termCounts;
     private transient double[] programFitRate;
+    private transient List<Map<String, Float>> nameLex;
 
     FitIndex(List<PastGrant> grants, Map<String, String> programPurposes) {
         java.io.StringWriter w = new java.io.StringWriter();
@@ -109,6 +110,11 @@ final class FitIndex implements Serializable {
                 sum += BgeEmbedder.cosine(e, purposeEmb[p]);
             }
             purposeBaseline[p] = emb.length == 0 ? 0 : sum / emb.length;
+        }
+        Map<String, Map<String, Float>> byName = new HashMap<>();
+        this.nameLex = new ArrayList<>();
+        for (PastGrant pg : grants) {
+            nameLex.add(byName.computeIfAbsent(JapaneseText.normalize(pg.itemName()), this::lexical));
         }
         int g = grants.size();
         grantProgram = new int[g];
@@ -230,6 +236,16 @@ final class FitIndex implements Serializable {
     /** The query for an indexed text (training). */
     Query queryForText(int t) {
         return query(texts[t], emb[t], lex.get(t));
+    }
+
+    /** Lexical similarity of an item name to every grant's item name (spec ignored), in grant order. */
+    double[] nameSimilarities(String name) {
+        Map<String, Float> q = lexical(JapaneseText.normalize(name));
+        double[] out = new double[nameLex.size()];
+        for (int g = 0; g < out.length; g++) {
+            out[g] = JapaneseText.cosine(q, nameLex.get(g));
+        }
+        return out;
     }
 
     int textOf(int grant) {

@@ -67,20 +67,85 @@ public final class PurposeFitModel {
         return neighbours(q, limit, g -> true);
     }
 
+    /**
+     * Past decisions whose item name is lexically similar to {@code itemName} (kuromoji tokens and
+     * character bigrams, idf-weighted cosine; the spec is ignored), most similar first.
+     */
+    public List<Neighbour> sameNamed(String itemName, double minSimilarity) {
+        double[] sims = index.nameSimilarities(itemName);
+        List<PastGrant> grants = index.grants();
+        List<Neighbour> out = new ArrayList<>();
+        for (int g = 0; g < sims.length; g++) {
+            if (sims[g] >= minSimilarity) {
+                out.add(new Neighbour(grants.get(g), sims[g], Double.NaN, sims[g]));
+            }
+        }
+        out.sort(Comparator.comparingDouble(n -> -n.similarity()));
+        return out;
+    }
+
+    /** One item to score with its matching catalogue (file and text both null when none). */
+    public record ItemInput(RequestedItem item, String catalogueFile, String catalogue) {
+    }
+
     /** Scores one item; {@code catalogue} is the text of a matching catalogue (null when none). */
     public PurposeFitScore score(RequestedItem item, Program program, String catalogueFile, String catalogue) {
-        String text = JapaneseText.itemText(item.name(), item.spec());
-        FitIndex.Query q = query(text);
+        return score(List.of(new ItemInput(item, catalogueFile, catalogue)), program).get(0);
+    }
+
+    /** Scores items of one application; their texts are embedded in one batch (several times faster). */
+    public List<PurposeFitScore> score(List<ItemInput> inputs, Program program) {
+        // Names and catalogue descriptions in separate batches: a batch is padded to its longest text.
+        List<String> names = new ArrayList<>();
+        List<String> descs = new ArrayList<>();
+        for (ItemInput in : inputs) {
+            String text = JapaneseText.itemText(in.item().name(), in.item().spec());
+            names.add(text);
+            if (hasCatalogue(in)) {
+                descs.add(text + " " + CatalogueMatcher.features(in.catalogue(), in.item(), 160));
+            }
+        }
+        long t0 = System.nanoTime();
+        float[][] nameEmbs = BgeEmbedder.embed(names);
+        float[][] descEmbs = descs.isEmpty() ? new float[0][] : BgeEmbedder.embed(descs);
+        if (Boolean.getBoolean("shinsa.fit.timing")) {
+            System.out.printf("  embed %d+%d texts %.0f ms%n", names.size(), descs.size(), (System.nanoTime() - t0) / 1e6);
+        }
+        List<String> texts = new ArrayList<>();
+        float[][] embs = new float[inputs.size() * 2][];
+        int d = 0;
+        for (int i = 0; i < inputs.size(); i++) {
+            texts.add(names.get(i));
+            embs[2 * i] = nameEmbs[i];
+            if (hasCatalogue(inputs.get(i))) {
+                texts.add(descs.get(d));
+                embs[2 * i + 1] = descEmbs[d++];
+            } else {
+                texts.add(names.get(i));
+                embs[2 * i + 1] = nameEmbs[i];
+            }
+        }
+        List<PurposeFitScore> out = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            ItemInput in = inputs.get(i);
+            String text = texts.get(2 * i);
+            String desc = texts.get(2 * i + 1);
+            FitIndex.Query q = index.query(text, embs[2 * i], index.lexical(text));
+            out.add(score(in.item(), program, in.catalogueFile(), in.catalogue(), q, embs[2 * i + 1], index.lexical(desc)));
+        }
+        return out;
+    }
+
+    private static boolean hasCatalogue(ItemInput in) {
+        return in.catalogue() != null && !in.catalogue().isBlank();
+    }
+
+    private PurposeFitScore score(RequestedItem item, Program program, String catalogueFile, String catalogue,
+                                  FitIndex.Query q, float[] descEmb, Map<String, Float> descLex) {
         int p = index.programIndex(program.code());
         float[] pe = purposeEmbedding(program);
         Map<String, Float> pl = index.lexical(purposeText(program));
-        double[] f;
-        if (catalogue != null && !catalogue.isBlank() && Boolean.parseBoolean(System.getProperty("shinsa.fit.catalogue", "true"))) {
-            String desc = text + " " + CatalogueMatcher.features(catalogue, item, 200);
-            f = index.features(q, BgeEmbedder.embed(desc), index.lexical(desc), p, pe, pl, null);
-        } else {
-            f = index.features(q, p, pe, pl, null);
-        }
+        double[] f = index.features(q, descEmb, descLex, p, pe, pl, null);
         double prob = probability(f);
         if (Boolean.getBoolean("shinsa.fit.debug")) {
             StringBuilder b = new StringBuilder("  features " + item.name() + ":");

@@ -18,16 +18,16 @@ import jp.shinsa.scoring.ApplicationCheck;
 /**
  * {@code UNIT_PRICE_OUTLIER}: an item's unit price is far above what past grants paid for comparable
  * items. Comparable = past decisions that granted the item (awarded or reduced, any program) whose
- * combined similarity to the item is at least {@code similarity}; the rule needs at least
+ * item-name similarity (lexical) to the item is at least {@code similarity}; the rule needs at least
  * {@code minComparables} of them and fires when the price is at least {@code ratio} times their
  * median. Prices of one item type spread by about ±50% between makers and models in past grants, so
  * the ratio is set well above that spread (false alarms cost an examiner's time).
  */
 public final class UnitPriceOutlierCheck implements ApplicationCheck {
-    /** @param similarity combined similarity for a comparable decision; @param ratio multiple of the median that fires */
+    /** @param similarity item-name similarity for a comparable decision; @param ratio multiple of the median that fires */
     public record Options(double similarity, int minComparables, double ratio) {
         public static Options defaults() {
-            return new Options(0.8, 5, 2.5);
+            return new Options(0.7, 5, 2.5);
         }
     }
 
@@ -66,8 +66,9 @@ public final class UnitPriceOutlierCheck implements ApplicationCheck {
         if (item.unitPrice() == null || item.unitPrice() <= 0) {
             return Optional.empty();
         }
-        List<PurposeFitModel.Neighbour> comparable = model.neighbours(item.name(), item.spec(), 400).stream()
-                .filter(n -> n.similarity() >= options.similarity() && n.grant().decision().fitted()).toList();
+        // By name only: the spec's descriptive words (e.g. ブランケット型) vary within one item type.
+        List<PurposeFitModel.Neighbour> comparable = model.sameNamed(item.name(), options.similarity()).stream()
+                .filter(n -> n.grant().decision().fitted()).toList();
         if (comparable.size() < options.minComparables()) {
             return Optional.empty();
         }

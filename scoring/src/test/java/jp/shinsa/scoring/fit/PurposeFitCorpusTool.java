@@ -97,6 +97,12 @@ class PurposeFitCorpusTool {
                     }
                 }
                 List<Finding> fs = outliers.check(app, program);
+                if (Boolean.getBoolean("shinsa.fit.prices")) {
+                    for (RequestedItem it : app.items()) {
+                        outliers.compare(it).ifPresent(pc -> System.out.printf("PRICE %s #%d %s ratio %.2f of %d%n",
+                                app.name(), it.no(), it.name(), pc.ratio(), pc.comparables()));
+                    }
+                }
                 for (JsonNode e : c.truth().path("expected")) {
                     if ("UNIT_PRICE_OUTLIER".equals(e.path("code").asString())) {
                         expectedOutliers++;
