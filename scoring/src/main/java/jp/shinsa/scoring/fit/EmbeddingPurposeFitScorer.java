@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import jp.shinsa.models.ExtractedApplication;
+import jp.shinsa.models.FitHint;
+import jp.shinsa.models.Text;
 import jp.shinsa.models.ExtractedDocument;
 import jp.shinsa.models.Program;
 import jp.shinsa.models.PurposeFitScore;
@@ -40,7 +42,10 @@ public final class EmbeddingPurposeFitScorer implements PurposeFitScorer {
     @Override
     public List<PurposeFitScore> score(ExtractedApplication application, Program program) {
         if (program == null) {
-            return List.of();
+            // Without a program there is no purpose to fit: say so per item rather than guess.
+            return application.items().stream().map(i -> new PurposeFitScore(i.no(), 50, FitHint.REVIEW,
+                    List.of(new Text("事業が特定できないため適合度を判定できません",
+                            "the program is unknown, so purpose fit cannot be judged")), List.of(), version())).toList();
         }
         List<PurposeFitModel.ItemInput> inputs = new ArrayList<>();
         for (RequestedItem item : application.items()) {

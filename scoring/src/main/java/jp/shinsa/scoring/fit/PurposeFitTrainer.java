@@ -87,7 +87,7 @@ public final class PurposeFitTrainer {
         metrics.put("trainSeconds", (t2 - t1) / 1e9);
         metrics.put("distinctItemTexts", (double) index.texts.length);
         String sha = sha256(index.grantsCsv);
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         String version = "fit-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(now)
                 + "-" + sha.substring(0, 8);
         FitPayload payload = new FitPayload(index, model, new Instances(data, 0), options.fitAt(), options.unfitAt());
