@@ -105,12 +105,8 @@ public final class PurposeFitModel {
                 descs.add(text + " " + CatalogueMatcher.features(in.catalogue(), in.item(), 160));
             }
         }
-        long t0 = System.nanoTime();
         float[][] nameEmbs = BgeEmbedder.embed(names);
         float[][] descEmbs = descs.isEmpty() ? new float[0][] : BgeEmbedder.embed(descs);
-        if (Boolean.getBoolean("shinsa.fit.timing")) {
-            System.out.printf("  embed %d+%d texts %.0f ms%n", names.size(), descs.size(), (System.nanoTime() - t0) / 1e6);
-        }
         List<String> texts = new ArrayList<>();
         float[][] embs = new float[inputs.size() * 2][];
         int d = 0;
@@ -147,13 +143,6 @@ public final class PurposeFitModel {
         Map<String, Float> pl = index.lexical(purposeText(program));
         double[] f = index.features(q, descEmb, descLex, p, pe, pl, null);
         double prob = probability(f);
-        if (Boolean.getBoolean("shinsa.fit.debug")) {
-            StringBuilder b = new StringBuilder("  features " + item.name() + ":");
-            for (int i = 0; i < f.length; i++) {
-                b.append(' ').append(FitIndex.FEATURES.get(i)).append('=').append(f2(f[i]));
-            }
-            System.out.println(b);
-        }
         FitHint hint = prob >= payload.fitAt ? FitHint.FIT : prob < payload.unfitAt ? FitHint.UNFIT : FitHint.REVIEW;
         List<Neighbour> near = neighbours(q, 60, g -> true);
         List<Text> reasons = reasons(item, program, prob, hint, q, near, catalogueFile, catalogue);

@@ -80,9 +80,7 @@ public final class PurposeFitTrainer {
             throw new IllegalStateException("training the purpose-fit model failed", e);
         }
         long t2 = System.nanoTime();
-        if (Boolean.getBoolean("shinsa.fit.debug")) {
-            System.out.println(model);
-        }
+
         metrics.put("indexSeconds", (t1 - t0) / 1e9);
         metrics.put("trainSeconds", (t2 - t1) / 1e9);
         metrics.put("distinctItemTexts", (double) index.texts.length);
