@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import jp.shinsa.review.cli.BenchCommand;
+import jp.shinsa.review.cli.DemoPackagesCommand;
 import jp.shinsa.review.cli.ReviewCommand;
 import jp.shinsa.review.cli.TrainRiskCli;
 import org.springframework.boot.SpringApplication;
@@ -34,6 +35,7 @@ public final class ShinsaMain {
             }
             case "review" -> new ReviewCommand().run(rest, out, err);
             case "train-risk" -> TrainRiskCli.run(rest, out, err);
+            case "demo-packages" -> DemoPackagesCommand.run(rest, out, err);
             case "bench" -> {
                 try {
                     yield BenchCommand.run(rest, out, err);
@@ -83,6 +85,7 @@ public final class ShinsaMain {
                   ./shinsa review --batch PARENT --out FILE.jsonl             review every sub-folder of PARENT, one JSON line each
                   ./shinsa train-risk --data FILE.(csv|arff) --label COLUMN [--folds 10] [--json]
                                                                               cross-validate and train a risk model
+                  ./shinsa demo-packages --out PARENT [--count N]             write demo application folders (inputs for review)
                   ./shinsa bench [--apps N] [--dir PARENT]                    measure the review pipeline (docs/benchmarks.md)
                   ./shinsa test                                               run the test suite
                   ./shinsa help                                               this text

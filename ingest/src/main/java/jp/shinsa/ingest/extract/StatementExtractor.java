@@ -216,7 +216,9 @@ public final class StatementExtractor {
     }
 
     private static final java.util.regex.Pattern HEADER_START = java.util.regex.Pattern.compile(
-            "(?=前年度|当年度|前期|当期|本年度|今年度|増減|差額|(?:令和|平成)(?:元|\\d{1,2})年度|20\\d{2}年度)");
+            "(?=前年度|当年度|前期|当期|本年度|今年度|増減|差額)"
+                    // a year in brackets belongs to the word before it: 前年度（令和5年度） is one column
+                    + "|(?<![（(])(?=(?:令和|平成)(?:元|\\d{1,2})年度|20\\d{2}年度)");
 
     /** OCR may run header words together ("前年度(令和6年3月31日)当年度(…)"): one column per header word. */
     private static List<Cell> splitHeaderCells(List<Cell> cells) {
