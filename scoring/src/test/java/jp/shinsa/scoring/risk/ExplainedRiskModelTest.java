@@ -38,6 +38,20 @@ class ExplainedRiskModelTest {
     }
 
     @Test
+    void should_make_contributions_add_up_for_random_and_partly_missing_ratios() {
+        ExplainedRiskModel model = RiskModels.load(TrainedModelFixture.boosted(), RiskBands.DEFAULT);
+        java.util.Random random = new java.util.Random(42);
+        for (int i = 0; i < 50; i++) {
+            Map<String, Long> accounts = RiskApplicationFixture.year(1_000_000_000L + random.nextInt(1_000_000_000),
+                    random.nextDouble() * 0.9 - 0.2, random.nextDouble() * 0.2 - 0.1, 0.3 + random.nextDouble() * 4,
+                    random.nextDouble() * 1.5, random.nextDouble() * 0.3);
+            accounts.keySet().removeIf(k -> random.nextDouble() < 0.2);
+            RiskScore s = model.score(RiskFeatures.ofAccounts(accounts, 2024, "random"));
+            assertThat(sum(s)).as(accounts.toString()).isCloseTo(s.score(), within(1e-9));
+        }
+    }
+
+    @Test
     void should_score_a_distressed_hospital_above_a_healthy_one() {
         ExplainedRiskModel model = RiskModels.load(TrainedModelFixture.boosted(), RiskBands.DEFAULT);
         RiskScore healthy = model.score(RiskApplicationFixture.healthy());
