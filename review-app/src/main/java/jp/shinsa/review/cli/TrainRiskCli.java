@@ -1,14 +1,14 @@
 package jp.shinsa.review.cli;
 
 import java.io.PrintStream;
+import jp.shinsa.scoring.risk.TrainRiskCommand;
 
-/** {@code ./shinsa train-risk}: delegates to the risk trainer of the scoring module. */
+/** {@code ./shinsa train-risk}: the risk trainer of the scoring module (contract: review-contract.md). */
 public final class TrainRiskCli {
     private TrainRiskCli() {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        err.println("train-risk: not available yet");
-        return 2;
+        return TrainRiskCommand.run(args, out, err);
     }
 }

@@ -22,7 +22,7 @@ class ScoringConfiguration {
 
     @Bean
     ReviewPipeline reviewPipeline(ApplicationReader reader, ProgramService programs) {
-        return new ReviewPipeline(reader, PipelineFactory.standardChecks(), () -> null, () -> null, programs);
+        return new ReviewPipeline(reader, PipelineFactory.standardChecks(() -> null), () -> null, () -> null, programs);
     }
 
     /** Background reviews: bounded, so uploads never starve page requests on two cores. */

@@ -4,28 +4,63 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import jp.shinsa.ingest.ApplicationReader;
+import jp.shinsa.models.Finding;
 import jp.shinsa.scoring.ApplicationCheck;
 import jp.shinsa.scoring.PurposeFitScorer;
 import jp.shinsa.scoring.RiskModel;
 import jp.shinsa.scoring.checks.ConsistencyChecker;
+import jp.shinsa.scoring.fit.DemoPastGrants;
+import jp.shinsa.scoring.fit.EmbeddingPurposeFitScorer;
+import jp.shinsa.scoring.fit.PurposeFitArtefact;
+import jp.shinsa.scoring.fit.PurposeFitTrainer;
+import jp.shinsa.scoring.fit.UnitPriceOutlierCheck;
+import jp.shinsa.scoring.risk.RiskBands;
+import jp.shinsa.scoring.risk.RiskModels;
+import jp.shinsa.scoring.risk.TrainedRiskModel;
 
 /**
- * Builds the review pipeline outside Spring (the command line) from the same parts the workbench
- * wires as beans in {@code config.ScoringConfiguration}.
+ * Builds the review pipeline from the same parts for the command line (outside Spring) and the
+ * workbench ({@code config.ScoringConfiguration}): the consistency checks, and the unit-price check
+ * of whichever purpose-fit model is active (it compares prices with that model's past grants).
  */
 public final class PipelineFactory {
     private PipelineFactory() {
     }
 
     /** The checks every review runs, in the order their findings are listed. */
-    public static List<ApplicationCheck> standardChecks() {
+    public static List<ApplicationCheck> standardChecks(Supplier<PurposeFitScorer> fit) {
         List<ApplicationCheck> checks = new ArrayList<>();
         checks.add(new ConsistencyChecker());
+        checks.add((application, program) -> {
+            PurposeFitScorer scorer = fit.get();
+            if (scorer instanceof EmbeddingPurposeFitScorer embedding) {
+                return new UnitPriceOutlierCheck(embedding.model()).check(application, program);
+            }
+            return List.<Finding>of();
+        });
         return checks;
     }
 
     public static ReviewPipeline standalone(Supplier<RiskModel> risk, Supplier<PurposeFitScorer> fit) {
-        return new ReviewPipeline(new ApplicationReader(), standardChecks(), risk, fit,
+        return new ReviewPipeline(new ApplicationReader(), standardChecks(fit), risk, fit,
                 ReviewPipeline.ProgramDirectory.builtIn());
+    }
+
+    /** The default risk model, trained on the project's own demo past applicants (deterministic, a few seconds). */
+    public static TrainedRiskModel defaultRiskModel() {
+        return RiskModels.trainDefault();
+    }
+
+    /** The default purpose-fit model, trained on the project's own demo past grants. */
+    public static PurposeFitArtefact defaultPurposeFitModel() {
+        return new PurposeFitTrainer().train(DemoPastGrants.standard());
+    }
+
+    public static RiskModel loadRisk(byte[] bytes, RiskBands bands) {
+        return RiskModels.load(bytes, bands);
+    }
+
+    public static PurposeFitScorer loadPurposeFit(byte[] bytes) {
+        return EmbeddingPurposeFitScorer.of(PurposeFitArtefact.fromBytes(bytes));
     }
 }
