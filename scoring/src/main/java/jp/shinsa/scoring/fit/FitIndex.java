@@ -386,9 +386,9 @@ final class FitIndex implements Serializable {
         return purposeBaseline.length == 0 ? 0 : s / purposeBaseline.length;
     }
 
-    /** Purpose similarity of an embedding to program p, less that purpose's baseline (for reasons). */
-    double purposeSimilarity(float[] q, int p) {
-        return BgeEmbedder.cosine(q, purposeEmb[p]);
+    /** The mean similarity of all indexed items to program p's purpose (what "unrelated" looks like). */
+    double purposeBaseline(int p) {
+        return p >= 0 ? purposeBaseline[p] : meanBaseline();
     }
 
     Map<String, Float> purposeLex(int p) {

@@ -255,27 +255,27 @@ public final class PurposeFitModel {
             });
             out.add(new Text(ja.toString().trim(), en.toString().replaceAll("; $", "")));
         }
-        // (b) the program's purpose
+        // (b) the program's purpose: similarity above what an unrelated item gets, against the other purposes
         int p = index.programIndex(program.code());
-        double mine = BgeEmbedder.cosine(q.emb(), purposeEmbedding(program));
+        double mine = BgeEmbedder.cosine(q.emb(), purposeEmbedding(program)) - index.purposeBaseline(p);
         String bestOther = null;
-        double bestSim = -1;
+        double bestSim = Double.NEGATIVE_INFINITY;
         for (int o = 0; o < index.programs.length; o++) {
             if (o != p) {
-                double s = BgeEmbedder.cosine(q.emb(), index.purposeEmb[o]);
+                double s = BgeEmbedder.cosine(q.emb(), index.purposeEmb[o]) - index.purposeBaseline(o);
                 if (s > bestSim) {
                     bestSim = s;
                     bestOther = index.programs[o];
                 }
             }
         }
-        String otherJa = bestOther == null ? "" : "、他事業で最も近い目的は "
-                + Catalogs.program(bestOther).map(Program::nameJa).orElse(bestOther) + " " + f2(bestSim);
+        String otherJa = bestOther == null ? "" : "、他事業の目的で最も近いのは "
+                + Catalogs.program(bestOther).map(Program::nameJa).orElse(bestOther) + " " + signed(bestSim);
         String otherEn = bestOther == null ? "" : "; closest other program: "
-                + Catalogs.program(bestOther).map(PurposeFitModel::nameEn).orElse(bestOther) + " " + f2(bestSim);
-        out.add(new Text("事業目的「" + purposeText(program) + "」との意味的類似度 " + f2(mine) + otherJa,
-                "semantic similarity to the program's purpose \"" + (program.purposeEn() == null ? purposeText(program)
-                        : program.purposeEn()) + "\": " + f2(mine) + otherEn));
+                + Catalogs.program(bestOther).map(PurposeFitModel::nameEn).orElse(bestOther) + " " + signed(bestSim);
+        out.add(new Text("事業目的「" + purposeText(program) + "」との意味的類似度（過去品目の平均との差）" + signed(mine)
+                + otherJa, "semantic similarity to the program's purpose \"" + (program.purposeEn() == null
+                ? purposeText(program) : program.purposeEn()) + "\" above the average past item: " + signed(mine) + otherEn));
         // (c) product features
         if (catalogue != null && !catalogue.isBlank()) {
             String snippet = CatalogueMatcher.features(catalogue, item, 140);
@@ -329,6 +329,10 @@ public final class PurposeFitModel {
             case PRICE -> "above the reference unit price";
             case OTHER -> reasonJa;
         };
+    }
+
+    static String signed(double v) {
+        return String.format(Locale.ROOT, "%+.2f", v);
     }
 
     static String f2(double v) {
