@@ -1,21 +1,28 @@
 package jp.shinsa.review.pipeline;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import jp.shinsa.ingest.ApplicationReader;
 import jp.shinsa.models.Finding;
+import jp.shinsa.models.PastGrant;
 import jp.shinsa.scoring.ApplicationCheck;
 import jp.shinsa.scoring.PurposeFitScorer;
 import jp.shinsa.scoring.RiskModel;
 import jp.shinsa.scoring.checks.ConsistencyChecker;
-import jp.shinsa.scoring.fit.DemoPastGrants;
+import jp.shinsa.scoring.fit.PastGrantCsv;
 import jp.shinsa.scoring.fit.EmbeddingPurposeFitScorer;
 import jp.shinsa.scoring.fit.PurposeFitArtefact;
 import jp.shinsa.scoring.fit.PurposeFitTrainer;
 import jp.shinsa.scoring.fit.UnitPriceOutlierCheck;
 import jp.shinsa.scoring.risk.RiskBands;
 import jp.shinsa.scoring.risk.RiskModels;
+import jp.shinsa.scoring.risk.RiskTrainer;
 import jp.shinsa.scoring.risk.TrainedRiskModel;
 
 /**
@@ -46,14 +53,38 @@ public final class PipelineFactory {
                 ReviewPipeline.ProgramDirectory.builtIn());
     }
 
-    /** The default risk model, trained on the project's own demo past applicants (deterministic, a few seconds). */
-    public static TrainedRiskModel defaultRiskModel() {
-        return RiskModels.trainDefault();
+    /** The demo past applicants shipped with the scoring module (the columns the admin import accepts). */
+    public static byte[] demoPastApplicants() {
+        return resource("past-applicants.csv");
     }
 
-    /** The default purpose-fit model, trained on the project's own demo past grants. */
+    /** The demo past grants shipped with the scoring module. */
+    public static byte[] demoPastGrants() {
+        return resource("past-grants.csv");
+    }
+
+    /** The default risk model, trained on the demo past applicants (deterministic apart from its version). */
+    public static TrainedRiskModel defaultRiskModel() {
+        return new RiskTrainer().train("demo/past-applicants.csv", demoPastApplicants(), RiskModels.DEFAULT_LABEL,
+                RiskTrainer.Options.defaults().withFolds(5).withBaselines(List.of())).trained();
+    }
+
+    /** The default purpose-fit model, trained on the demo past grants. */
     public static PurposeFitArtefact defaultPurposeFitModel() {
-        return new PurposeFitTrainer().train(DemoPastGrants.standard());
+        List<PastGrant> grants = new PastGrantCsv().read(new StringReader(
+                new String(demoPastGrants(), StandardCharsets.UTF_8))).requireClean();
+        return new PurposeFitTrainer().train(grants);
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = RiskModels.class.getResourceAsStream("/jp/shinsa/scoring/demo/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing demo data " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static RiskModel loadRisk(byte[] bytes, RiskBands bands) {
