@@ -39,9 +39,9 @@ class RestartKeepsDataIT {
     }
 
     private static ConfigurableApplicationContext start(Path dataDir) {
+        // Run arguments, not builder properties: those are defaults that application.properties overrides.
         return new SpringApplicationBuilder(ShinsaApplication.class)
-                .properties("shinsa.data-dir=" + dataDir, "server.port=0", "shinsa.demo.applications=1")
-                .run();
+                .run("--shinsa.data-dir=" + dataDir, "--server.port=0", "--shinsa.demo.applications=1");
     }
 
     private static long count(ConfigurableApplicationContext ctx, String sql) {

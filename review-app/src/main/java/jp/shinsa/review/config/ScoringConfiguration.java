@@ -7,6 +7,7 @@ import jp.shinsa.ingest.ApplicationReader;
 import jp.shinsa.review.pipeline.PipelineFactory;
 import jp.shinsa.review.pipeline.ReviewPipeline;
 import jp.shinsa.review.program.ProgramService;
+import jp.shinsa.review.registry.ActiveModels;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,13 +22,14 @@ class ScoringConfiguration {
     }
 
     @Bean
-    ReviewPipeline reviewPipeline(ApplicationReader reader, ProgramService programs) {
-        return new ReviewPipeline(reader, PipelineFactory.standardChecks(() -> null), () -> null, () -> null, programs);
+    ReviewPipeline reviewPipeline(ApplicationReader reader, ProgramService programs, ActiveModels models) {
+        return new ReviewPipeline(reader, PipelineFactory.standardChecks(models.purposeFitSupplier()),
+                models.riskSupplier(), models.purposeFitSupplier(), programs);
     }
 
     /** Background reviews: bounded, so uploads never starve page requests on two cores. */
     @Bean(destroyMethod = "shutdownNow")
-    ExecutorService reviewExecutor(@Value("${shinsa.review.threads:2}") int threads) {
+    ExecutorService reviewExecutor(@Value("${shinsa.review.threads:1}") int threads) {
         AtomicInteger n = new AtomicInteger();
         return Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "review-" + n.incrementAndGet());

@@ -51,6 +51,7 @@ public class MainLayout extends AppLayout {
         if (auth.hasRole(Roles.ADMIN)) {
             nav.addItem(new SideNavItem(getTranslation("nav.users"), "admin/users"));
             nav.addItem(new SideNavItem(getTranslation("nav.programs"), "admin/programs"));
+            nav.addItem(new SideNavItem(getTranslation("nav.models"), "admin/models"));
         }
         addToDrawer(nav);
     }
