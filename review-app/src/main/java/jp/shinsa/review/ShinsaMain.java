@@ -5,6 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import jp.shinsa.review.cli.ReviewCommand;
 import jp.shinsa.review.cli.TrainRiskCli;
+import jp.shinsa.review.ops.AuditVerifyCommand;
+import jp.shinsa.review.ops.LoadCommand;
+import jp.shinsa.review.ops.TokenCommand;
 import org.springframework.boot.SpringApplication;
 
 /**
@@ -33,6 +36,9 @@ public final class ShinsaMain {
             }
             case "review" -> new ReviewCommand().run(rest, out, err);
             case "train-risk" -> TrainRiskCli.run(rest, out, err);
+            case "audit-verify" -> AuditVerifyCommand.run(rest, out, err);
+            case "token" -> TokenCommand.run(rest, out, err);
+            case "load" -> LoadCommand.run(rest, out, err);
             case "help", "--help", "-h" -> {
                 out.print(usage());
                 yield 0;
@@ -74,6 +80,10 @@ public final class ShinsaMain {
                   ./shinsa review --batch PARENT --out FILE.jsonl             review every sub-folder of PARENT, one JSON line each
                   ./shinsa train-risk --data FILE.(csv|arff) --label COLUMN [--folds 10] [--json]
                                                                               cross-validate and train a risk model
+                  ./shinsa audit-verify [--url JDBC_URL] [--data-dir DIR]     verify the audit log's hash chain (exit 1 when broken)
+                  ./shinsa token create --name N --role R                     create an API token (shown once); also: token revoke --name N, token list
+                  ./shinsa load --base URL --token T [--user U --password P] [--clients 50] [--seconds 60]
+                                                                              concurrent reviewers against a running instance (scripts/load.sh)
                   ./shinsa help                                               this text
 
                 The workbench keeps its data under ~/.shinsa (embedded PostgreSQL) unless
