@@ -4,7 +4,7 @@
 # on a fresh data directory with demo applications, creates an API token, runs `./shinsa load`, stops
 # the server and prints a Markdown report (also written to review-app/target/load-report.md).
 #   scripts/load.sh                     # defaults: 50 clients, 60 s, at most 20,000 requests
-#   CLIENTS=50 LOAD_SECONDS=120 MAX_REQUESTS=50000 PORT=18181 scripts/load.sh
+#   CLIENTS=50 LOAD_SECONDS=120 MAX_REQUESTS=50000 MAX_SUBMISSIONS=20 PORT=18181 scripts/load.sh
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -13,6 +13,7 @@ LOAD_SECONDS="${LOAD_SECONDS:-60}"
 MAX_REQUESTS="${MAX_REQUESTS:-20000}"
 PORT="${PORT:-18181}"
 DEMO_APPS="${DEMO_APPS:-20}"
+MAX_SUBMISSIONS="${MAX_SUBMISSIONS:-20}"
 PASSWORD="${SHINSA_DEMO_PASSWORD:-shinsa-demo}"
 DATA="$(mktemp -d -t shinsa-load-XXXXXX)"
 SERVER_PID=""
@@ -37,5 +38,5 @@ done
 TOKEN="$(./shinsa token create --name "load-$$" --role EXAMINER --data-dir "$DATA")"
 mkdir -p review-app/target
 ./shinsa load --base "http://127.0.0.1:$PORT" --token "$TOKEN" --user examiner --password "$PASSWORD" \
-  --clients "$CLIENTS" --seconds "$LOAD_SECONDS" --max-requests "$MAX_REQUESTS" | tee review-app/target/load-report.md
+  --clients "$CLIENTS" --seconds "$LOAD_SECONDS" --max-requests "$MAX_REQUESTS" --max-submissions "$MAX_SUBMISSIONS" | tee review-app/target/load-report.md
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB; $(date -u +%Y-%m-%dT%H:%MZ)" | tee -a review-app/target/load-report.md

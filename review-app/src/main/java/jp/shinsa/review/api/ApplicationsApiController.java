@@ -52,9 +52,11 @@ class ApplicationsApiController {
     private final AuditLog audit;
     private final JdbcClient jdbc;
     private final ApiUploadLimits limits;
+    private final ApiReadAudit reads;
 
     ApplicationsApiController(ApplicationReviewService reviews, AuditLog audit, JdbcClient jdbc,
-                              ApiUploadLimits limits) {
+                              ApiUploadLimits limits, ApiReadAudit reads) {
+        this.reads = reads;
         this.reviews = reviews;
         this.audit = audit;
         this.jdbc = jdbc;
@@ -106,15 +108,16 @@ class ApplicationsApiController {
 
     @GetMapping("/{id}")
     ApiResponses.Status status(@PathVariable long id, Authentication caller) {
-        audit.record(caller.getName(), "API_GET_STATUS", existing(id), Map.of());
-        return ApiResponses.Status.of(reviews.find(id).orElseThrow(() -> new ApplicationNotFoundException(id)));
+        ApplicationSummary app = reviews.find(id).orElseThrow(() -> new ApplicationNotFoundException(id));
+        reads.record(caller.getName(), "API_GET_STATUS", id, Map.of());
+        return ApiResponses.Status.of(app);
     }
 
     /** The stored review, exactly the contract's JSON; a problem (409, Retry-After) while it is not ready. */
     @GetMapping(value = "/{id}/review", produces = {MediaType.APPLICATION_JSON_VALUE, Problems.MEDIA_TYPE})
     ResponseEntity<?> review(@PathVariable long id, Authentication caller) {
         ApplicationSummary app = reviews.find(id).orElseThrow(() -> new ApplicationNotFoundException(id));
-        audit.record(caller.getName(), "API_GET_REVIEW", id, Map.of("status", app.status().name()));
+        reads.record(caller.getName(), "API_GET_REVIEW", id, Map.of("status", app.status().name()));
         var json = reviews.reviewJson(id);
         if (json.isPresent()) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json.get());
@@ -142,7 +145,7 @@ class ApplicationsApiController {
             throw new IllegalArgumentException("page ≥ 0 and 1 ≤ size ≤ " + MAX_PAGE_SIZE);
         }
         String st = status == null || status.isBlank() ? null : ApplicationStatus.valueOf(status.strip()).name();
-        audit.record(caller.getName(), "API_LIST", null, st == null ? Map.of("page", page) : Map.of("page", page, "status", st));
+        reads.record(caller.getName(), "API_LIST", null, st == null ? Map.of("page", page) : Map.of("page", page, "status", st));
         List<ApiResponses.Status> items = jdbc.sql("SELECT " + ApplicationRows.COLUMNS + " FROM application " + """
                  WHERE (CAST(:status AS text) IS NULL OR status = :status)
                  ORDER BY id DESC LIMIT :limit OFFSET :offset""")
@@ -151,10 +154,6 @@ class ApplicationsApiController {
         long total = jdbc.sql("SELECT count(*) FROM application WHERE (CAST(:status AS text) IS NULL OR status = :status)")
                 .param("status", st).query(Long.class).single();
         return new ApiResponses.Page(items, page, size, total);
-    }
-
-    private Long existing(long id) {
-        return reviews.find(id).map(ApplicationSummary::id).orElseThrow(() -> new ApplicationNotFoundException(id));
     }
 
     // --- problems -------------------------------------------------------------------------------

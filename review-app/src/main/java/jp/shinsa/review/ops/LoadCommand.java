@@ -202,7 +202,13 @@ public final class LoadCommand {
     private void settle(PrintStream err) throws Exception {
         long end = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (System.nanoTime() < end) {
-            long pending = total("RECEIVED") + total("PROCESSING");
+            long pending;
+            try {
+                pending = total("RECEIVED") + total("PROCESSING");
+            } catch (java.net.http.HttpTimeoutException busy) {
+                err.println("load: the server is busy (first reviews); waiting");
+                continue;
+            }
             if (pending == 0) {
                 return;
             }

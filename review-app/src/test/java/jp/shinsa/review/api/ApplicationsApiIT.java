@@ -40,6 +40,8 @@ class ApplicationsApiIT {
     @Autowired
     JdbcClient jdbc;
     @Autowired
+    ApiReadAudit readAudit;
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
@@ -85,6 +87,7 @@ class ApplicationsApiIT {
         assertThat(contract.has("findings")).isTrue();
         assertThat(contract.has("items")).isTrue();
 
+        readAudit.flush();
         var entries = audit.search("api:" + examinerName, id, null, null, null, 50);
         assertThat(entries).extracting(e -> e.action())
                 .contains("APPLICATION_SUBMITTED", "API_SUBMIT", "API_GET_STATUS");
