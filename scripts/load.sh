@@ -14,6 +14,7 @@ MAX_REQUESTS="${MAX_REQUESTS:-20000}"
 PORT="${PORT:-18181}"
 DEMO_APPS="${DEMO_APPS:-20}"
 MAX_SUBMISSIONS="${MAX_SUBMISSIONS:-20}"
+REVIEW_THREADS="${REVIEW_THREADS:-2}"   # background review threads of the server (shinsa.review.threads)
 PASSWORD="${SHINSA_DEMO_PASSWORD:-shinsa-demo}"
 DATA="$(mktemp -d -t shinsa-load-XXXXXX)"
 SERVER_PID=""
@@ -28,7 +29,7 @@ trap cleanup EXIT
 ./shinsa help >/dev/null   # builds the application when missing or stale
 echo "load: starting the workbench on 127.0.0.1:$PORT (data in $DATA)" >&2
 SHINSA_DEMO_PASSWORD="$PASSWORD" ./shinsa serve --port "$PORT" --server.address=127.0.0.1 \
-  --shinsa.data-dir="$DATA" --shinsa.demo.applications="$DEMO_APPS" >"$DATA/server.log" 2>&1 &
+  --shinsa.data-dir="$DATA" --shinsa.demo.applications="$DEMO_APPS" --shinsa.review.threads="$REVIEW_THREADS" >"$DATA/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 180); do
   curl -sf -o /dev/null "http://127.0.0.1:$PORT/login" && break
@@ -39,4 +40,5 @@ TOKEN="$(./shinsa token create --name "load-$$" --role EXAMINER --data-dir "$DAT
 mkdir -p review-app/target
 ./shinsa load --base "http://127.0.0.1:$PORT" --token "$TOKEN" --user examiner --password "$PASSWORD" \
   --clients "$CLIENTS" --seconds "$LOAD_SECONDS" --max-requests "$MAX_REQUESTS" --max-submissions "$MAX_SUBMISSIONS" | tee review-app/target/load-report.md
+echo "settings: clients $CLIENTS, ${LOAD_SECONDS} s, max $MAX_REQUESTS requests, max $MAX_SUBMISSIONS submissions, review threads $REVIEW_THREADS" | tee -a review-app/target/load-report.md
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB; $(date -u +%Y-%m-%dT%H:%MZ)" | tee -a review-app/target/load-report.md
