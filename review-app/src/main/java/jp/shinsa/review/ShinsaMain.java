@@ -7,6 +7,9 @@ import jp.shinsa.review.cli.BenchCommand;
 import jp.shinsa.review.cli.DemoPackagesCommand;
 import jp.shinsa.review.cli.ReviewCommand;
 import jp.shinsa.review.cli.TrainRiskCli;
+import jp.shinsa.review.ops.AuditVerifyCommand;
+import jp.shinsa.review.ops.LoadCommand;
+import jp.shinsa.review.ops.TokenCommand;
 import org.springframework.boot.SpringApplication;
 
 /**
@@ -44,6 +47,9 @@ public final class ShinsaMain {
                     yield 1;
                 }
             }
+            case "audit-verify" -> AuditVerifyCommand.run(rest, out, err);
+            case "token" -> TokenCommand.run(rest, out, err);
+            case "load" -> LoadCommand.run(rest, out, err);
             case "help", "--help", "-h" -> {
                 out.print(usage());
                 yield 0;
@@ -88,6 +94,10 @@ public final class ShinsaMain {
                   ./shinsa demo-packages --out PARENT [--count N]             write demo application folders (inputs for review)
                   ./shinsa bench [--apps N] [--dir PARENT]                    measure the review pipeline (docs/benchmarks.md)
                   ./shinsa test                                               run the test suite
+                  ./shinsa audit-verify [--url JDBC_URL] [--data-dir DIR]     verify the audit log's hash chain (exit 1 when broken)
+                  ./shinsa token create --name N --role R                     create an API token (shown once); also: token revoke --name N, token list
+                  ./shinsa load --base URL --token T [--user U --password P] [--clients 50] [--seconds 60]
+                                                                              concurrent reviewers against a running instance (scripts/load.sh)
                   ./shinsa help                                               this text
 
                 The workbench keeps its data under ~/.shinsa (embedded PostgreSQL) unless

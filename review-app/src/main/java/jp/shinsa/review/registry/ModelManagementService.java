@@ -111,7 +111,7 @@ public class ModelManagementService {
         return new ImportResult(true, read.rows().size(), List.of());
     }
 
-    public List<TrainingData.ImportBatch> imports() {
+    public List<ImportBatch> imports() {
         return data.batches();
     }
 

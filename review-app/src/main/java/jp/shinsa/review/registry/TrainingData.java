@@ -194,9 +194,6 @@ class TrainingData {
                 .update();
     }
 
-    public record ImportBatch(long id, String kind, String fileName, String sha256, int rowsAdded, String importedBy,
-                       java.time.OffsetDateTime importedAt) {
-    }
 
     List<ImportBatch> batches() {
         return jdbc.sql("SELECT * FROM import_batch ORDER BY id DESC")
