@@ -63,14 +63,34 @@ public final class PipelineFactory {
         return resource("past-grants.csv");
     }
 
-    /** The default risk model, trained on the demo past applicants (deterministic apart from its version). */
-    public static TrainedRiskModel defaultRiskModel() {
+    /**
+     * The default risk model, trained on the demo past applicants (deterministic apart from its
+     * version). Trained once per JVM: several workbench contexts in one test run share it.
+     */
+    public static synchronized TrainedRiskModel defaultRiskModel() {
+        if (defaultRisk == null) {
+            defaultRisk = trainDefaultRisk();
+        }
+        return defaultRisk;
+    }
+
+    /** The default purpose-fit model, trained on the demo past grants; once per JVM. */
+    public static synchronized PurposeFitArtefact defaultPurposeFitModel() {
+        if (defaultFit == null) {
+            defaultFit = trainDefaultFit();
+        }
+        return defaultFit;
+    }
+
+    private static TrainedRiskModel defaultRisk;
+    private static PurposeFitArtefact defaultFit;
+
+    private static TrainedRiskModel trainDefaultRisk() {
         return new RiskTrainer().train("demo/past-applicants.csv", demoPastApplicants(), RiskModels.DEFAULT_LABEL,
                 RiskTrainer.Options.defaults().withFolds(5).withBaselines(List.of())).trained();
     }
 
-    /** The default purpose-fit model, trained on the demo past grants. */
-    public static PurposeFitArtefact defaultPurposeFitModel() {
+    private static PurposeFitArtefact trainDefaultFit() {
         List<PastGrant> grants = new PastGrantCsv().read(new StringReader(
                 new String(demoPastGrants(), StandardCharsets.UTF_8))).requireClean();
         return new PurposeFitTrainer().train(grants);

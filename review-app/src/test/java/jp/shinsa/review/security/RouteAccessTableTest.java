@@ -28,7 +28,12 @@ class RouteAccessTableTest {
             "login", Set.of(ANONYMOUS, Roles.EXAMINER, Roles.SUPERVISOR, Roles.ADMIN),
             "queue", Set.of(Roles.EXAMINER, Roles.SUPERVISOR, Roles.ADMIN),
             "applications/:id", Set.of(Roles.EXAMINER, Roles.SUPERVISOR, Roles.ADMIN),
-            "admin/users", Set.of(Roles.ADMIN));
+            "admin/users", Set.of(Roles.ADMIN),
+            "admin/programs", Set.of(Roles.ADMIN),
+            "admin/models", Set.of(Roles.ADMIN),
+            "supervisor/overrides", Set.of(Roles.SUPERVISOR, Roles.ADMIN),
+            "supervisor/decisions/:id", Set.of(Roles.SUPERVISOR, Roles.ADMIN),
+            "supervisor/audit", Set.of(Roles.SUPERVISOR, Roles.ADMIN));
 
     static Map<String, Class<?>> routes() {
         var scanner = new ClassPathScanningCandidateComponentProvider(false);
