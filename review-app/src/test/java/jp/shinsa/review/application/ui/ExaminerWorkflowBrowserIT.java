@@ -11,9 +11,9 @@ import jp.shinsa.review.application.UploadedFile;
 import jp.shinsa.review.demo.DemoPackageGenerator;
 import jp.shinsa.review.support.Browser;
 import jp.shinsa.review.support.ReviewAppIntegrationTest;
+import jp.shinsa.review.support.UploadInput;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -42,14 +42,7 @@ class ExaminerWorkflowBrowserIT {
             browser.login("examiner", "shinsa-demo");
             wait.until(x -> x.findElement(By.id("new-application"))).click();
             wait.until(x -> x.findElement(By.id("upload-name"))).findElement(By.tagName("input")).sendKeys("ブラウザ試験申請");
-            WebElement upload = d.findElement(By.id("upload"));
-            WebElement input = (WebElement) ((JavascriptExecutor) d).executeScript(
-                    "return arguments[0].querySelector('input[type=file]') || arguments[0].shadowRoot.querySelector('input[type=file]');",
-                    upload);
-            input.sendKeys(String.join("\n", paths));
-            wait.until(x -> ((JavascriptExecutor) x).executeScript(
-                    "const u = arguments[0]; return u.files && u.files.length === arguments[1] && u.files.every(f => f.complete);",
-                    upload, paths.size()).equals(Boolean.TRUE));
+            UploadInput.send(d, d.findElement(By.id("upload")), paths);
             browser.screenshot("workflow-1-upload");
             d.findElement(By.id("upload-submit")).click();
             // vaadin-button is a custom element: Selenium's isEnabled() does not see its disabled state.
