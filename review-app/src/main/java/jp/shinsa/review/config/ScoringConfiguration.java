@@ -4,6 +4,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import jp.shinsa.ingest.ApplicationReader;
+import jp.shinsa.scoring.fit.NarrativeConfig;
+import jp.shinsa.scoring.fit.NarrativeWriter;
 import jp.shinsa.review.pipeline.PipelineFactory;
 import jp.shinsa.review.pipeline.ReviewPipeline;
 import jp.shinsa.review.program.ProgramService;
@@ -25,6 +27,21 @@ class ScoringConfiguration {
     ReviewPipeline reviewPipeline(ApplicationReader reader, ProgramService programs, ActiveModels models) {
         return new ReviewPipeline(reader, PipelineFactory.standardChecks(models.purposeFitSupplier()),
                 models.riskSupplier(), models.purposeFitSupplier(), programs);
+    }
+
+    /**
+     * The optional language model that writes a narrative rationale from the evidence. Off unless an
+     * admin configures an OpenAI-compatible endpoint: nothing leaves the machine otherwise.
+     */
+    @Bean
+    NarrativeWriter narrativeWriter(@Value("${shinsa.llm.enabled:false}") boolean enabled,
+                                    @Value("${shinsa.llm.base-url:}") String baseUrl,
+                                    @Value("${shinsa.llm.model:}") String model,
+                                    @Value("${shinsa.llm.api-key:}") String apiKey,
+                                    @Value("${shinsa.llm.timeout-seconds:30}") int timeoutSeconds) {
+        return new NarrativeWriter(enabled && !baseUrl.isBlank()
+                ? new NarrativeConfig(true, baseUrl, model, apiKey, java.time.Duration.ofSeconds(timeoutSeconds))
+                : NarrativeConfig.disabled());
     }
 
     /** Background reviews: bounded, so uploads never starve page requests on two cores. */

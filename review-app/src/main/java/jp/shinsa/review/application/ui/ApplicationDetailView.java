@@ -47,6 +47,7 @@ import jp.shinsa.review.application.DecisionRecord;
 import jp.shinsa.review.application.ReviewSheetExporter;
 import jp.shinsa.review.application.StoredFile;
 import jp.shinsa.review.program.ProgramService;
+import jp.shinsa.scoring.fit.NarrativeWriter;
 import jp.shinsa.review.security.Roles;
 import jp.shinsa.review.ui.Formats;
 import tools.jackson.databind.JsonNode;
@@ -65,11 +66,14 @@ class ApplicationDetailView extends VerticalLayout implements BeforeEnterObserve
     private final ApplicationReviewService service;
     private final AuthenticationContext auth;
     private final ProgramService programs;
+    private final NarrativeWriter narratives;
     private DocumentViewer viewer;
     private ApplicationSummary app;
 
-    ApplicationDetailView(ApplicationReviewService service, AuthenticationContext auth, ProgramService programs) {
+    ApplicationDetailView(ApplicationReviewService service, AuthenticationContext auth, ProgramService programs,
+                          NarrativeWriter narratives) {
         this.service = service;
+        this.narratives = narratives;
         this.programs = programs;
         this.auth = auth;
         setSizeFull();
@@ -372,12 +376,43 @@ class ApplicationDetailView extends VerticalLayout implements BeforeEnterObserve
         similar.setItems(list(item.path("similarPastGrants")));
         similar.setAllRowsVisible(true);
         l.add(similar);
+        if (narratives.enabled() && item.has("purposeFit")) {
+            Span narrative = new Span();
+            narrative.addClassName("item-narrative");
+            Button write = new Button(getTranslation("detail.narrative"), e -> narrative.setText(narrative(item)));
+            write.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            l.add(write, narrative);
+        }
         if (canCorrect()) {
             Button correct = new Button(getTranslation("detail.correctItem"), e -> correctItemDialog(item));
             correct.addClassName("correct-item");
             l.add(correct);
         }
         return l;
+    }
+
+    /** The language model's narrative from the evidence shown (only when an admin configured one). */
+    private String narrative(JsonNode item) {
+        List<jp.shinsa.models.Text> reasons = new ArrayList<>();
+        JsonNode ja = item.path("reasons");
+        JsonNode en = item.path("reasonsEn");
+        for (int i = 0; i < ja.size(); i++) {
+            reasons.add(new jp.shinsa.models.Text(ja.get(i).asString(), en.path(i).asString(ja.get(i).asString())));
+        }
+        List<jp.shinsa.models.SimilarGrant> similar = new ArrayList<>();
+        item.path("similarPastGrants").forEach(g -> similar.add(new jp.shinsa.models.SimilarGrant(g.path("id").asString(),
+                Math.max(0, Math.min(1, g.path("similarity").asDouble())), g.path("decision").asString(),
+                g.path("itemName").asString(null), g.path("program").asString(null),
+                g.path("unitPrice").isNumber() ? g.path("unitPrice").asLong() : null, g.path("reason").asString(null))));
+        var score = new jp.shinsa.models.PurposeFitScore(item.path("no").asInt(), item.path("purposeFit").asDouble(),
+                jp.shinsa.models.FitHint.valueOf(item.path("hint").asString()), reasons, similar,
+                item.path("modelVersion").asString(""));
+        var requested = new jp.shinsa.models.RequestedItem(item.path("no").asInt(), item.path("name").asString(),
+                item.path("spec").asString(null), item.path("maker").asString(null), null,
+                item.path("unitPrice").isNumber() ? item.path("unitPrice").asLong() : null, null,
+                item.path("purpose").asString(null), jp.shinsa.models.SourceLocation.ofFile(appFormFile()));
+        return narratives.write(requested, programs.find(app.program()), score)
+                .map(t -> english() ? t.en() : t.ja()).orElse(getTranslation("detail.narrativeUnavailable"));
     }
 
     private void correctItemDialog(JsonNode item) {
