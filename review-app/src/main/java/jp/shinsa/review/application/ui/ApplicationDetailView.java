@@ -69,6 +69,7 @@ class ApplicationDetailView extends VerticalLayout implements BeforeEnterObserve
     private final NarrativeWriter narratives;
     private DocumentViewer viewer;
     private ApplicationSummary app;
+    private int selectedTab;
 
     ApplicationDetailView(ApplicationReviewService service, AuthenticationContext auth, ProgramService programs,
                           NarrativeWriter narratives) {
@@ -126,6 +127,15 @@ class ApplicationDetailView extends VerticalLayout implements BeforeEnterObserve
         }
         tabs.add(getTranslation("detail.documents"), documents(files, review));
         tabs.add(getTranslation("detail.decision"), decision(review, suggestion));
+        // After a correction or a decision the screen is rebuilt: stay on the tab the examiner was on.
+        if (selectedTab > 0) {
+            try {
+                tabs.setSelectedIndex(selectedTab);
+            } catch (IllegalArgumentException ignored) {
+                // fewer tabs than before (no review yet): keep the first
+            }
+        }
+        tabs.addSelectedChangeListener(e -> selectedTab = tabs.getSelectedIndex());
         SplitLayout split = new SplitLayout(tabs, viewer);
         split.setSizeFull();
         split.setSplitterPosition(55);

@@ -111,6 +111,17 @@ class ModelsView extends VerticalLayout {
         refresh();
     }
 
+    @Override
+    protected void onAttach(com.vaadin.flow.component.AttachEvent e) {
+        // Imports finish in the upload request and training in the background: poll so their results show.
+        e.getUI().setPollInterval(1000);
+    }
+
+    @Override
+    protected void onDetach(com.vaadin.flow.component.DetachEvent e) {
+        e.getUI().setPollInterval(-1);
+    }
+
     private interface Importer {
         ModelManagementService.ImportResult run(String name, byte[] bytes);
     }
@@ -161,7 +172,6 @@ class ModelsView extends VerticalLayout {
         UI ui = UI.getCurrent();
         progress.setVisible(true);
         status.setText(getTranslation("models.training"));
-        ui.setPollInterval(1000);
         ClassLoader loader = getClass().getClassLoader();
         var securityContext = org.springframework.security.core.context.SecurityContextHolder.getContext();
         Thread t = new Thread(() -> {
@@ -176,10 +186,7 @@ class ModelsView extends VerticalLayout {
             } catch (RuntimeException ex) {
                 ui.access(() -> status.setText(ex.getMessage()));
             } finally {
-                ui.access(() -> {
-                    progress.setVisible(false);
-                    ui.setPollInterval(-1);
-                });
+                ui.access(() -> progress.setVisible(false));
                 org.springframework.security.core.context.SecurityContextHolder.clearContext();
             }
         }, "train-candidate");

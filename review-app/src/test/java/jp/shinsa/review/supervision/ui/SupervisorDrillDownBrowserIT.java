@@ -45,7 +45,7 @@ class SupervisorDrillDownBrowserIT {
             var wait = browser.waitUpTo(Duration.ofSeconds(90));
             browser.login("supervisor", "shinsa-demo");
             browser.open("/supervisor/overrides");
-            d.findElement(By.id("override-dimension")).click();
+            wait.until(x -> x.findElement(By.id("override-dimension"))).click();
             wait.until(x -> x.findElement(By.xpath("//vaadin-select-item[normalize-space(.)='審査員別']"))).click();
             wait.until(x -> x.findElement(By.id("override-rates")).getText().contains("examiner2"));
             assertThat(d.findElement(By.id("override-chart")).getAttribute("innerHTML")).contains("<svg");
