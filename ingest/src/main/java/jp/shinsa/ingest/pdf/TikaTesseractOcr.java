@@ -30,6 +30,9 @@ import org.apache.tika.sax.BodyContentHandler;
 public final class TikaTesseractOcr {
     private static final Pattern WIDE_GAP = Pattern.compile("\\s{2,}");
     private static final Pattern SPACE = Pattern.compile("\\s+");
+    private static final Pattern SPLIT_GROUP_1 = Pattern.compile("(\\d[,.]\\d{2}) (\\d)(?![\\d,.])");
+    private static final Pattern SPLIT_GROUP_2 = Pattern.compile("(\\d[,.]\\d) (\\d{2})(?![\\d,.])");
+    private static final Pattern SPACE_AS_SEPARATOR = Pattern.compile("(?<![\\d,.])(\\d{1,3}) (\\d{3}[,.]\\d{3})");
     private static final Pattern BROKEN_THOUSANDS = Pattern.compile("(\\d)\\s*[,.，、]\\s*(\\d{3})(?!\\d)");
 
     private final String language;
@@ -96,6 +99,11 @@ public final class TikaTesseractOcr {
         List<Line> out = new ArrayList<>();
         for (String raw : ocrText.split("\\R")) {
             String line = JapaneseText.nfkc(raw).replaceAll("[|¦｜\\[\\]]", " ");
+            // a digit group broken by a stray space: "1,234,56 7"
+            line = SPLIT_GROUP_1.matcher(line).replaceAll("$1$2");
+            line = SPLIT_GROUP_2.matcher(line).replaceAll("$1$2");
+            // a separator read as a space: "4 275,624,777"
+            line = SPACE_AS_SEPARATOR.matcher(line).replaceAll("$1,$2");
             if (line.isBlank()) {
                 continue;
             }
@@ -153,7 +161,7 @@ public final class TikaTesseractOcr {
             return null;
         }
         String sign = m.group(1);
-        String digits = m.group(2).replaceAll("[.,]+", ",");
+        String digits = String.format(java.util.Locale.ROOT, "%,d", Long.parseLong(m.group(2).replaceAll("[.,]+", "")));
         return (sign.isEmpty() ? "" : "△") + digits;
     }
 
