@@ -33,6 +33,7 @@ public final class TikaTesseractOcr {
     private static final Pattern SPLIT_GROUP_1 = Pattern.compile("(\\d[,.]\\d{2}) (\\d)(?![\\d,.])");
     private static final Pattern SPLIT_GROUP_2 = Pattern.compile("(\\d[,.]\\d) (\\d{2})(?![\\d,.])");
     private static final Pattern SPACE_AS_SEPARATOR = Pattern.compile("(?<![\\d,.])(\\d{1,3}) (\\d{3}[,.]\\d{3})");
+    private static final Pattern SPACE_AS_LAST_SEPARATOR = Pattern.compile("(\\d[,.]\\d{3}) (\\d{3})(?![\\d,.])");
     private static final Pattern BROKEN_THOUSANDS = Pattern.compile("(\\d)\\s*[,.，、]\\s*(\\d{3})(?!\\d)");
 
     private final String language;
@@ -104,13 +105,15 @@ public final class TikaTesseractOcr {
             line = SPLIT_GROUP_2.matcher(line).replaceAll("$1$2");
             // a separator read as a space: "4 275,624,777"
             line = SPACE_AS_SEPARATOR.matcher(line).replaceAll("$1,$2");
+            line = SPACE_AS_LAST_SEPARATOR.matcher(line).replaceAll("$1,$2");
             if (line.isBlank()) {
                 continue;
             }
             List<Cell> cells = new ArrayList<>();
             int offset = 0;
             for (String chunk : WIDE_GAP.split(line.strip())) {
-                String c = JapaneseText.joinCjk(chunk).strip();
+                // "SW-290 (48ポート)" is one printed string: no space before an opening parenthesis
+                String c = JapaneseText.joinCjk(chunk).replaceAll("(?<=[A-Za-z0-9\\-]) +(?=\\((?![\\d,.]+\\)))", "").strip();
                 if (c.isEmpty()) {
                     continue;
                 }
