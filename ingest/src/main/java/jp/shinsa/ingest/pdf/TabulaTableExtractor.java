@@ -1,10 +1,12 @@
 package jp.shinsa.ingest.pdf;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import jp.shinsa.ingest.text.JapaneseText;
+import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import technology.tabula.ObjectExtractor;
 import technology.tabula.Page;
@@ -26,7 +28,21 @@ public final class TabulaTableExtractor {
      * @param page   1-based page number
      * @param top    area in PDF points from the top-left corner of the page
      */
-    public List<List<List<String>>> tables(PDDocument doc, int page, float top, float left, float bottom, float right, Mode mode)
+    public List<List<List<String>>> tables(Path pdf, int page, float top, float left, float bottom, float right, Mode mode)
+            throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            return tables(doc, page, top, left, bottom, right, mode);
+        }
+    }
+
+    /** The page height in PDF points (crop box), to turn bottom-left coordinates into top-left ones. */
+    public float pageHeight(Path pdf, int page) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            return doc.getPage(page - 1).getCropBox().getHeight();
+        }
+    }
+
+    List<List<List<String>>> tables(PDDocument doc, int page, float top, float left, float bottom, float right, Mode mode)
             throws IOException {
         ObjectExtractor ex = new ObjectExtractor(doc);
         Page p = ex.extract(page).getArea(top, left, bottom, right);

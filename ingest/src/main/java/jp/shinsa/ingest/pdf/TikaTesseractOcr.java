@@ -34,6 +34,7 @@ public final class TikaTesseractOcr {
     private static final Pattern SPLIT_GROUP_2 = Pattern.compile("(\\d[,.]\\d) (\\d{2})(?![\\d,.])");
     private static final Pattern SPACE_AS_SEPARATOR = Pattern.compile("(?<![\\d,.])(\\d{1,3}) (\\d{3}[,.]\\d{3})");
     private static final Pattern SPACE_AS_LAST_SEPARATOR = Pattern.compile("(\\d[,.]\\d{3}) (\\d{3})(?![\\d,.])");
+    private static final Pattern SPACE_BEFORE_SEPARATOR = Pattern.compile("(?<![\\d,.])(\\d{1,3}) ([.,]\\d{3}[.,])");
     private static final Pattern BROKEN_THOUSANDS = Pattern.compile("(\\d)\\s*[,.，、]\\s*(\\d{3})(?!\\d)");
 
     private final String language;
@@ -106,6 +107,8 @@ public final class TikaTesseractOcr {
             // a separator read as a space: "4 275,624,777"
             line = SPACE_AS_SEPARATOR.matcher(line).replaceAll("$1,$2");
             line = SPACE_AS_LAST_SEPARATOR.matcher(line).replaceAll("$1,$2");
+            // a stray space before a separator: "2 .351.149,973"
+            line = SPACE_BEFORE_SEPARATOR.matcher(line).replaceAll("$1$2");
             if (line.isBlank()) {
                 continue;
             }
@@ -150,7 +153,7 @@ public final class TikaTesseractOcr {
 
     // Before a statement amount only △ or ▲ is printed; OCR reads them as A, Δ, ム, 人, 入 …, sometimes doubled.
     private static final Pattern OCR_AMOUNT = Pattern.compile(
-            "^([△▲AaΔムﾑ^人入和八ALA]{0,2})(\\d{1,4}(?:[.,]{1,2}\\d{3})+|\\d{1,3})(円)?$");
+            "^([△▲AaΔムﾑ^人入和八ALA]{0,2})(\\d{1,4}(?:[.,]{1,2}(?:\\d{3}|\\d{6}))+|\\d{1,3})(円)?$");
     private static final Pattern PLAIN_AMOUNT = Pattern.compile("^[△▲]?\\d+$");
 
     /** The token as a clean amount ("△1,234"), or null when it is not one. */

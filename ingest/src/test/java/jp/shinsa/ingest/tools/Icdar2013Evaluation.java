@@ -13,9 +13,6 @@ import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import jp.shinsa.ingest.pdf.TabulaTableExtractor;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.w3c.dom.Document;
@@ -58,7 +55,7 @@ class Icdar2013Evaluation {
                     continue;
                 }
                 Document x = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(str.toFile());
-                try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+                {
                     NodeList rs = x.getElementsByTagName("region");
                     for (int i = 0; i < rs.getLength(); i++) {
                         Element region = (Element) rs.item(i);
@@ -76,11 +73,10 @@ class Icdar2013Evaluation {
                             y2 = Math.max(y2, num(bb.getAttribute("y2")));
                         }
                         Set<Relation> gold = goldRelations(cells);
-                        PDRectangle box = doc.getPage(page - 1).getCropBox();
-                        float h = box.getHeight();
+                        float h = ex.pageHeight(pdf, page);
                         Set<Relation> found = new HashSet<>();
                         try {
-                            for (List<List<String>> grid : ex.tables(doc, page, (float) (h - y2 - 2), (float) (x1 - 2), (float) (h - y1 + 2),
+                            for (List<List<String>> grid : ex.tables(pdf, page, (float) (h - y2 - 2), (float) (x1 - 2), (float) (h - y1 + 2),
                                     (float) (x2 + 2), mode)) {
                                 found.addAll(gridRelations(grid));
                             }
