@@ -87,7 +87,9 @@ public final class PoiSpreadsheetReader {
             case STRING -> c.getRichStringCellValue().getString();
             case NUMERIC -> {
                 if (DateUtil.isCellDateFormatted(c)) {
-                    yield fmt.formatCellValue(c);
+                    // one unambiguous form whatever the cell's (often US) display format
+                    var dt = c.getLocalDateTimeCellValue();
+                    yield dt == null ? "" : String.format("%d/%d/%d", dt.getYear(), dt.getMonthValue(), dt.getDayOfMonth());
                 }
                 double d = c.getNumericCellValue();
                 String format = c.getCellStyle() == null ? null : c.getCellStyle().getDataFormatString();
