@@ -35,6 +35,7 @@ public final class TikaTesseractOcr {
     private static final Pattern SPACE_AS_SEPARATOR = Pattern.compile("(?<![\\d,.])(\\d{1,3}) (\\d{3}[,.]\\d{3})");
     private static final Pattern SPACE_AS_LAST_SEPARATOR = Pattern.compile("(\\d[,.]\\d{3}) (\\d{3})(?![\\d,.])");
     private static final Pattern SPACE_BEFORE_SEPARATOR = Pattern.compile("(?<![\\d,.])(\\d{1,3}) ([.,]\\d{3}[.,])");
+    private static final Pattern SPACE_AS_ONLY_SEPARATOR = Pattern.compile("(?<=^|\\s)([△▲AaΔ人入]{0,2}\\d{1,3}) (\\d{3})(?=$|\\s)");
     private static final Pattern BROKEN_THOUSANDS = Pattern.compile("(\\d)\\s*[,.，、]\\s*(\\d{3})(?!\\d)");
 
     private final String language;
@@ -107,6 +108,8 @@ public final class TikaTesseractOcr {
             // a separator read as a space: "4 275,624,777"
             line = SPACE_AS_SEPARATOR.matcher(line).replaceAll("$1,$2");
             line = SPACE_AS_LAST_SEPARATOR.matcher(line).replaceAll("$1,$2");
+            // a separator read as a space in a short amount: "△22 745"
+            line = SPACE_AS_ONLY_SEPARATOR.matcher(line).replaceAll("$1,$2");
             // a stray space before a separator: "2 .351.149,973"
             line = SPACE_BEFORE_SEPARATOR.matcher(line).replaceAll("$1$2");
             if (line.isBlank()) {
