@@ -72,7 +72,7 @@ class OcrTest {
 
     @Test
     void should_mend_what_ocr_does_to_japanese_statement_lines() {
-        List<Line> lines = TikaTesseractOcr.lines("現 金 預 金      1.428,.013,277      A5.731,583\n流動資産計  人A2,375,74 8\n負債合計   4 275,624.777   7186,438\n貸倒引当金   A4,312 202\n固定負債合計   2 .351.149,973   4.241.222718\n当期純損益   A22 745   4 837,573\n3  ネットワークスイッチ  SW-290 (48ポート)  オリオン電子  3  792,000", "s.pdf", 1);
+        List<Line> lines = TikaTesseractOcr.lines("現 金 預 金      1.428,.013,277      A5.731,583\n流動資産計  人A2,375,74 8\n負債合計   4 275,624.777   7186,438\n貸倒引当金   A4,312 202\n固定負債合計   2 .351.149,973   4.241.222718\n当期純損益   A22 745   4 837,573\n固定負債合計      4 837,.573      4.761.565\n3  ネットワークスイッチ  SW-290 (48ポート)  オリオン電子  3  792,000", "s.pdf", 1);
 
         assertThat(lines.get(0).cells()).extracting(Cell::text).containsExactly("現金預金", "1,428,013,277", "△5,731,583");
         assertThat(lines.get(1).cells()).extracting(Cell::text).containsExactly("流動資産計", "△2,375,748");
@@ -80,6 +80,7 @@ class OcrTest {
         assertThat(lines.get(3).cells()).extracting(Cell::text).containsExactly("貸倒引当金", "△4,312,202");
         assertThat(lines.get(4).cells()).extracting(Cell::text).containsExactly("固定負債合計", "2,351,149,973", "4,241,222,718");
         assertThat(lines.get(5).cells()).extracting(Cell::text).containsExactly("当期純損益", "△22,745", "4,837,573");
-        assertThat(lines.get(6).cells()).extracting(Cell::text).contains("SW-290(48ポート)");
+        assertThat(lines.get(6).cells()).extracting(Cell::text).containsExactly("固定負債合計", "4,837,573", "4,761,565");
+        assertThat(lines.get(7).cells()).extracting(Cell::text).contains("SW-290(48ポート)");
     }
 }

@@ -32,9 +32,9 @@ public final class TikaTesseractOcr {
     private static final Pattern SPACE = Pattern.compile("\\s+");
     private static final Pattern SPLIT_GROUP_1 = Pattern.compile("(\\d[,.]\\d{2}) (\\d)(?![\\d,.])");
     private static final Pattern SPLIT_GROUP_2 = Pattern.compile("(\\d[,.]\\d) (\\d{2})(?![\\d,.])");
-    private static final Pattern SPACE_AS_SEPARATOR = Pattern.compile("(?<![\\d,.])(\\d{1,3}) (\\d{3}[,.]\\d{3})");
-    private static final Pattern SPACE_AS_LAST_SEPARATOR = Pattern.compile("(\\d[,.]\\d{3}) (\\d{3})(?![\\d,.])");
-    private static final Pattern SPACE_BEFORE_SEPARATOR = Pattern.compile("(?<![\\d,.])(\\d{1,3}) ([.,]\\d{3}[.,])");
+    private static final Pattern SPACE_AS_SEPARATOR = Pattern.compile("(?<![\\d,.])(\\d{1,3}) (\\d{3}[,.]{1,2}\\d{3})");
+    private static final Pattern SPACE_AS_LAST_SEPARATOR = Pattern.compile("(\\d[,.]{1,2}\\d{3}) (\\d{3})(?![\\d,.])");
+    private static final Pattern SPACE_BEFORE_SEPARATOR = Pattern.compile("(?<![\\d,.])(\\d{1,3}) ([.,]{1,2}\\d{3}[.,])");
     private static final Pattern SPACE_AS_ONLY_SEPARATOR = Pattern.compile("(?<=^|\\s)([△▲AaΔ人入]{0,2}\\d{1,3}) (\\d{3})(?=$|\\s)");
     private static final Pattern BROKEN_THOUSANDS = Pattern.compile("(\\d)\\s*[,.，、]\\s*(\\d{3})(?!\\d)");
 
