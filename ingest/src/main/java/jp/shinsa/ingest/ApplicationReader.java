@@ -36,7 +36,7 @@ import org.apache.poi.openxml4j.util.ZipSecureFile;
  * unreadable document with a short reason; each file is read under a time bound, so one hostile file
  * never stops the rest of the application.
  */
-public final class ApplicationReader {
+public final class ApplicationReader implements AutoCloseable {
     /** Longest text kept per document (used later for purpose fit from catalogues). */
     static final int MAX_TEXT = 200_000;
 
@@ -69,6 +69,12 @@ public final class ApplicationReader {
         this.statements = new StatementExtractor(new AccountMatcher());
         this.layouts = new FileLayoutReader(options, options.ocr() ? new TikaTesseractOcr(options.ocrLanguage(),
                 (int) Math.max(10, options.timePerFile().toSeconds())) : null);
+    }
+
+    /** Stops the reading threads (a timed-out parse may still be running in one). */
+    @Override
+    public void close() {
+        pool.shutdownNow();
     }
 
     /** Every regular, non-hidden file of the folder, by name. */

@@ -18,7 +18,7 @@ public final class DocumentClassifier {
 
     private static final List<Rule> RULES = List.of(
             new Rule(DocumentType.BS_COMPARISON, Pattern.compile("BS実績比較|貸借対照表実績比較|貸借対照表比較|B/S比較|比較貸借対照表")),
-            new Rule(DocumentType.INPUT_SHEET, Pattern.compile("決算状況入力シート|入力シート|決算状況調書|財務状況入力")),
+            new Rule(DocumentType.INPUT_SHEET, Pattern.compile("決算状況入力シート|入力シート|決算状況調書|財務状況入力|決算状況入力表|決算状況表|財務状況表|決算数値入力")),
             new Rule(DocumentType.APPLICATION_FORM, Pattern.compile("交付申請書|所要額調書|補助所要額|補助事業名|補助金所要額")),
             new Rule(DocumentType.QUOTE, Pattern.compile("御見積書|見積書|御見積|見積金額|お見積")),
             new Rule(DocumentType.FINANCIAL_STATEMENTS, Pattern.compile("貸借対照表|損益計算書|正味財産増減計算書|財務諸表|事業活動計算書")),

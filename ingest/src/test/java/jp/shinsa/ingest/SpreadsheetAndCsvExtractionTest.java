@@ -74,6 +74,19 @@ class SpreadsheetAndCsvExtractionTest {
     }
 
     @Test
+    void should_take_column_years_from_date_cells() throws Exception {
+        Path f = WorkbookFixture.xlsx().sheet("BS").row("BS実績比較")
+                .row("科目", java.time.LocalDate.of(2024, 3, 31), java.time.LocalDate.of(2025, 3, 31), "増減")
+                .row("土地", 700, 700, 0).save(dir.resolve("cmp.xlsx"));
+
+        ExtractedDocument d = reader.readFile(f);
+
+        assertThat(d.figures()).extracting(Figure::account, Figure::fiscalYear, Figure::value)
+                .containsExactlyInAnyOrder(tuple("land", 2023, 700L), tuple("land", 2024, 700L));
+        assertThat(d.comparisonDeltas()).singleElement().extracting(jp.shinsa.models.ComparisonDelta::value).isEqualTo(0L);
+    }
+
+    @Test
     void should_read_a_shift_jis_csv() throws Exception {
         String csv = "BS実績比較\n令和7年3月31日現在\n科目,前年度,当年度,増減\n現金預金,\"1,000\",\"1,200\",200\n貸倒引当金,△10,△12,△2\n";
         Path f = Files.write(dir.resolve("bs.csv"), csv.getBytes(Charset.forName("windows-31j")));

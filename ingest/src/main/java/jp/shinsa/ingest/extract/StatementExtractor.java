@@ -201,7 +201,8 @@ public final class StatementExtractor {
                 continue;
             }
             OptionalInt explicit = FiscalYears.of(t);
-            if (explicit.isPresent() && (t.contains("年度") || t.contains("月") || t.contains("期"))) {
+            if (explicit.isPresent() && (t.contains("年度") || t.contains("月") || t.contains("期")
+                    || t.matches(".*\\d{4}[/.]\\d{1,2}[/.]\\d{1,2}.*"))) {
                 cols.add(new Column(c, explicit.getAsInt(), false));
             } else if (docYear != null && (t.contains("前年度") || t.contains("前期") || t.equals("前年") || t.contains("前事業年度"))) {
                 cols.add(new Column(c, docYear - 1, false));

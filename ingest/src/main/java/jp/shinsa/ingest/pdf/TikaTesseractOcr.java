@@ -30,6 +30,12 @@ import org.apache.tika.sax.BodyContentHandler;
 public final class TikaTesseractOcr {
     private static final Pattern WIDE_GAP = Pattern.compile("\\s{2,}");
     private static final Pattern SPACE = Pattern.compile("\\s+");
+    private static final Pattern SPLIT_GROUP_1 = Pattern.compile("(\\d[,.]\\d{2}) (\\d)(?![\\d,.])");
+    private static final Pattern SPLIT_GROUP_2 = Pattern.compile("(\\d[,.]\\d) (\\d{2})(?![\\d,.])");
+    private static final Pattern SPACE_AS_SEPARATOR = Pattern.compile("(?<![\\d,.])(\\d{1,3}) (\\d{3}[,.]{1,2}\\d{3})");
+    private static final Pattern SPACE_AS_LAST_SEPARATOR = Pattern.compile("(\\d[,.]{1,2}\\d{3}) (\\d{3})(?![\\d,.])");
+    private static final Pattern SPACE_BEFORE_SEPARATOR = Pattern.compile("(?<![\\d,.])(\\d{1,3}) ([.,]{1,2}\\d{3}[.,])");
+    private static final Pattern SPACE_AS_ONLY_SEPARATOR = Pattern.compile("(?<=^|\\s)([△▲AaΔ人入]{0,2}\\d{1,3}) (\\d{3})(?=$|\\s)");
     private static final Pattern BROKEN_THOUSANDS = Pattern.compile("(\\d)\\s*[,.，、]\\s*(\\d{3})(?!\\d)");
 
     private final String language;
@@ -96,13 +102,24 @@ public final class TikaTesseractOcr {
         List<Line> out = new ArrayList<>();
         for (String raw : ocrText.split("\\R")) {
             String line = JapaneseText.nfkc(raw).replaceAll("[|¦｜\\[\\]]", " ");
+            // a digit group broken by a stray space: "1,234,56 7"
+            line = SPLIT_GROUP_1.matcher(line).replaceAll("$1$2");
+            line = SPLIT_GROUP_2.matcher(line).replaceAll("$1$2");
+            // a separator read as a space: "4 275,624,777"
+            line = SPACE_AS_SEPARATOR.matcher(line).replaceAll("$1,$2");
+            line = SPACE_AS_LAST_SEPARATOR.matcher(line).replaceAll("$1,$2");
+            // a separator read as a space in a short amount: "△22 745"
+            line = SPACE_AS_ONLY_SEPARATOR.matcher(line).replaceAll("$1,$2");
+            // a stray space before a separator: "2 .351.149,973"
+            line = SPACE_BEFORE_SEPARATOR.matcher(line).replaceAll("$1$2");
             if (line.isBlank()) {
                 continue;
             }
             List<Cell> cells = new ArrayList<>();
             int offset = 0;
             for (String chunk : WIDE_GAP.split(line.strip())) {
-                String c = JapaneseText.joinCjk(chunk).strip();
+                // "SW-290 (48ポート)" is one printed string: no space before an opening parenthesis
+                String c = JapaneseText.joinCjk(chunk).replaceAll("(?<=[A-Za-z0-9\\-]) +(?=\\((?![\\d,.]+\\)))", "").strip();
                 if (c.isEmpty()) {
                     continue;
                 }
@@ -139,7 +156,7 @@ public final class TikaTesseractOcr {
 
     // Before a statement amount only △ or ▲ is printed; OCR reads them as A, Δ, ム, 人, 入 …, sometimes doubled.
     private static final Pattern OCR_AMOUNT = Pattern.compile(
-            "^([△▲AaΔムﾑ^人入和八ALA]{0,2})(\\d{1,4}(?:[.,]{1,2}\\d{3})+|\\d{1,3})(円)?$");
+            "^([△▲AaΔムﾑ^人入和八ALA]{0,2})(\\d{1,4}(?:[.,]{1,2}(?:\\d{3}|\\d{6}))+|\\d{1,3})(円)?$");
     private static final Pattern PLAIN_AMOUNT = Pattern.compile("^[△▲]?\\d+$");
 
     /** The token as a clean amount ("△1,234"), or null when it is not one. */
@@ -153,7 +170,7 @@ public final class TikaTesseractOcr {
             return null;
         }
         String sign = m.group(1);
-        String digits = m.group(2).replaceAll("[.,]+", ",");
+        String digits = String.format(java.util.Locale.ROOT, "%,d", Long.parseLong(m.group(2).replaceAll("[.,]+", "")));
         return (sign.isEmpty() ? "" : "△") + digits;
     }
 

@@ -28,6 +28,7 @@ import org.apache.poi.ss.util.CellRangeAddress;
  * works as on a PDF page. Numbers come from the cell value, not its display format.
  */
 public final class PoiSpreadsheetReader {
+    private static final java.util.regex.Pattern SCALING_FORMAT = java.util.regex.Pattern.compile("[0#],+(?:[;_\\\")\\s]|$)");
     private final int maxRows;
     private final int maxColumns;
 
@@ -86,9 +87,16 @@ public final class PoiSpreadsheetReader {
             case STRING -> c.getRichStringCellValue().getString();
             case NUMERIC -> {
                 if (DateUtil.isCellDateFormatted(c)) {
-                    yield fmt.formatCellValue(c);
+                    // one unambiguous form whatever the cell's (often US) display format
+                    var dt = c.getLocalDateTimeCellValue();
+                    yield dt == null ? "" : String.format("%d/%d/%d", dt.getYear(), dt.getMonthValue(), dt.getDayOfMonth());
                 }
                 double d = c.getNumericCellValue();
+                String format = c.getCellStyle() == null ? null : c.getCellStyle().getDataFormatString();
+                // "#,##0," shows thousands; a fraction shows rounded: the printed value is the displayed one
+                if (format != null && SCALING_FORMAT.matcher(format).find() || d != Math.rint(d)) {
+                    yield fmt.formatCellValue(c, null);
+                }
                 if (d == Math.rint(d) && Math.abs(d) < 1e15) {
                     yield Long.toString((long) d);
                 }

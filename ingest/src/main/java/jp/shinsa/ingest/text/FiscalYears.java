@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
  */
 public final class FiscalYears {
     private static final Pattern ERA_YEAR = Pattern.compile("(令和|平成|R|H)\\s*(元|\\d{1,2})\\s*年\\s*(度)?(?:\\s*(\\d{1,2})\\s*月)?");
+    private static final Pattern SLASH_DATE = Pattern.compile("(20\\d{2}|19\\d{2})[/.](\\d{1,2})[/.]\\d{1,2}");
     private static final Pattern WESTERN = Pattern.compile("(20\\d{2}|19\\d{2})\\s*年\\s*(度)?(?:\\s*(\\d{1,2})\\s*月)?");
 
     private FiscalYears() {
@@ -23,6 +24,10 @@ public final class FiscalYears {
             int n = "元".equals(m.group(2)) ? 1 : Integer.parseInt(m.group(2));
             int base = m.group(1).startsWith("令") || m.group(1).equals("R") ? 2018 : 1988;
             return OptionalInt.of(adjust(base + n, m.group(3) != null, m.group(4)));
+        }
+        Matcher d = SLASH_DATE.matcher(s);
+        if (d.find()) {
+            return OptionalInt.of(adjust(Integer.parseInt(d.group(1)), false, d.group(2)));
         }
         Matcher w = WESTERN.matcher(s);
         if (w.find()) {

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class FiscalYearsTest {
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource({"令和6年度, 2024", "令和7年3月31日, 2024", "令和6年4月1日, 2024", "平成31年3月31日, 2018", "平成30年度, 2018",
-            "令和元年度, 2019", "前年度（令和6年3月31日）, 2023", "2024年度, 2024", "2025年3月31日, 2024", "R6年度, 2024"})
+            "令和元年度, 2019", "前年度（令和6年3月31日）, 2023", "2024年度, 2024", "2025年3月31日, 2024", "R6年度, 2024", "2025/3/31, 2024", "2024/04/01, 2024"})
     void should_name_the_fiscal_year_by_the_calendar_year_it_starts(String text, int year) {
         assertThat(FiscalYears.of(text)).hasValue(year);
     }

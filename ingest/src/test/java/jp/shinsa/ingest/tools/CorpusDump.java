@@ -88,6 +88,12 @@ class CorpusDump {
             }
         }
         o.put("documents", docs);
+        List<Map<String, Object>> deltas = new ArrayList<>();
+        for (ExtractedDocument d : app.documents()) {
+            d.comparisonDeltas().forEach(x -> deltas.add(new LinkedHashMap<>(Map.of("file", x.file(), "account", x.account(),
+                    "value", x.value()))));
+        }
+        o.put("comparisonDeltas", deltas);
         o.put("figures", figures);
         o.put("findings", List.of());
         List<Map<String, Object>> items = new ArrayList<>();

@@ -1,0 +1,86 @@
+package jp.shinsa.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import jp.shinsa.ingest.layout.Cell;
+import jp.shinsa.ingest.layout.Line;
+import jp.shinsa.ingest.pdf.TikaTesseractOcr;
+import jp.shinsa.models.ExtractedDocument;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * OCR of an image-only page through Tika's Tesseract parser. Needs Debian tesseract-ocr and
+ * tesseract-ocr-jpn (CI installs them); skipped where Tesseract is absent. One small page only:
+ * OCR takes seconds. The page is drawn in a Latin font (the machine may have no Japanese font).
+ */
+class OcrTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void should_ocr_an_image_only_pdf_page() throws Exception {
+        TikaTesseractOcr ocr = new TikaTesseractOcr("jpn", 60);
+        assumeThat(ocr.available()).as("tesseract installed").isTrue();
+        BufferedImage img;
+        try {
+            img = new BufferedImage(1200, 300, BufferedImage.TYPE_BYTE_GRAY);
+            Graphics2D g = img.createGraphics();
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, img.getWidth(), img.getHeight());
+            g.setColor(Color.BLACK);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 48));
+            g.drawString("TOTAL            1,234,567", 60, 120);
+            g.drawString("NET              2,500", 60, 220);
+            g.dispose();
+        } catch (Error | RuntimeException e) {
+            assumeThat(false).as("AWT fonts available: " + e).isTrue();
+            return;
+        }
+        Path f = dir.resolve("scan_0001.pdf");
+        try (PDDocument doc = new PDDocument()) {
+            PDPage page = new PDPage(new PDRectangle(576, 144));
+            doc.addPage(page);
+            try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                cs.drawImage(LosslessFactory.createFromImage(doc, img), 0, 0, 576, 144);
+            }
+            doc.save(f.toFile());
+        }
+
+        ExtractedDocument d = new ApplicationReader(IngestOptions.defaults().withTimePerFile(Duration.ofSeconds(60))).readFile(f);
+
+        assertThat(d.error()).isNull();
+        assertThat(d.ocr()).isTrue();
+        assertThat(d.text()).contains("TOTAL").contains("1,234,567").contains("2,500");
+    }
+
+    @Test
+    void should_mend_what_ocr_does_to_japanese_statement_lines() {
+        List<Line> lines = TikaTesseractOcr.lines("現 金 預 金      1.428,.013,277      A5.731,583\n流動資産計  人A2,375,74 8\n負債合計   4 275,624.777   7186,438\n貸倒引当金   A4,312 202\n固定負債合計   2 .351.149,973   4.241.222718\n当期純損益   A22 745   4 837,573\n固定負債合計      4 837,.573      4.761.565\n3  ネットワークスイッチ  SW-290 (48ポート)  オリオン電子  3  792,000", "s.pdf", 1);
+
+        assertThat(lines.get(0).cells()).extracting(Cell::text).containsExactly("現金預金", "1,428,013,277", "△5,731,583");
+        assertThat(lines.get(1).cells()).extracting(Cell::text).containsExactly("流動資産計", "△2,375,748");
+        assertThat(lines.get(2).cells()).extracting(Cell::text).containsExactly("負債合計", "4,275,624,777", "7,186,438");
+        assertThat(lines.get(3).cells()).extracting(Cell::text).containsExactly("貸倒引当金", "△4,312,202");
+        assertThat(lines.get(4).cells()).extracting(Cell::text).containsExactly("固定負債合計", "2,351,149,973", "4,241,222,718");
+        assertThat(lines.get(5).cells()).extracting(Cell::text).containsExactly("当期純損益", "△22,745", "4,837,573");
+        assertThat(lines.get(6).cells()).extracting(Cell::text).containsExactly("固定負債合計", "4,837,573", "4,761,565");
+        assertThat(lines.get(7).cells()).extracting(Cell::text).contains("SW-290(48ポート)");
+    }
+}
