@@ -47,7 +47,7 @@ class ExaminerWorkflowBrowserIT {
             d.findElement(By.id("upload-submit")).click();
             // vaadin-button is a custom element: Selenium's isEnabled() does not see its disabled state.
             wait.until(x -> x.findElement(By.id("upload-status")).getText().contains("一次審査が完了"));
-            assertThat(d.findElement(By.id("upload-open")).getAttribute("disabled")).isNull();
+            assertThat(d.findElement(By.id("upload-open")).getDomAttribute("disabled")).isNull();
             d.findElement(By.id("upload-open")).click();
 
             wait.until(x -> x.findElement(By.id("findings-grid")).getText().contains("入力シート不一致"));
@@ -61,7 +61,7 @@ class ExaminerWorkflowBrowserIT {
             String statementsValue = d.findElement(By.cssSelector(
                     "span[data-file='決算書_令和6年度.xlsx'][data-account='current_assets'][data-year='2024']")).getText();
             browser.screenshot("workflow-3-evidence");
-            wait.until(x -> x.findElement(By.id("correct-figure")).getAttribute("disabled") == null);
+            wait.until(x -> x.findElement(By.id("correct-figure")).getDomAttribute("disabled") == null);
             d.findElement(By.id("correct-figure")).click();
             WebElement value = wait.until(x -> x.findElement(By.id("correction-value"))).findElement(By.tagName("input"));
             value.sendKeys(Keys.chord(Keys.CONTROL, "a"), statementsValue.replace(",", ""));
