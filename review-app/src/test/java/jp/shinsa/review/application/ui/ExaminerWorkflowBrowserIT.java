@@ -69,6 +69,9 @@ class ExaminerWorkflowBrowserIT {
             browser.screenshot("workflow-4-correction");
             d.findElement(By.id("correction-save")).click();
             wait.until(x -> x.findElements(By.id("correction-save")).isEmpty());
+            // The screen stays on the figures, now showing the correction beside the original.
+            wait.until(x -> x.findElement(By.id("corrections")).getText().contains("決算書と照合し転記誤りを訂正"));
+            clickTab(d, "指摘事項");
             wait.until(x -> !x.findElement(By.id("findings-grid")).getText().contains("入力シート不一致"));
 
             clickTab(d, "決定");
