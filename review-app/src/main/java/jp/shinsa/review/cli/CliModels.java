@@ -75,7 +75,7 @@ final class CliModels {
     }
 
     private static Path cacheDir() {
-        String dir = System.getProperty("shinsa.data-dir", System.getenv("SHINSA_DATA_DIR"));
+        String dir = System.getProperty("shinsa.data-dir", System.getenv("SHINSA_DATADIR"));
         Path base = dir == null || dir.isBlank() ? Path.of(System.getProperty("user.home"), ".shinsa") : Path.of(dir);
         return base.resolve("cli-models");
     }
