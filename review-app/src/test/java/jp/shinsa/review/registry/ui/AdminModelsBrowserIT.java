@@ -49,10 +49,24 @@ class AdminModelsBrowserIT {
             // Purpose fit: a candidate trained on the imported grants (less the held-out ones).
             d.findElement(By.id("model-kind")).click();
             wait.until(x -> x.findElement(By.xpath("//vaadin-select-item[normalize-space(.)='目的適合度']"))).click();
-            wait.until(x -> x.findElement(By.id("models-grid")).getText().contains("稼働中"));
+            wait.until(x -> x.findElement(By.id("models-grid")).getText().contains("fit-")
+                    && x.findElement(By.id("models-grid")).getText().contains("稼働中")
+                    && x.findElements(By.cssSelector("vaadin-select-overlay[opened]")).isEmpty());
             String activeBefore = d.findElement(By.id("models-status")).getAttribute("data-active");
-            d.findElement(By.id("train-candidate")).click();
-            wait.until(x -> x.findElement(By.id("models-status")).getText().contains("登録しました"));
+            // The select's overlay may still be closing on a slow machine: click until training starts.
+            browser.waitUpTo(Duration.ofSeconds(30)).until(x -> {
+                x.findElement(By.id("train-candidate")).click();
+                return browser.waitUpTo(Duration.ofSeconds(3)).until(y -> {
+                    String t = y.findElement(By.id("models-status")).getText();
+                    return t.contains("学習しています") || t.contains("登録しました");
+                });
+            });
+            try {
+                wait.until(x -> x.findElement(By.id("models-status")).getText().contains("登録しました"));
+            } catch (org.openqa.selenium.TimeoutException e) {
+                browser.screenshot("admin-2-candidate-failed");
+                throw new AssertionError("training did not finish; status: " + d.findElement(By.id("models-status")).getText(), e);
+            }
             browser.screenshot("admin-2-candidate");
 
             d.findElement(By.id("compare-model")).click();
