@@ -56,10 +56,14 @@ class AdminModelsBrowserIT {
             // The select's overlay may still be closing on a slow machine: click until training starts.
             browser.waitUpTo(Duration.ofSeconds(30)).until(x -> {
                 x.findElement(By.id("train-candidate")).click();
-                return browser.waitUpTo(Duration.ofSeconds(3)).until(y -> {
-                    String t = y.findElement(By.id("models-status")).getText();
-                    return t.contains("学習しています") || t.contains("登録しました");
-                });
+                try {
+                    return browser.waitUpTo(Duration.ofSeconds(3)).until(y -> {
+                        String t = y.findElement(By.id("models-status")).getText();
+                        return t.contains("学習しています") || t.contains("登録しました");
+                    });
+                } catch (org.openqa.selenium.TimeoutException notYet) {
+                    return false;
+                }
             });
             try {
                 wait.until(x -> x.findElement(By.id("models-status")).getText().contains("登録しました"));
