@@ -115,8 +115,26 @@ public class ModelManagementService {
         return data.batches();
     }
 
+    /**
+     * Trains a candidate in the background. The role is checked here, in the caller's thread; the
+     * training thread carries no security context of its own.
+     */
+    public java.util.concurrent.CompletableFuture<ModelVersion> trainCandidateAsync(String actor, ModelKind kind) {
+        ClassLoader loader = getClass().getClassLoader();
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> train(actor, kind), r -> {
+            Thread t = new Thread(r, "train-candidate");
+            t.setContextClassLoader(loader);
+            t.setDaemon(true);
+            t.start();
+        });
+    }
+
     /** Trains a candidate of {@code kind} on the training data less the held-out rows. */
     public ModelVersion trainCandidate(String actor, ModelKind kind) {
+        return train(actor, kind);
+    }
+
+    private ModelVersion train(String actor, ModelKind kind) {
         if (kind == ModelKind.RISK) {
             List<TrainingData.Applicant> rows = data.applicants().stream().filter(a -> !TrainingData.heldOut(a.id())).toList();
             TrainedRiskModel m = new RiskTrainer().train(data.applicantsImported() ? "past_applicant" : "demo/past-applicants.csv",

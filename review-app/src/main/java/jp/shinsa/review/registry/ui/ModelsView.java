@@ -172,27 +172,17 @@ class ModelsView extends VerticalLayout {
         UI ui = UI.getCurrent();
         progress.setVisible(true);
         status.setText(getTranslation("models.training"));
-        ClassLoader loader = getClass().getClassLoader();
-        var securityContext = org.springframework.security.core.context.SecurityContextHolder.getContext();
-        Thread t = new Thread(() -> {
-            org.springframework.security.core.context.SecurityContextHolder.setContext(securityContext);
-            try {
-                ModelVersion v = models.trainCandidate(actor, k);
-                ui.access(() -> {
-                    status.setText(getTranslation("models.trained", v.version()));
-                    refresh();
-                    grid.select(v);
-                });
-            } catch (RuntimeException ex) {
-                ui.access(() -> status.setText(ex.getMessage()));
-            } finally {
-                ui.access(() -> progress.setVisible(false));
-                org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        models.trainCandidateAsync(actor, k).whenComplete((v, ex) -> ui.access(() -> {
+            progress.setVisible(false);
+            if (ex != null) {
+                Throwable cause = ex.getCause() != null ? ex.getCause() : ex;
+                status.setText(String.valueOf(cause.getMessage()));
+            } else {
+                status.setText(getTranslation("models.trained", v.version()));
+                refresh();
+                grid.select(v);
             }
-        }, "train-candidate");
-        t.setContextClassLoader(loader);
-        t.setDaemon(true);
-        t.start();
+        }));
     }
 
     private void compare(ModelVersion v) {
