@@ -1,7 +1,6 @@
 package jp.shinsa.review.api;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.OffsetDateTime;
@@ -236,17 +235,9 @@ class ApplicationsApiController {
     }
 
     private static byte[] readBounded(InputStream in, long max) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buf = new byte[64 * 1024];
-        long n = 0;
-        for (int r = in.read(buf); r > 0; r = in.read(buf)) {
-            n += r;
-            if (n > max) {
-                log.info("refused an upload over {} bytes", max);
-                throw new UploadTooLargeException(max);
-            }
-            out.write(buf, 0, r);
-        }
-        return out.toByteArray();
+        return PackageUnpacker.readAtMost(in, max).orElseThrow(() -> {
+            log.info("refused an upload over {} bytes", max);
+            return new UploadTooLargeException(max);
+        });
     }
 }

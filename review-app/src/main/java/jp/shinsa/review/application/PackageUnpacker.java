@@ -108,14 +108,13 @@ public final class PackageUnpacker {
                 if (base.startsWith("__MACOSX") || raw.contains("__MACOSX/") || base.equals(".DS_Store")) {
                     continue;
                 }
-                byte[] content;
-                try {
-                    content = readBounded(in, limits.maxFileBytes());
-                } catch (LimitExceeded ex) {
+                java.util.Optional<byte[]> read = readAtMost(in, limits.maxFileBytes());
+                if (read.isEmpty()) {
                     rejected.add(new Rejected(base, "file larger than " + (limits.maxFileBytes() >> 20)
                             + " MB when unpacked"));
                     continue;
                 }
+                byte[] content = read.get();
                 expanded += content.length;
                 if (expanded > limits.maxTotalBytes()
                         || expanded > Math.max(1 << 20, zip.content().length * limits.maxCompressionRatio())) {
@@ -140,24 +139,19 @@ public final class PackageUnpacker {
         return true;
     }
 
-    private static final class LimitExceeded extends IOException {
-        LimitExceeded() {
-            super("limit exceeded");
-        }
-    }
-
-    private static byte[] readBounded(InputStream in, long max) throws IOException {
+    /** Reads a stream to its end unless it holds more than {@code max} bytes: then empty, having read max + 1. */
+    public static java.util.Optional<byte[]> readAtMost(InputStream in, long max) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buf = new byte[64 * 1024];
         long n = 0;
         for (int r = in.read(buf); r > 0; r = in.read(buf)) {
             n += r;
             if (n > max) {
-                throw new LimitExceeded();
+                return java.util.Optional.empty();
             }
             out.write(buf, 0, r);
         }
-        return out.toByteArray();
+        return java.util.Optional.of(out.toByteArray());
     }
 
     static boolean isZip(UploadedFile f) {
