@@ -170,32 +170,44 @@ public class ModelManagementService {
         Object a = active.load(current);
         List<Backtest> backtest = backtestCases();
         if (candidate.kind() == ModelKind.RISK) {
+            // Each model scores each decided case once; agreement and disagreements both come from these.
+            List<RiskScore> ra = backtest.stream().map(b -> ((RiskModel) a).score(b.application())).toList();
+            List<RiskScore> rc = backtest.stream().map(b -> ((RiskModel) c).score(b.application())).toList();
             List<TrainingData.Applicant> held = data.applicants().stream().filter(x -> TrainingData.heldOut(x.id())).toList();
-            Side sa = riskSide(current.version(), (RiskModel) a, held, backtest);
-            Side sc = riskSide(candidate.version(), (RiskModel) c, held, backtest);
+            Side sa = riskSide(current.version(), (RiskModel) a, held, backtest, ra);
+            Side sc = riskSide(candidate.version(), (RiskModel) c, held, backtest, rc);
             List<Disagreement> dis = new ArrayList<>();
-            for (Backtest b : backtest) {
-                RiskScore ra = ((RiskModel) a).score(b.application());
-                RiskScore rc = ((RiskModel) c).score(b.application());
-                if (ra.band() != rc.band()) {
-                    dis.add(new Disagreement(b.id(), b.name(), b.outcome(), ra.band() + String.format(" %.1f", ra.score()),
-                            rc.band() + String.format(" %.1f", rc.score())));
+            for (int i = 0; i < backtest.size(); i++) {
+                if (ra.get(i).band() != rc.get(i).band()) {
+                    Backtest b = backtest.get(i);
+                    dis.add(new Disagreement(b.id(), b.name(), b.outcome(),
+                            ra.get(i).band() + String.format(" %.1f", ra.get(i).score()),
+                            rc.get(i).band() + String.format(" %.1f", rc.get(i).score())));
                 }
             }
             return new Comparison(candidate.kind(), sa, sc, backtest.size(), dis);
         }
+        List<List<FitHint>> ha = backtest.stream().map(b -> hints((PurposeFitScorer) a, b)).toList();
+        List<List<FitHint>> hc = backtest.stream().map(b -> hints((PurposeFitScorer) c, b)).toList();
         List<PastGrant> held = data.grants().stream().filter(x -> TrainingData.heldOut(x.id())).toList();
-        Side sa = fitSide(current.version(), (EmbeddingPurposeFitScorer) a, held, backtest);
-        Side sc = fitSide(candidate.version(), (EmbeddingPurposeFitScorer) c, held, backtest);
+        Side sa = fitSide(current.version(), (EmbeddingPurposeFitScorer) a, held, backtest, ha);
+        Side sc = fitSide(candidate.version(), (EmbeddingPurposeFitScorer) c, held, backtest, hc);
         List<Disagreement> dis = new ArrayList<>();
-        for (Backtest b : backtest) {
-            var ha = ((PurposeFitScorer) a).score(b.application(), programs.find(b.program())).stream().map(s -> s.hint().name()).toList();
-            var hc = ((PurposeFitScorer) c).score(b.application(), programs.find(b.program())).stream().map(s -> s.hint().name()).toList();
-            if (!ha.equals(hc)) {
-                dis.add(new Disagreement(b.id(), b.name(), b.outcome(), String.join(",", ha), String.join(",", hc)));
+        for (int i = 0; i < backtest.size(); i++) {
+            if (!ha.get(i).equals(hc.get(i))) {
+                Backtest b = backtest.get(i);
+                dis.add(new Disagreement(b.id(), b.name(), b.outcome(), join(ha.get(i)), join(hc.get(i))));
             }
         }
         return new Comparison(candidate.kind(), sa, sc, backtest.size(), dis);
+    }
+
+    private List<FitHint> hints(PurposeFitScorer scorer, Backtest b) {
+        return scorer.score(b.application(), programs.find(b.program())).stream().map(s -> s.hint()).toList();
+    }
+
+    private static String join(List<FitHint> hints) {
+        return String.join(",", hints.stream().map(Enum::name).toList());
     }
 
     public void promote(String actor, String version, String reason) {
@@ -228,7 +240,8 @@ public class ModelManagementService {
                 .list();
     }
 
-    private Side riskSide(String version, RiskModel model, List<TrainingData.Applicant> held, List<Backtest> backtest) {
+    private Side riskSide(String version, RiskModel model, List<TrainingData.Applicant> held, List<Backtest> backtest,
+                          List<RiskScore> backtestScores) {
         List<Double> pos = new ArrayList<>();
         List<Double> neg = new ArrayList<>();
         for (TrainingData.Applicant a : held) {
@@ -236,15 +249,16 @@ public class ModelManagementService {
             (a.distressed() == 1 ? pos : neg).add(s);
         }
         // Agreement: a high-risk band goes with a decision other than plain approval.
-        long agree = backtest.stream().filter(b -> {
-            boolean high = model.score(b.application()).band() == jp.shinsa.models.RiskBand.HIGH;
-            boolean cautious = !"APPROVE".equals(b.outcome());
+        long agree = java.util.stream.IntStream.range(0, backtest.size()).filter(i -> {
+            boolean high = backtestScores.get(i).band() == jp.shinsa.models.RiskBand.HIGH;
+            boolean cautious = !"APPROVE".equals(backtest.get(i).outcome());
             return high == cautious;
         }).count();
         return new Side(version, auc(pos, neg), held.size(), backtest.isEmpty() ? Double.NaN : (double) agree / backtest.size());
     }
 
-    private Side fitSide(String version, EmbeddingPurposeFitScorer scorer, List<PastGrant> held, List<Backtest> backtest) {
+    private Side fitSide(String version, EmbeddingPurposeFitScorer scorer, List<PastGrant> held, List<Backtest> backtest,
+                         List<List<FitHint>> backtestHints) {
         List<Double> pos = new ArrayList<>();
         List<Double> neg = new ArrayList<>();
         for (PastGrant g : held) {
@@ -258,10 +272,9 @@ public class ModelManagementService {
             (g.decision() == GrantDecision.REJECTED ? neg : pos).add(s);
         }
         // Agreement: an UNFIT hint goes with a decision other than plain approval.
-        long agree = backtest.stream().filter(b -> {
-            boolean unfit = scorer.score(b.application(), programs.find(b.program())).stream()
-                    .anyMatch(s -> s.hint() == FitHint.UNFIT);
-            return unfit == !"APPROVE".equals(b.outcome());
+        long agree = java.util.stream.IntStream.range(0, backtest.size()).filter(i -> {
+            boolean unfit = backtestHints.get(i).contains(FitHint.UNFIT);
+            return unfit == !"APPROVE".equals(backtest.get(i).outcome());
         }).count();
         return new Side(version, auc(pos, neg), held.size(), backtest.isEmpty() ? Double.NaN : (double) agree / backtest.size());
     }

@@ -88,11 +88,11 @@ class TrainingData {
 
     /** Parses the past-applicants CSV format; throws with the line number on the first bad row. */
     static List<Applicant> parseApplicants(byte[] csv) {
-        List<Applicant> out = new ArrayList<>();
-        for (var r : readApplicants(csv).rows()) {
-            out.add(r);
+        ApplicantImport read = readApplicants(csv);
+        if (!read.badRows().isEmpty()) {
+            throw new IllegalStateException("bad past-applicants data: " + read.badRows().get(0));
         }
-        return out;
+        return read.rows();
     }
 
     record ApplicantImport(List<Applicant> rows, List<String> badRows) {
