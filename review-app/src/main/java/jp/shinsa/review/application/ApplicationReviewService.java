@@ -84,12 +84,34 @@ public class ApplicationReviewService {
         return id;
     }
 
-    /** Re-queues applications that were received or being processed when the workbench stopped. */
+    /**
+     * Re-queues applications that were received or being processed when the workbench stopped (or was
+     * killed). One whose review was already started {@value #MAX_REVIEW_ATTEMPTS} times is marked FAILED
+     * with a reason instead: a file that kills the process must not kill it at every start.
+     */
     public int resumeUnfinished() {
-        List<Long> ids = applications.unfinished();
-        ids.forEach(this::schedule);
-        return ids.size();
+        int resumed = 0;
+        for (JdbcApplicationRepository.Unfinished u : applications.unfinished()) {
+            if (u.attempts() >= MAX_REVIEW_ATTEMPTS) {
+                String reason = "review interrupted " + u.attempts() + " times (the workbench stopped during it); "
+                        + "not retried again";
+                tx.executeWithoutResult(s -> {
+                    applications.markFailed(u.id(), reason);
+                    audit.record("system", "REVIEW_FAILED", u.id(), Map.of("reason", reason));
+                });
+                continue;
+            }
+            if (u.attempts() > 0) {
+                audit.record("system", "REVIEW_RESUMED", u.id(), Map.of("attempt", u.attempts() + 1));
+            }
+            schedule(u.id());
+            resumed++;
+        }
+        return resumed;
     }
+
+    /** Times a review may be started before an interrupted one is given up (see {@link #resumeUnfinished()}). */
+    static final int MAX_REVIEW_ATTEMPTS = 3;
 
     private void schedule(long id) {
         executor.submit(() -> process(id));

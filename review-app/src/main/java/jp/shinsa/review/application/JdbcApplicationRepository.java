@@ -57,7 +57,8 @@ class JdbcApplicationRepository {
     /** Claims an application for processing; false when another worker has it or it is done. */
     boolean markProcessing(long id) {
         return jdbc.sql("""
-                UPDATE application SET status = 'PROCESSING', updated_at = now(), version = version + 1
+                UPDATE application SET status = 'PROCESSING', updated_at = now(), version = version + 1,
+                    review_attempts = review_attempts + 1
                 WHERE id = ? AND status IN ('RECEIVED', 'PROCESSING')""").param(id).update() == 1;
     }
 
@@ -172,9 +173,13 @@ class JdbcApplicationRepository {
                 WHERE id = ? AND version = ?""").params(assignee, id, version).update() == 1;
     }
 
-    List<Long> unfinished() {
-        return jdbc.sql("SELECT id FROM application WHERE status IN ('RECEIVED', 'PROCESSING') ORDER BY id")
-                .query(Long.class).list();
+    /** An unfinished application and how many times its review was started (each start a crash away from done). */
+    record Unfinished(long id, int attempts) {
+    }
+
+    List<Unfinished> unfinished() {
+        return jdbc.sql("SELECT id, review_attempts FROM application WHERE status IN ('RECEIVED', 'PROCESSING') ORDER BY id")
+                .query((rs, n) -> new Unfinished(rs.getLong(1), rs.getInt(2))).list();
     }
 
     long count() {

@@ -31,6 +31,7 @@ class EmbeddedPostgresConfiguration {
                                       @Value("${shinsa.embedded-db.port:0}") int port) throws IOException {
         Path pgData = Path.of(dataDir).resolve("pgdata");
         Files.createDirectories(pgData.getParent());
+        OrphanedPostmaster.stopIfAny(pgData);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(pgData.toFile())
                 .setCleanDataDirectory(false)

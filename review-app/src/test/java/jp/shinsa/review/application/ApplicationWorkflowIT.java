@@ -73,6 +73,33 @@ class ApplicationWorkflowIT {
                 .isInstanceOf(ConcurrentChangeException.class);
     }
 
+    @Test
+    void should_resume_an_interrupted_review_and_give_up_on_one_interrupted_too_often() throws Exception {
+        ApplicationSummary resumable = reviewed(new DemoPackageGenerator().generate(0));
+        ApplicationSummary hopeless = reviewed(new DemoPackageGenerator().generate(2));
+        // As the database looks after a kill: both mid-review, one already started three times.
+        jdbc.sql("UPDATE application SET status = 'PROCESSING', review_attempts = 1 WHERE id = ?").param(resumable.id()).update();
+        jdbc.sql("UPDATE application SET status = 'PROCESSING', review_attempts = ? WHERE id = ?")
+                .params(ApplicationReviewService.MAX_REVIEW_ATTEMPTS, hopeless.id()).update();
+
+        service.resumeUnfinished();
+
+        ApplicationSummary failed = service.find(hopeless.id()).orElseThrow();
+        assertThat(failed.status()).isEqualTo(ApplicationStatus.FAILED);
+        assertThat(jdbc.sql("SELECT failure_reason FROM application WHERE id = ?").param(hopeless.id())
+                .query(String.class).single()).contains("interrupted 3 times");
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        while (service.find(resumable.id()).orElseThrow().status() != ApplicationStatus.REVIEWED
+                && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+        }
+        assertThat(service.find(resumable.id()).orElseThrow().status()).isEqualTo(ApplicationStatus.REVIEWED);
+        assertThat(jdbc.sql("SELECT action FROM audit_event WHERE application_id = ? ORDER BY id")
+                .param(resumable.id()).query(String.class).list()).contains("REVIEW_RESUMED");
+        assertThat(jdbc.sql("SELECT action FROM audit_event WHERE application_id = ? ORDER BY id DESC LIMIT 1")
+                .param(hopeless.id()).query(String.class).single()).isEqualTo("REVIEW_FAILED");
+    }
+
     private static long finding_actual(JsonNode review) {
         for (JsonNode f : review.path("findings")) {
             if ("INPUT_SHEET_MISMATCH".equals(f.path("code").asString())) {

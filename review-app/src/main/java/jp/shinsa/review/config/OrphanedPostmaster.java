@@ -1,0 +1,113 @@
+package jp.shinsa.review.config;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A workbench that was killed (SIGKILL, the kernel's out-of-memory killer, a power-cut container)
+ * leaves its embedded PostgreSQL running: the postmaster is started by {@code pg_ctl} and does not die
+ * with the JVM. That server still holds the data directory, so the next start would fail with
+ * "lock file postmaster.pid already exists". This stops such an orphan before the embedded server
+ * starts — and only an orphan: the live workbench of a data directory holds the embedded server's
+ * lock file ({@code epg-lock}), and then nothing is touched.
+ */
+final class OrphanedPostmaster {
+    private static final Logger log = LoggerFactory.getLogger(OrphanedPostmaster.class);
+    /** The lock file zonky's EmbeddedPostgres holds while its server runs. */
+    private static final String EMBEDDED_LOCK = "epg-lock";
+
+    private OrphanedPostmaster() {
+    }
+
+    /** Stops the postmaster of {@code pgData} when it runs without a workbench; returns whether one was stopped. */
+    static boolean stopIfAny(Path pgData) throws IOException {
+        Optional<ProcessHandle> postmaster = runningPostmaster(pgData);
+        if (postmaster.isEmpty()) {
+            return false;
+        }
+        Path lockFile = pgData.resolve(EMBEDDED_LOCK);
+        if (!Files.exists(lockFile)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+             FileLock lock = tryLock(channel)) {
+            if (lock == null) {
+                throw new IOException("the database in " + pgData + " is in use by another running workbench");
+            }
+            ProcessHandle p = postmaster.get();
+            log.warn("PostgreSQL (pid {}) on {} was left running by a workbench that did not shut down; stopping it",
+                    p.pid(), pgData);
+            // SIGTERM is PostgreSQL's smart shutdown; the old workbench's sessions died with it.
+            p.destroy();
+            if (!waitFor(p, 30)) {
+                log.warn("PostgreSQL (pid {}) did not stop within 30 s; killing it (it recovers from its WAL)", p.pid());
+                p.destroyForcibly();
+                waitFor(p, 10);
+            }
+            return true;
+        }
+    }
+
+    /** The live postmaster named in {@code postmaster.pid} (line 1 its PID, line 2 its data directory). */
+    static Optional<ProcessHandle> runningPostmaster(Path pgData) throws IOException {
+        Path pidFile = pgData.resolve("postmaster.pid");
+        if (!Files.isRegularFile(pidFile)) {
+            return Optional.empty();
+        }
+        List<String> lines = Files.readAllLines(pidFile);
+        if (lines.size() < 2) {
+            return Optional.empty();
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(lines.get(0).strip());
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        // A PID may have been reused since: only a postgres process of this very directory counts.
+        return ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive)
+                .filter(h -> h.info().command().map(c -> c.endsWith("postgres")).orElse(false))
+                .filter(h -> sameDirectory(Path.of(lines.get(1).strip()), pgData));
+    }
+
+    /** Null when another process, or this JVM's own running server, holds the lock. */
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            return null;
+        }
+    }
+
+    private static boolean sameDirectory(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean waitFor(ProcessHandle p, int seconds) {
+        try {
+            p.onExit().get(seconds, TimeUnit.SECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return !p.isAlive();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !p.isAlive();
+        }
+    }
+}
