@@ -5,8 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import jp.shinsa.review.audit.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,26 +17,27 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Audit entries of API reads, appended in batches: every read is recorded, but up to
- * {@value #MAX_BATCH} of them share one transaction (one commit, one flush to disk) instead of each
- * read waiting for its own turn on the hash chain, which is serialised. A read changes nothing, so
- * the entry may follow the answer by up to {@value #MAX_DELAY_MS} ms; at worst a crash loses that
- * much of the read log. Everything that changes something (submissions, refusals, tokens) is still
- * recorded in the same transaction as the change. When the queue is full, reads are recorded
- * synchronously rather than dropped.
+ * Audit entries of API reads, by group commit: {@link #record} returns only once the entry is
+ * committed, so no answer leaves the server without its audit entry — a crash loses none. The
+ * entries of reads that arrive together share one transaction (one commit, one flush to disk, up to
+ * {@value #MAX_BATCH} entries) instead of each read waiting for its own turn on the hash chain, which
+ * is serialised. There is no waiting period: a batch is whatever queued while the previous one was
+ * being committed. A read whose entry cannot be written fails rather than being answered unaudited.
  */
 @Component
 class ApiReadAudit {
     private static final Logger log = LoggerFactory.getLogger(ApiReadAudit.class);
     static final int MAX_BATCH = 500;
-    static final long MAX_DELAY_MS = 200;
+    /** How long a read waits for its entry before it is written on the caller's own thread. */
+    private static final long WAIT_SECONDS = 10;
     private final AuditLog audit;
     private final TransactionTemplate tx;
-    private final BlockingQueue<Entry> queue = new LinkedBlockingQueue<>(50_000);
+    private final BlockingQueue<Entry> queue = new LinkedBlockingQueue<>(10_000);
     private final Thread writer;
     private volatile boolean running = true;
 
-    private record Entry(String actor, String action, Long applicationId, Map<String, ?> detail) {
+    private record Entry(String actor, String action, Long applicationId, Map<String, ?> detail,
+                         CompletableFuture<Void> written) {
     }
 
     ApiReadAudit(AuditLog audit, TransactionTemplate tx) {
@@ -42,14 +46,29 @@ class ApiReadAudit {
         this.writer = Thread.ofPlatform().daemon().name("api-read-audit").start(this::loop);
     }
 
+    /** Appends the entry and returns once it is committed; throws when it could not be. */
     void record(String actor, String action, Long applicationId, Map<String, ?> detail) {
-        Entry e = new Entry(actor, action, applicationId, detail);
+        Entry e = new Entry(actor, action, applicationId, detail, new CompletableFuture<>());
         if (!running || !queue.offer(e)) {
+            writeOne(e);
+            e.written().join();
+            return;
+        }
+        try {
+            e.written().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException | ExecutionException failed) {
+            // The batch did not make it (or is stuck): this read's entry is written here, or the read fails.
+            if (e.written().isDone() && !e.written().isCompletedExceptionally()) {
+                return;
+            }
             audit.record(actor, action, applicationId, detail);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted before the audit entry was written", interrupted);
         }
     }
 
-    /** Writes everything queued so far (tests, shutdown). */
+    /** Writes everything queued so far (shutdown). */
     synchronized void flush() {
         List<Entry> batch = new ArrayList<>();
         while (queue.drainTo(batch, MAX_BATCH) > 0) {
@@ -61,7 +80,7 @@ class ApiReadAudit {
     private void loop() {
         while (running) {
             try {
-                Entry first = queue.poll(MAX_DELAY_MS, TimeUnit.MILLISECONDS);
+                Entry first = queue.poll(1, TimeUnit.SECONDS);
                 if (first == null) {
                     continue;
                 }
@@ -84,15 +103,20 @@ class ApiReadAudit {
         try {
             tx.executeWithoutResult(s -> batch.forEach(e -> audit.record(e.actor(), e.action(), e.applicationId(),
                     e.detail())));
+            batch.forEach(e -> e.written().complete(null));
         } catch (RuntimeException batchFailed) {
             // One bad entry must not take the others with it: retry them one by one.
-            for (Entry e : batch) {
-                try {
-                    audit.record(e.actor(), e.action(), e.applicationId(), e.detail());
-                } catch (RuntimeException failed) {
-                    log.error("lost the audit entry {} {} of {}", e.action(), e.applicationId(), e.actor(), failed);
-                }
-            }
+            batch.forEach(this::writeOne);
+        }
+    }
+
+    private void writeOne(Entry e) {
+        try {
+            audit.record(e.actor(), e.action(), e.applicationId(), e.detail());
+            e.written().complete(null);
+        } catch (RuntimeException failed) {
+            log.error("could not write the audit entry {} {} of {}", e.action(), e.applicationId(), e.actor(), failed);
+            e.written().completeExceptionally(failed);
         }
     }
 
