@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 /** A browser's requests without a browser: one session cookie, the CSRF token from the page's meta tag. */
 public final class FormLoginClient {
+    private final java.util.Map<String, String> extraHeaders = new java.util.LinkedHashMap<>();
     private static final Pattern CSRF = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
     private static final Pattern SESSION = Pattern.compile("JSESSIONID=([^;]+)");
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
@@ -59,8 +60,15 @@ public final class FormLoginClient {
         return r.headers().firstValue("Location").map(l -> l.replaceFirst("^https?://[^/]+", "")).orElse("");
     }
 
+    /** Sends these headers with every request from now on, as a browser on another page would. */
+    FormLoginClient withHeader(String name, String value) {
+        extraHeaders.put(name, value);
+        return this;
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+        extraHeaders.forEach(b::header);
         if (session != null) {
             b.header("Cookie", "JSESSIONID=" + session);
         }

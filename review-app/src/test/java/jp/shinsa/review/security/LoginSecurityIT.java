@@ -82,4 +82,23 @@ class LoginSecurityIT {
         assertThat(real.statusCode()).isEqualTo(302);
         assertThat(FormLoginClient.location(browser.get("/queue"))).isEqualTo("/login");
     }
+
+    @Test
+    void should_refuse_a_login_posted_from_another_site() throws Exception {
+        String name = newExaminer();
+        // The right user and password, but the form was posted by a page of another site (login CSRF).
+        var fromOrigin = new FormLoginClient(port).withHeader("Origin", "https://attacker.example");
+        assertThat(fromOrigin.login(name, PASSWORD).statusCode()).isEqualTo(403);
+        assertThat(FormLoginClient.location(fromOrigin.get("/queue"))).as("not logged in").isEqualTo("/login");
+
+        var crossSite = new FormLoginClient(port).withHeader("Sec-Fetch-Site", "cross-site");
+        assertThat(crossSite.login(name, PASSWORD).statusCode()).isEqualTo(403);
+        assertThat(FormLoginClient.location(crossSite.get("/queue"))).isEqualTo("/login");
+
+        // The same login from the workbench's own page goes through.
+        var own = new FormLoginClient(port).withHeader("Origin", "http://localhost:" + port)
+                .withHeader("Sec-Fetch-Site", "same-origin");
+        assertThat(FormLoginClient.location(own.login(name, PASSWORD))).isEqualTo("/");
+        assertThat(own.get("/queue").statusCode()).isEqualTo(200);
+    }
 }
