@@ -6,10 +6,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import jp.shinsa.review.ShinsaApplication;
 import jp.shinsa.review.audit.AuditLog;
@@ -50,7 +53,7 @@ class CrashRecoveryIT {
         Path acks1 = dataDir.resolve("acks-1.txt");
         Process child = launch(dataDir, acks1, "child-1.log");
         waitForDecisions(child, acks1, 4, dataDir.resolve("child-1.log"));
-        Thread.sleep(ThreadLocalRandom.current().nextLong(300));
+        waitForReviewsInFlight(dataDir);
         long postmaster = postmasterPid(dataDir);
         child.destroyForcibly();
         assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -61,7 +64,7 @@ class CrashRecoveryIT {
         Path acks2 = dataDir.resolve("acks-2.txt");
         child = launch(dataDir, acks2, "child-2.log");
         waitForDecisions(child, acks2, 4, dataDir.resolve("child-2.log"));
-        Thread.sleep(ThreadLocalRandom.current().nextLong(300));
+        waitForReviewsInFlight(dataDir);
         assertThat(ProcessHandle.of(postmaster).isPresent()).as("the orphaned PostgreSQL was stopped").isFalse();
         killWithPostgres(child, postmasterPid(dataDir));
 
@@ -126,6 +129,29 @@ class CrashRecoveryIT {
             }
             Thread.sleep(100);
         }
+    }
+
+    /**
+     * Waits, on the child's own database, until an application is received or being reviewed: the
+     * kill then lands mid-ingest for certain, however fast this machine reviews.
+     */
+    private static void waitForReviewsInFlight(Path dataDir) throws Exception {
+        String port = Files.readAllLines(dataDir.resolve("pgdata/postmaster.pid")).get(3).strip();
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", "postgres", "");
+             PreparedStatement unfinished = c.prepareStatement(
+                     "SELECT count(*) FROM application WHERE status IN ('RECEIVED', 'PROCESSING')")) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (System.nanoTime() < deadline) {
+                try (ResultSet rs = unfinished.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) > 0) {
+                        return;
+                    }
+                }
+                Thread.sleep(10);
+            }
+        }
+        throw new AssertionError("no review was in flight within 60 s");
     }
 
     /** SIGKILL to the JVM, the postmaster and every PostgreSQL backend, all at once. */
