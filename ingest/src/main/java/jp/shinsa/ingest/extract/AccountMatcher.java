@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -46,30 +47,25 @@ public final class AccountMatcher {
         for (Account a : Catalogs.accounts().values()) {
             k.put(key(a.labelJa()), a.code());
         }
-        try (InputStream in = AccountMatcher.class.getResourceAsStream("account-synonyms.csv")) {
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            boolean header = true;
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                if (header) {
-                    header = false;
-                    continue;
-                }
-                String[] p = line.split(",", 2);
-                String code = p[1].strip();
-                if (!Catalogs.accounts().containsKey(code)) {
-                    throw new IllegalStateException("account-synonyms.csv names an unknown account: " + code);
-                }
-                k.put(key(p[0]), code);
+        for (String[] p : pairs("account-synonyms.csv")) {
+            String code = p[1];
+            if (!Catalogs.accounts().containsKey(code)) {
+                throw new IllegalStateException("account-synonyms.csv names an unknown account: " + code);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            k.put(key(p[0]), code);
         }
         this.keys = Map.copyOf(k);
         Map<String, String> c = new LinkedHashMap<>();
-        try (InputStream in = AccountMatcher.class.getResourceAsStream("ocr-confusions.csv")) {
+        for (String[] p : pairs("ocr-confusions.csv")) {
+            c.put(p[0], p[1]);
+        }
+        this.ocrConfusions = c;
+    }
+
+    /** The two-column rows of a resource CSV beside this class: header, blank and {@code #} lines skipped. */
+    private static List<String[]> pairs(String resource) {
+        List<String[]> rows = new java.util.ArrayList<>();
+        try (InputStream in = AccountMatcher.class.getResourceAsStream(resource)) {
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             boolean header = true;
             for (String line = r.readLine(); line != null; line = r.readLine()) {
@@ -81,12 +77,12 @@ public final class AccountMatcher {
                     continue;
                 }
                 String[] p = line.split(",", 2);
-                c.put(p[0].strip(), p[1].strip());
+                rows.add(new String[] {p[0].strip(), p[1].strip()});
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        this.ocrConfusions = c;
+        return rows;
     }
 
     /**
