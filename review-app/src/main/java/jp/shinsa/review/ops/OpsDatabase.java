@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The database an operator command works on: {@code --url} or SPRING_DATASOURCE_URL (with
  * SPRING_DATASOURCE_USERNAME/PASSWORD) when given; else the embedded PostgreSQL of the data directory
- * ({@code --data-dir}, SHINSA_DATA_DIR, default ~/.shinsa): the running workbench's server when its
+ * ({@code --data-dir}, SHINSA_DATADIR as for {@code serve}, default ~/.shinsa): the running workbench's server when its
  * postmaster is alive (its port is in postmaster.pid), otherwise a server started for the command and
  * stopped after it. No Spring Boot start-up: no web server, no demo loading, no background reviews.
  */
@@ -51,10 +51,10 @@ final class OpsDatabase implements AutoCloseable {
             return new OpsDatabase(ds, null, url.replaceAll("password=[^&]*", "password=***"));
         }
         Path dataDir = Path.of(options.getOrDefault("data-dir",
-                env.getOrDefault("SHINSA_DATA_DIR", System.getProperty("user.home") + "/.shinsa")));
+                env.getOrDefault("SHINSA_DATADIR", System.getProperty("user.home") + "/.shinsa")));
         Path pgData = dataDir.resolve("pgdata");
         if (!Files.isDirectory(pgData)) {
-            throw new IOException("no database in " + pgData + " (set --data-dir, SHINSA_DATA_DIR or SPRING_DATASOURCE_URL)");
+            throw new IOException("no database in " + pgData + " (set --data-dir, SHINSA_DATADIR or SPRING_DATASOURCE_URL)");
         }
         Path pid = pgData.resolve("postmaster.pid");
         if (Files.exists(pid)) {
