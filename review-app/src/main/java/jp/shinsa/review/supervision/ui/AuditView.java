@@ -1,6 +1,7 @@
 package jp.shinsa.review.supervision.ui;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -39,7 +40,13 @@ class AuditView extends VerticalLayout {
     private final AuditLog audit;
     private final TextField actor = new TextField();
     private final IntegerField application = new IntegerField();
-    private final TextField action = new TextField();
+    /** The actions the workbench records (each has a label audit.action.CODE in both languages). */
+    static final List<String> ACTIONS = List.of("APPLICATION_SUBMITTED", "REVIEWED", "REVIEW_RESUMED", "REVIEW_FAILED",
+            "CORRECTED", "ASSIGNED", "CONFLICT_DECLARED", "DECIDED", "LOGIN_LOCKED", "USER_ADDED", "PROGRAM_SAVED",
+            "PAST_GRANTS_IMPORTED", "PAST_APPLICANTS_IMPORTED", "MODEL_TRAINED", "MODEL_ACTIVATED", "MODEL_ROLLED_BACK",
+            "API_SUBMIT", "API_SUBMIT_REFUSED", "API_GET_STATUS", "API_GET_REVIEW", "API_LIST", "API_DENIED",
+            "API_TOKEN_CREATED", "API_TOKEN_REVOKED");
+    private final ComboBox<String> action = new ComboBox<>();
     private final DatePicker from = new DatePicker();
     private final DatePicker to = new DatePicker();
     private final Grid<AuditEntry> grid = new Grid<>();
@@ -52,6 +59,11 @@ class AuditView extends VerticalLayout {
         application.setLabel(getTranslation("audit.application"));
         action.setLabel(getTranslation("audit.action"));
         action.setId("audit-action");
+        action.setItems(ACTIONS);
+        action.setItemLabelGenerator(this::actionLabel);
+        action.setClearButtonVisible(true);
+        action.setAllowCustomValue(true);
+        action.addCustomValueSetListener(e -> action.setValue(e.getDetail().strip()));
         from.setLabel(getTranslation("overrides.from"));
         to.setLabel(getTranslation("overrides.to"));
         Button search = new Button(getTranslation("audit.search"), e -> refresh());
@@ -69,7 +81,7 @@ class AuditView extends VerticalLayout {
         grid.addColumn(AuditEntry::id).setHeader("#").setWidth("5em").setFlexGrow(0);
         grid.addColumn(e -> Formats.dateTime(e.at())).setHeader(getTranslation("overrides.when"));
         grid.addColumn(AuditEntry::actor).setHeader(getTranslation("audit.actor"));
-        grid.addColumn(AuditEntry::action).setHeader(getTranslation("audit.action"));
+        grid.addColumn(e -> actionLabel(e.action())).setHeader(getTranslation("audit.action"));
         grid.addColumn(e -> e.applicationId() == null ? "" : e.applicationId().toString()).setHeader(getTranslation("audit.application"));
         grid.addColumn(AuditEntry::detail).setHeader(getTranslation("audit.detail")).setFlexGrow(4);
         grid.setSizeFull();
@@ -82,6 +94,12 @@ class AuditView extends VerticalLayout {
         OffsetDateTime end = to.getValue() == null ? null : to.getValue().plusDays(1).atStartOfDay(TOKYO).toOffsetDateTime();
         return audit.search(blank(actor.getValue()), application.getValue() == null ? null : application.getValue().longValue(),
                 blank(action.getValue()), start, end, 5000);
+    }
+
+    /** "決定 (DECIDED)": the words for people, the code for searching and for the CSV. */
+    private String actionLabel(String code) {
+        String label = getTranslation("audit.action." + code);
+        return label.startsWith("!") ? code : label + " (" + code + ")";
     }
 
     private void refresh() {
