@@ -158,11 +158,12 @@ public class ApplicationReviewService {
         Long requested = review.application().applicationForm().map(d -> d.subsidy())
                 .map(s -> s.requested()).orElse(null);
         String applicant = review.application().applicant().displayName();
+        String contractJson = ContractJson.toJsonLine(review);
         var columns = new JdbcApplicationRepository.ReviewColumns(review.program(),
                 applicant.isEmpty() ? null : applicant, requested, errors, warnings,
                 review.risk() == null ? null : review.risk().score(),
                 review.risk() == null ? null : review.risk().band().name(), minFit, flagged,
-                ContractJson.toJsonLine(review), ExtractionJson.write(extraction),
+                contractJson, ExtractionJson.write(extraction),
                 AiSuggestion.of(review).name());
         Boolean stored = tx.execute(s -> {
             if (!applications.storeReview(id, expectedVersion, columns)) {
@@ -171,20 +172,11 @@ public class ApplicationReviewService {
             Map<String, Object> detail = new LinkedHashMap<>(auditDetail);
             detail.put("errors", errors);
             detail.put("warnings", warnings);
-            detail.put("modelVersions", modelVersions(review));
+            detail.put("modelVersions", modelVersions(contractJson));
             audit.record(actor, action, id, detail);
             return true;
         });
         return Boolean.TRUE.equals(stored);
-    }
-
-    static Map<String, String> modelVersions(ApplicationReview review) {
-        Map<String, String> versions = new LinkedHashMap<>();
-        if (review.risk() != null) {
-            versions.put("risk", review.risk().modelVersion());
-        }
-        review.itemScores().stream().findFirst().ifPresent(s -> versions.put("purposeFit", s.modelVersion()));
-        return versions;
     }
 
     /**
@@ -256,7 +248,7 @@ public class ApplicationReviewService {
             throw new IllegalArgumentException("a decision that departs from the AI's suggestion needs a comment");
         }
         String snapshot = applications.reviewJson(id).orElse("{}");
-        String versions = modelVersionsJson(snapshot);
+        String versions = JSON.writeValueAsString(modelVersions(snapshot));
         Long decisionId = tx.execute(s -> {
             if (!applications.decide(id, version, outcome)) {
                 throw new ConcurrentChangeException(id);
@@ -292,20 +284,24 @@ public class ApplicationReviewService {
         });
     }
 
-    private static String modelVersionsJson(String reviewJson) {
+    /**
+     * The model versions a review was scored with, read from its contract JSON: the one source for
+     * both the review's audit entry and the decision made on it.
+     */
+    static Map<String, String> modelVersions(String reviewJson) {
         var node = JSON.readTree(reviewJson);
-        var out = JSON.createObjectNode();
+        Map<String, String> versions = new LinkedHashMap<>();
         var risk = node.path("risk").path("modelVersion");
         if (!risk.isMissingNode() && !risk.isNull()) {
-            out.put("risk", risk.asString());
+            versions.put("risk", risk.asString());
         }
         for (var item : node.path("items")) {
             if (item.has("modelVersion")) {
-                out.put("purposeFit", item.path("modelVersion").asString());
+                versions.put("purposeFit", item.path("modelVersion").asString());
                 break;
             }
         }
-        return out.toString();
+        return versions;
     }
 
     @PreAuthorize("isAuthenticated()")
