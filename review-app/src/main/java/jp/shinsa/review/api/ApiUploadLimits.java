@@ -6,21 +6,18 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The bounds of one package received through the API: per file, per package, files per package and
- * the expansion ratio of a ZIP (the unpacker's), and the whole request (Spring's multipart limit, which
- * a raw ZIP body obeys too). Configurable so that tests can use small ones.
+ * The bounds of one package received through the API: those of the unpacker (per file, per package,
+ * files per package and the expansion ratio of a ZIP, shared with the UI), and the whole request
+ * (Spring's multipart limit, which a raw ZIP body obeys too).
  */
 @Component
 class ApiUploadLimits {
     final PackageUnpacker.Limits unpack;
     final long maxRequestBytes;
 
-    ApiUploadLimits(@Value("${shinsa.upload.max-file-size:50MB}") DataSize maxFile,
-                    @Value("${shinsa.upload.max-package-size:200MB}") DataSize maxPackage,
-                    @Value("${shinsa.upload.max-files:100}") int maxFiles,
-                    @Value("${shinsa.upload.max-compression-ratio:200}") double maxRatio,
+    ApiUploadLimits(PackageUnpacker.Limits unpack,
                     @Value("${spring.servlet.multipart.max-request-size:200MB}") DataSize maxRequest) {
-        this.unpack = new PackageUnpacker.Limits(maxFile.toBytes(), maxPackage.toBytes(), maxFiles, maxRatio);
+        this.unpack = unpack;
         this.maxRequestBytes = maxRequest.toBytes();
     }
 }

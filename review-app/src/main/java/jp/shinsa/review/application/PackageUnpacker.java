@@ -24,11 +24,52 @@ public final class PackageUnpacker {
         public static final Limits DEFAULT = new Limits(50L << 20, 200L << 20, 100, 200);
     }
 
-    /** What was accepted, and what was rejected with the reason (in English; the UI translates the kind). */
+    /** What was accepted, and what was rejected with the reason. */
     public record Result(List<UploadedFile> files, List<Rejected> rejected) {
     }
 
-    public record Rejected(String name, String reason) {
+    /**
+     * Why a file was refused. The English pattern is what the API reports; the UI shows the message
+     * {@link #key()} of its own bundle instead, with the same argument {0}.
+     */
+    public enum Reason {
+        FILE_TOO_LARGE("file larger than {0} MB"),
+        UNPACKED_TOO_LARGE("file larger than {0} MB when unpacked"),
+        TOO_MANY_FILES("too many files in one application (limit {0})"),
+        APPLICATION_TOO_LARGE("application larger than {0} MB"),
+        UNSAFE_PATH("ZIP entry with an unsafe path: {0}"),
+        NESTED_ARCHIVE("nested archive inside a ZIP is not accepted"),
+        ZIP_BOMB("ZIP expands too much (possible ZIP bomb); unpacking stopped"),
+        TOO_MANY_ENTRIES("ZIP has too many entries"),
+        UNREADABLE_NAMES("unreadable ZIP entry names"),
+        CORRUPT_ZIP("corrupt ZIP: {0}");
+
+        private final String english;
+
+        Reason(String english) {
+            this.english = english;
+        }
+
+        /** The message key of this reason in the UI's bundles ({@code messages_*.properties}). */
+        public String key() {
+            return "upload.reason." + name();
+        }
+    }
+
+    /**
+     * One refused file: its name made safe to show ({@link FileNames#safe}), why, and the argument of
+     * the reason (a limit, or the offending entry path with control characters replaced), or "".
+     */
+    public record Rejected(String name, Reason why, String detail) {
+        public Rejected {
+            java.util.Objects.requireNonNull(why, "why");
+            detail = detail == null ? "" : detail;
+        }
+
+        /** The reason in English, as the API reports it. */
+        public String reason() {
+            return why.english.replace("{0}", detail);
+        }
     }
 
     private final Limits limits;
@@ -58,11 +99,11 @@ public final class PackageUnpacker {
     private void accept(UploadedFile f, List<UploadedFile> files, List<Rejected> rejected, long[] total) {
         String name = FileNames.safe(f.fileName());
         if (f.content().length > limits.maxFileBytes()) {
-            rejected.add(new Rejected(name, "file larger than " + (limits.maxFileBytes() >> 20) + " MB"));
+            rejected.add(new Rejected(name, Reason.FILE_TOO_LARGE, mb(limits.maxFileBytes())));
         } else if (files.size() >= limits.maxFiles()) {
-            rejected.add(new Rejected(name, "too many files in one application (limit " + limits.maxFiles() + ")"));
+            rejected.add(new Rejected(name, Reason.TOO_MANY_FILES, String.valueOf(limits.maxFiles())));
         } else if (total[0] + f.content().length > limits.maxTotalBytes()) {
-            rejected.add(new Rejected(name, "application larger than " + (limits.maxTotalBytes() >> 20) + " MB"));
+            rejected.add(new Rejected(name, Reason.APPLICATION_TOO_LARGE, mb(limits.maxTotalBytes())));
         } else {
             total[0] += f.content().length;
             files.add(new UploadedFile(name, f.contentType(), f.content()));
@@ -79,7 +120,7 @@ public final class PackageUnpacker {
             rejected.subList(rejectedBefore, rejected.size()).clear();
             total[0] = totalBefore;
             if (!unzip(zip, files, rejected, total, Charset.forName("MS932"))) {
-                rejected.add(new Rejected(FileNames.safe(zip.fileName()), "unreadable ZIP entry names"));
+                rejected.add(new Rejected(FileNames.safe(zip.fileName()), Reason.UNREADABLE_NAMES, null));
             }
         }
     }
@@ -93,7 +134,7 @@ public final class PackageUnpacker {
             int entries = 0;
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 if (++entries > limits.maxFiles() * 10) {
-                    rejected.add(new Rejected(zipName, "ZIP has too many entries"));
+                    rejected.add(new Rejected(zipName, Reason.TOO_MANY_ENTRIES, null));
                     return true;
                 }
                 if (e.isDirectory()) {
@@ -102,7 +143,7 @@ public final class PackageUnpacker {
                 String raw = e.getName();
                 String base = FileNames.safe(raw);
                 if (raw.contains("..") || raw.startsWith("/") || raw.startsWith("\\") || raw.matches("^[A-Za-z]:.*")) {
-                    rejected.add(new Rejected(base, "ZIP entry with an unsafe path: " + printable(raw)));
+                    rejected.add(new Rejected(base, Reason.UNSAFE_PATH, printable(raw)));
                     continue;
                 }
                 if (base.startsWith("__MACOSX") || raw.contains("__MACOSX/") || base.equals(".DS_Store")) {
@@ -110,20 +151,19 @@ public final class PackageUnpacker {
                 }
                 java.util.Optional<byte[]> read = readAtMost(in, limits.maxFileBytes());
                 if (read.isEmpty()) {
-                    rejected.add(new Rejected(base, "file larger than " + (limits.maxFileBytes() >> 20)
-                            + " MB when unpacked"));
+                    rejected.add(new Rejected(base, Reason.UNPACKED_TOO_LARGE, mb(limits.maxFileBytes())));
                     continue;
                 }
                 byte[] content = read.get();
                 expanded += content.length;
                 if (expanded > limits.maxTotalBytes()
                         || expanded > Math.max(1 << 20, zip.content().length * limits.maxCompressionRatio())) {
-                    rejected.add(new Rejected(zipName, "ZIP expands too much (possible ZIP bomb); unpacking stopped"));
+                    rejected.add(new Rejected(zipName, Reason.ZIP_BOMB, null));
                     return true;
                 }
                 UploadedFile f = new UploadedFile(base, null, content);
                 if (isZip(f)) {
-                    rejected.add(new Rejected(base, "nested archive inside a ZIP is not accepted"));
+                    rejected.add(new Rejected(base, Reason.NESTED_ARCHIVE, null));
                     continue;
                 }
                 accept(f, files, rejected, total);
@@ -134,7 +174,7 @@ public final class PackageUnpacker {
             if (String.valueOf(e.getMessage()).contains("bad entry name")) {
                 return false;
             }
-            rejected.add(new Rejected(zipName, "corrupt ZIP: " + e.getMessage()));
+            rejected.add(new Rejected(zipName, Reason.CORRUPT_ZIP, printable(String.valueOf(e.getMessage()))));
         }
         return true;
     }
@@ -162,7 +202,18 @@ public final class PackageUnpacker {
         return magic && n.endsWith(".zip");
     }
 
+    /** Control and format characters (a right-to-left override can disguise a name) shown as "?". */
     private static String printable(String s) {
-        return s.replaceAll("\\p{Cntrl}", "?");
+        return s.replaceAll("[\\p{Cntrl}\\p{Cf}]", "?");
+    }
+
+    /** A limit in whole megabytes, as the reasons state it. */
+    private static String mb(long bytes) {
+        return String.valueOf(bytes >> 20);
+    }
+
+    /** A file name as the user gave it, made safe to store and to show (no path, no control characters). */
+    public static String safeName(String name) {
+        return FileNames.safe(name);
     }
 }

@@ -25,6 +25,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jp.shinsa.review.application.ApplicationReviewService;
 import jp.shinsa.review.application.ApplicationStatus;
 import jp.shinsa.review.application.ApplicationSummary;
+import jp.shinsa.review.application.PackageUnpacker;
 import jp.shinsa.review.program.ProgramService;
 import jp.shinsa.review.queue.QueueFilter;
 import jp.shinsa.review.queue.QueueSort;
@@ -47,7 +48,7 @@ class QueueView extends VerticalLayout {
     private com.vaadin.flow.shared.Registration poll;
 
     QueueView(ReviewQueueService queue, ApplicationReviewService applications, AuthenticationContext auth,
-              ProgramService programs) {
+              ProgramService programs, PackageUnpacker.Limits uploadLimits) {
         this.queue = queue;
         setSizeFull();
         search.setPlaceholder(getTranslation("queue.search"));
@@ -66,7 +67,7 @@ class QueueView extends VerticalLayout {
         HorizontalLayout filters = new HorizontalLayout(search, status, flaggedOnly, total);
         if (auth.hasAnyRole(Roles.EXAMINER, Roles.ADMIN)) {
             Button upload = new Button(getTranslation("upload.title"), e -> new NewApplicationDialog(applications,
-                    auth.getPrincipalName().orElseThrow(), this::refresh).open());
+                    uploadLimits, auth.getPrincipalName().orElseThrow(), this::refresh).open());
             upload.setId("new-application");
             upload.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             filters.add(upload);
