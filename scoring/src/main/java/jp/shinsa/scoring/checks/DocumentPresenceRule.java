@@ -28,7 +28,7 @@ final class DocumentPresenceRule {
             if (d.readable()) {
                 continue;
             }
-            Text msg = new Text("ファイル「" + d.file() + "」を読み取れませんでした（" + d.error() + "）。",
+            Text msg = new Text("ファイル「" + d.file() + "」を読み取れませんでした（" + UnreadableReasons.japanese(d.error()) + "）。",
                     "The file \"" + d.file() + "\" could not be read (" + d.error() + ").");
             Finding f = new Finding(FindingCode.UNREADABLE_DOCUMENT, FindingCode.UNREADABLE_DOCUMENT.severity(), null,
                     null, null, d.type(), d.file(), null, null, msg, List.of(SourceLocation.ofFile(d.file())), null);

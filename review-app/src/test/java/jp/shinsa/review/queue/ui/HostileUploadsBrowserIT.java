@@ -164,9 +164,9 @@ class HostileUploadsBrowserIT {
             String findings = d.findElement(By.id("findings-grid")).getText();
             assertThat(findings).contains(
                     I18N.getTranslation("finding.UNREADABLE_DOCUMENT", I18n.JAPANESE),
-                    "ファイル「zero.pdf」を読み取れませんでした（empty file）",
-                    "ファイル「encrypted.pdf」を読み取れませんでした（encrypted PDF）",
-                    "ファイル「encrypted.xlsx」を読み取れませんでした（encrypted",
+                    "ファイル「zero.pdf」を読み取れませんでした（空のファイルです）",
+                    "ファイル「encrypted.pdf」を読み取れませんでした（暗号化されたPDFです）",
+                    "ファイル「encrypted.xlsx」を読み取れませんでした（暗号化された",
                     "ファイル「corrupt.pdf」を読み取れませんでした",
                     "ファイル「corrupt.xlsx」を読み取れませんでした");
             assertThat(findings).doesNotContain("ファイル「" + good2.get(0).fileName() + "」を読み取れません");
