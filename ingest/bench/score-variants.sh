@@ -1,7 +1,6 @@
 #!/bin/bash
 # Scores CorpusDump results of LayoutVariants packages per variation (one truth dir per variation).
 #   ingest/bench/score-variants.sh VARIANTS_DIR RESULTS.jsonl
-# usage: score-variants.sh VARIANTS_DIR RESULTS.jsonl
 D=$1; R=$2
 printf "%-18s %5s %6s %6s %6s %6s  %s\n" variation apps docacc P R F1 "F1 FS/IS/BSC"
 for v in $(ls $D/truth); do

@@ -53,7 +53,7 @@ import tools.jackson.databind.json.JsonMapper;
  *     -Dshinsa.variants.out=/tmp/variants [-Dshinsa.variants.in=../shared/corpus/dev/truth] \
  *     [-Dshinsa.variants.per=8] [-Dshinsa.variants.scanned=4]
  * ./mvnw ... -Dtest=CorpusDump -Dshinsa.dump.in=/tmp/variants/apps -Dshinsa.dump.out=/tmp/variants.jsonl
- * for v in /tmp/variants/truth/*; do python3 ../shared/tools/score.py --truth $v --results /tmp/variants.jsonl; done
+ * ingest/bench/score-variants.sh /tmp/variants /tmp/variants.jsonl   # score.py once per variation
  * </pre>
  * Text PDFs carry a glyphless CID font text layer (see {@link PdfFixture}): PDFBox 3.0 cannot subset
  * the CFF outlines of the installed Noto CJK collection. Scans are drawn with Java2D in Noto Sans
@@ -928,8 +928,16 @@ class LayoutVariants {
             float[] rights = new float[n];
             float[] rightsR = new float[n];
             float half = pageW / 2;
+            // the first amount column starts at least an em after the longest label
+            float labels = 0;
+            for (GRow row : t.rows()) {
+                if (row.kind() == Kind.DATA && row.text() != null && !row.values().isEmpty()) {
+                    labels = Math.max(labels, row.level() * size + width(row.text(), size));
+                }
+            }
+            float shift = twoColumn ? 0 : Math.max(0, 40 + labels + size + widest - ((pageW - 45) - (n - 1) * colW));
             for (int i = 0; i < n; i++) {
-                rights[i] = (twoColumn ? half - 8 : pageW - 45) - (n - 1 - i) * colW;
+                rights[i] = (twoColumn ? half - 8 : pageW - 45) - (n - 1 - i) * colW + shift;
                 rightsR[i] = pageW - 40 - (n - 1 - i) * colW;
             }
             for (GRow row : t.rows()) {
