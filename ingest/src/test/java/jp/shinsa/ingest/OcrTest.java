@@ -83,4 +83,12 @@ class OcrTest {
         assertThat(lines.get(6).cells()).extracting(Cell::text).containsExactly("固定負債合計", "4,837,573", "4,761,565");
         assertThat(lines.get(7).cells()).extracting(Cell::text).contains("SW-290(48ポート)");
     }
+
+    @Test
+    void should_read_a_thin_triangle_that_ocr_takes_for_hiragana_as_a_negative_sign() {
+        // Noto Sans CJK's △ at 200 dpi comes out of Tesseract as 人へ, and a comma as a full stop
+        List<Line> lines = TikaTesseractOcr.lines("貸倒引当金      人へ2.257,454", "s.pdf", 1);
+
+        assertThat(lines.get(0).cells()).extracting(Cell::text).containsExactly("貸倒引当金", "△2,257,454");
+    }
 }

@@ -37,7 +37,16 @@ public final class AccountMatcher {
             "^(?:[(\\[]?(?:[IVXivx]{1,4}|[0-9]{1,2}|[A-Za-z]|[イロハニホヘトアイウエオ])[)\\].．、]|[IVX]{1,4}(?=\\p{IsHan}|\\p{IsKatakana}|\\p{IsHiragana})|[0-9]{1,2}(?![0-9,年か])|[①-⑳]|[A-Za-z](?=\\p{IsHan}))");
     private static final Pattern TRAILING_PAREN = Pattern.compile("[(\\[][^()\\[\\]]*[)\\]]$");
     private static final Pattern LEADING_PAREN = Pattern.compile("^[(\\[](?:うち|内|内訳|参考)[)\\]]");
-    private static final Pattern PUNCT = Pattern.compile("[、,・･:：\\-－―‐.。]");
+    /** (うち減価償却費), [資産の部]: a label wholly in brackets, not one that merely starts and ends with them ((3)医業利益(△損失)). */
+    private static final Pattern WRAPPED = Pattern.compile("^[(\\[]([^()\\[\\]]{2,})[)\\]]$");
+    private static final Pattern PUNCT = Pattern.compile("[、,・･:：\\-－―‐.。…‥]");
+    /** 【流動資産】「現金及び預金」〔買掛金〕: brackets that only set a label off. */
+    private static final Pattern ENCLOSING = Pattern.compile("^[【「『〔〈《]([^【】「」『』〔〕〈〉《》]+)[】」』〕〉》]$");
+    /** A note reference after the label: 建物 ※1, 土地※, 資産合計 *2, 借入金 注3. */
+    private static final Pattern NOTE_REF = Pattern.compile("(?:※\\d*|\\*\\d+|注\\d+)$");
+    /** ア 現金及び預金, イ　医業未収金: a kana item letter set off by a space (its punctuated forms are in
+     * NUMBERING); not the first letter of a letter-spaced katakana word (ソ フ ト). */
+    private static final Pattern KANA_ITEM = Pattern.compile("^\\s*[アイウエオカキクケコサシスセソイロハニホヘト][\\s\\u3000]+(?=\\p{IsHan}|\\S{2})");
 
     private final Map<String, String> keys;
     private final Map<String, String> ocrConfusions;
@@ -147,15 +156,16 @@ public final class AccountMatcher {
 
     /** The normal form of a label: what statements vary (numbering, spacing, 計/合計, 損益) removed. */
     public static String key(String label) {
-        String s = JapaneseText.compact(label);
-        if (s.length() > 2 && (s.startsWith("(") && s.endsWith(")") || s.startsWith("[") && s.endsWith("]"))) {
-            s = s.substring(1, s.length() - 1);
-        }
+        String s = JapaneseText.compact(KANA_ITEM.matcher(JapaneseText.nfkc(label == null ? "" : label)).replaceFirst(""));
+        s = NOTE_REF.matcher(s).replaceFirst("");
         String prev;
         do {
             prev = s;
+            s = WRAPPED.matcher(s).replaceFirst("$1");
+            s = ENCLOSING.matcher(s).replaceFirst("$1");
             s = NUMBERING.matcher(s).replaceFirst("");
             s = LEADING_PAREN.matcher(s).replaceFirst("");
+            s = ENCLOSING.matcher(s).replaceFirst("$1");
             if (s.startsWith("うち")) {
                 s = s.substring(2);
             }

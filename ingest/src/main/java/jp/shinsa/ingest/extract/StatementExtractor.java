@@ -178,11 +178,20 @@ public final class StatementExtractor {
         return best;
     }
 
+    /** Words that head a year column by its position relative to the statement's own year. */
+    private static final java.util.regex.Pattern RELATIVE_YEAR = java.util.regex.Pattern.compile(
+            "前々年度|前々期|前々事業年度|前年度|前期|前事業年度|当年度|当期|本年度|今年度|当事業年度");
+    /** 第45期: a company's period number, which names no calendar year. */
+    private static final java.util.regex.Pattern PERIOD_NUMBER = java.util.regex.Pattern.compile("^第(\\d{1,3})期");
+
     /** The columns a header line defines, or null when the line is not a column header. */
     static List<Column> headerColumns(Line line, Integer docYear) {
         List<Column> cols = new ArrayList<>();
         String all = JapaneseText.compact(line.text());
-        if (all.contains("現在") || all.startsWith("自") || all.contains("至")) {
+        // a date line (令和7年3月31日現在, 自…至…, 決算日…) is no header, unless its cells also name
+        // their column (当事業年度（自 令和6年4月1日 至 令和7年3月31日）)
+        if ((all.contains("現在") || all.startsWith("自") || all.contains("至") || all.contains("決算日"))
+                && !RELATIVE_YEAR.matcher(all).find()) {
             return null;
         }
         for (Cell cell : line.cells()) {
@@ -190,10 +199,12 @@ public final class StatementExtractor {
                 return null;
             }
         }
+        List<Integer> periods = new ArrayList<>();
+        List<Cell> periodCells = new ArrayList<>();
         for (Cell c : splitHeaderCells(line.cells())) {
             String t = JapaneseText.compact(c.text());
-            if (t.length() > 24 || t.contains("実績比較") || t.contains("決算") || t.contains("計算書") || t.contains("対照表")
-                    || t.contains("シート")) {
+            if (t.length() > 40 || t.length() > 24 && !RELATIVE_YEAR.matcher(t).find() || t.contains("実績比較") || t.contains("決算")
+                    || t.contains("計算書") || t.contains("対照表") || t.contains("シート")) {
                 continue;
             }
             if (t.contains("増減") || t.contains("差額") || t.contains("差引") || t.equals("比較")) {
@@ -201,9 +212,16 @@ public final class StatementExtractor {
                 continue;
             }
             OptionalInt explicit = FiscalYears.of(t);
+            var period = PERIOD_NUMBER.matcher(t);
             if (explicit.isPresent() && (t.contains("年度") || t.contains("月") || t.contains("期")
-                    || t.matches(".*\\d{4}[/.]\\d{1,2}[/.]\\d{1,2}.*"))) {
+                    || t.matches(".*\\d{1,4}[/.]\\d{1,2}[/.]\\d{1,2}.*"))) {
                 cols.add(new Column(c, explicit.getAsInt(), false));
+            } else if (period.find()) {
+                periods.add(Integer.parseInt(period.group(1)));
+                periodCells.add(c);
+                cols.add(null);
+            } else if (docYear != null && (t.contains("前々年度") || t.contains("前々期") || t.contains("前々事業年度"))) {
+                cols.add(new Column(c, docYear - 2, false));
             } else if (docYear != null && (t.contains("前年度") || t.contains("前期") || t.equals("前年") || t.contains("前事業年度"))) {
                 cols.add(new Column(c, docYear - 1, false));
             } else if (docYear != null && (t.contains("当年度") || t.contains("当期") || t.contains("本年度") || t.contains("今年度")
@@ -213,11 +231,29 @@ public final class StatementExtractor {
                 cols.add(new Column(c, docYear, false));
             }
         }
+        // 第44期 / 第45期: the highest period is the statement's own year, each one before it a year earlier
+        if (!periods.isEmpty()) {
+            int last = periods.stream().mapToInt(Integer::intValue).max().getAsInt();
+            List<Column> resolved = new ArrayList<>();
+            int p = 0;
+            for (Column c : cols) {
+                if (c != null) {
+                    resolved.add(c);
+                } else {
+                    int n = periods.get(p);
+                    Cell cell = periodCells.get(p++);
+                    if (docYear != null) {
+                        resolved.add(new Column(cell, docYear - (last - n), false));
+                    }
+                }
+            }
+            cols = resolved;
+        }
         return cols.isEmpty() ? null : cols;
     }
 
     private static final java.util.regex.Pattern HEADER_START = java.util.regex.Pattern.compile(
-            "(?=前年度|当年度|前期|当期|本年度|今年度|増減|差額)"
+            "(?=前々年度|前々期|前年度|当年度|前期|当期|本年度|今年度|前事業年度|当事業年度|増減|差額)"
                     // a year in brackets belongs to the word before it: 前年度（令和5年度） is one column
                     + "|(?<![（(])(?=(?:令和|平成)(?:元|\\d{1,2})年度|20\\d{2}年度)");
 
@@ -293,18 +329,34 @@ public final class StatementExtractor {
     static final class Group {
         final Cell label;
         final Cell previous;
+        /** The text pieces printed close together before the amounts, this label last. */
+        final List<Cell> run;
         final List<Cell> amounts = new ArrayList<>();
 
         Group(Cell label, Cell previous) {
+            this(label, previous, previous == null ? List.of(label) : List.of(previous, label));
+        }
+
+        Group(Cell label, Cell previous, List<Cell> run) {
             this.label = label;
             this.previous = previous;
+            this.run = List.copyOf(run);
         }
 
         List<String> candidates() {
             List<String> out = new ArrayList<>();
+            String joined = run.stream().map(Cell::text).reduce("", String::concat);
+            // 均等割付: a short label spread over the label column (流　動　資　産, 土　　地) comes as
+            // one-character pieces, whose tail alone (資産) may name another account
+            if (run.size() >= 2 && run.stream().allMatch(c -> JapaneseText.compact(c.text()).length() <= 2)) {
+                out.add(joined);
+            }
             out.add(label.text());
             if (previous != null) {
                 out.add(previous.text() + label.text());
+            }
+            if (run.size() >= 3 && !out.contains(joined)) {
+                out.add(joined);
             }
             return out;
         }
@@ -314,21 +366,27 @@ public final class StatementExtractor {
         List<Group> out = new ArrayList<>();
         Group current = null;
         Cell lastText = null;
+        List<Cell> run = new ArrayList<>();
         for (Cell c : line.cells()) {
             if (Amounts.isAmount(c.text())) {
                 if (current != null) {
                     current.amounts.add(c);
                 }
+                run.clear();
                 continue;
             }
             if (JapaneseText.compact(c.text()).isEmpty()) {
                 continue;
             }
             // a label split by a small gap (or an OCR token break) may need its previous piece
-            Cell prev = lastText != null && current != null && current.amounts.isEmpty()
-                    && (!geometric || c.x() - lastText.right() < 3 * Math.max(8, lastText.width() / Math.max(1, lastText.text().length())))
-                    ? lastText : null;
-            current = new Group(c, prev);
+            boolean close = lastText != null && current != null && current.amounts.isEmpty()
+                    && (!geometric || c.x() - lastText.right() < 3 * Math.max(8, lastText.width() / Math.max(1, lastText.text().length())));
+            Cell prev = close ? lastText : null;
+            if (!close) {
+                run.clear();
+            }
+            run.add(c);
+            current = new Group(c, prev, run);
             out.add(current);
             lastText = c;
         }

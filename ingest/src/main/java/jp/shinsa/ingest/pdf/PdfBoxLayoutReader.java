@@ -115,7 +115,7 @@ public final class PdfBoxLayoutReader {
             if (!run.isEmpty()) {
                 cells.add(cell(run, file, page));
             }
-            out.add(new Line(page, null, out.size(), joinSigns(cells, file, page)));
+            out.add(new Line(page, null, out.size(), splitLeaders(joinSigns(cells, file, page), file, page)));
         }
         return out;
     }
@@ -132,6 +132,37 @@ public final class PdfBoxLayoutReader {
         float x = run.get(0).x;
         float right = run.get(run.size() - 1).right();
         return new Cell(b.toString(), x, right - x, SourceLocation.ofBox(file, page, x, minY, right - x, maxH));
+    }
+
+    /** Dotted leaders (after NFKC: ... ・・・) of at least three dots, with the label before and maybe an amount after. */
+    private static final java.util.regex.Pattern LEADERS = java.util.regex.Pattern.compile("^(.*?[^.・\\s])\\s*[.・]{3,}\\s*(.*)$");
+
+    /**
+     * A leader row (現金及び預金…………1,234) prints label, dots and amount as one run of glyphs when the
+     * dots reach the number: the label and the amount become cells of their own and the dots are
+     * dropped, as if the row had been printed with a gap.
+     */
+    static List<Cell> splitLeaders(List<Cell> cells, String file, int page) {
+        List<Cell> out = new ArrayList<>();
+        for (Cell c : cells) {
+            var m = LEADERS.matcher(c.text());
+            if (!m.matches() || !m.group(2).isEmpty() && !Amounts.isAmount(m.group(2))) {
+                out.add(c);
+                continue;
+            }
+            double perChar = c.width() / Math.max(1, c.text().length());
+            String label = m.group(1);
+            SourceLocation l = c.location();
+            float lw = (float) (perChar * label.length());
+            out.add(new Cell(label, c.x(), lw, SourceLocation.ofBox(file, page, (float) c.x(), l.y(), lw, l.height())));
+            if (!m.group(2).isEmpty()) {
+                String amount = m.group(2);
+                float aw = (float) (perChar * amount.length());
+                float ax = (float) (c.right() - aw);
+                out.add(new Cell(amount, ax, aw, SourceLocation.ofBox(file, page, ax, l.y(), aw, l.height())));
+            }
+        }
+        return out;
     }
 
     /** A sign printed apart from its digits (△ 5,000) belongs to the amount after it. */

@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
  */
 public final class FiscalYears {
     private static final Pattern ERA_YEAR = Pattern.compile("(令和|平成|R|H)\\s*(元|\\d{1,2})\\s*年\\s*(度)?(?:\\s*(\\d{1,2})\\s*月)?");
+    /** R7.3.31, H31/3/31, 令和7.3.31: an era year in a dotted or slashed date. */
+    private static final Pattern ERA_DATE = Pattern.compile("(令和|平成|R|H)\\s*(元|\\d{1,2})[/.](\\d{1,2})[/.]\\d{1,2}");
     private static final Pattern SLASH_DATE = Pattern.compile("(20\\d{2}|19\\d{2})[/.](\\d{1,2})[/.]\\d{1,2}");
     private static final Pattern WESTERN = Pattern.compile("(20\\d{2}|19\\d{2})\\s*年\\s*(度)?(?:\\s*(\\d{1,2})\\s*月)?");
 
@@ -19,6 +21,12 @@ public final class FiscalYears {
     /** The fiscal year a header or date names, or empty. A bare date's month decides (Jan–Mar closes the prior 年度). */
     public static OptionalInt of(String raw) {
         String s = JapaneseText.compact(raw);
+        Matcher e = ERA_DATE.matcher(s);
+        if (e.find()) {
+            int n = "元".equals(e.group(2)) ? 1 : Integer.parseInt(e.group(2));
+            int base = e.group(1).startsWith("令") || e.group(1).equals("R") ? 2018 : 1988;
+            return OptionalInt.of(adjust(base + n, false, e.group(3)));
+        }
         Matcher m = ERA_YEAR.matcher(s);
         if (m.find()) {
             int n = "元".equals(m.group(2)) ? 1 : Integer.parseInt(m.group(2));
@@ -44,12 +52,16 @@ public final class FiscalYears {
         return mo <= 3 ? year - 1 : year;
     }
 
-    /** The fiscal year of a statement from its heading text: "令和7年3月31日現在", "至 令和7年3月31日", "令和6年度". */
+    /**
+     * The fiscal year of a statement from its heading text: "令和7年3月31日現在", "至 令和7年3月31日",
+     * "決算日 令和7年3月31日" (the 第N期 form, which names no 年度), "令和6年度".
+     */
     public static OptionalInt ofDocument(String text) {
         String s = JapaneseText.compact(text);
         Pattern[] anchored = {
                 Pattern.compile("至((?:令和|平成|20)\\S{1,12}?日)"),
                 Pattern.compile("((?:令和|平成|20)[^現]{1,12}?日)現在"),
+                Pattern.compile("(?:決算日|期末日|決算期末)((?:令和|平成|20)\\S{1,12}?日)"),
                 Pattern.compile("((?:令和|平成)(?:元|\\d{1,2})年度)"),
                 Pattern.compile("(20\\d{2}年度)"),
                 Pattern.compile("((?:令和|平成)(?:元|\\d{1,2})年\\d{1,2}月期)"),

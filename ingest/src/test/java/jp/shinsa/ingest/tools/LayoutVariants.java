@@ -1,0 +1,1213 @@
+package jp.shinsa.ingest.tools;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import jp.shinsa.ingest.fixtures.PdfFixture;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Dev tool: renders the figures of dev truth files as NEW application packages whose statements
+ * look the way other hospitals and accountants print them, with matching truth, to measure how the
+ * reader generalises. Nothing is copied from the dev documents: every file is drawn from the
+ * truth's {@code latentFinancials} (the figures behind all its documents).
+ * <p>
+ * Each variation family is applied to its own subset of applications (so it can be scored alone)
+ * and once more all together ({@code combined}). Per application it writes a 決算書 (BS + PL), a
+ * BS実績比較 and a 決算状況入力シート; truth goes to {@code OUT/truth/<variation>/} and the packages
+ * to {@code OUT/apps/}.
+ * <pre>
+ * ./mvnw -B -q -o -pl ingest -am test -Dtest=LayoutVariants -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Dshinsa.variants.out=/tmp/variants [-Dshinsa.variants.in=../shared/corpus/dev/truth] \
+ *     [-Dshinsa.variants.per=8] [-Dshinsa.variants.scanned=4]
+ * ./mvnw ... -Dtest=CorpusDump -Dshinsa.dump.in=/tmp/variants/apps -Dshinsa.dump.out=/tmp/variants.jsonl
+ * ingest/bench/score-variants.sh /tmp/variants /tmp/variants.jsonl   # score.py once per variation
+ * </pre>
+ * Text PDFs carry a glyphless CID font text layer (see {@link PdfFixture}): PDFBox 3.0 cannot subset
+ * the CFF outlines of the installed Noto CJK collection. Scans are drawn with Java2D in Noto Sans
+ * CJK JP at 200 dpi and stored as image-only JPEG pages.
+ */
+class LayoutVariants {
+
+    /** Variation families; each gets its own applications. */
+    enum Variation {
+        BASELINE, LABELS_STANDARD, LABELS_DECORATED, UNITS, NUMBERS, YEARS, SPLIT, SHEET_MESSY, FORMATS, PDF_LAYOUT, COMBINED, SCANNED;
+
+        String id() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    enum Format { PDF, XLSX, XLS, CSV_UTF8, CSV_SJIS }
+
+    enum Split { NONE, PAGES, FILES, SHEETS }
+
+    /** How a year column is headed. */
+    enum YearHeader { PREV_CUR_DATE, NENDO_ERA, NENDO_WEST, R_NENDO, R_DATE, KI, ZENKI_TOUKI, JIGYO_NENDO, DATE_WEST, SLASH_DATE }
+
+    /** How the statement names its period. */
+    enum DateLine { GENZAI, KESSANBI, KI_KESSANBI, WEST_GENZAI, NENDO }
+
+    enum Negative { TRIANGLE, BLACK_TRIANGLE, PAREN, MINUS, TRIANGLE_SPACE }
+
+    /** Everything a variation can change; the defaults are a plain, dev-like statement. */
+    static final class Style {
+        Format format = Format.PDF;
+        boolean standardLabels;
+        boolean decorated;
+        long unit = 1;
+        int unitForm;
+        boolean fullWidth;
+        Negative negative = Negative.TRIANGLE;
+        boolean separators = true;
+        boolean trailingYen;
+        boolean numbersAsText;
+        boolean twoYears;
+        boolean swap;
+        YearHeader yearHeader = YearHeader.PREV_CUR_DATE;
+        DateLine dateLine = DateLine.GENZAI;
+        Split split = Split.NONE;
+        boolean messy;
+        boolean twoColumn;
+        int leaders; // 0 none, 1 leaders with a gap before the amount, 2 leaders touching the amount
+        boolean scanned;
+        int ki = 45;
+
+        String describe() {
+            List<String> s = new ArrayList<>();
+            s.add(format.name().toLowerCase(Locale.ROOT));
+            if (standardLabels) {
+                s.add("standard-labels");
+            }
+            if (decorated) {
+                s.add("decorated-labels");
+            }
+            if (unit != 1) {
+                s.add("unit" + unit + "/form" + unitForm);
+            }
+            if (fullWidth) {
+                s.add("full-width");
+            }
+            if (negative != Negative.TRIANGLE) {
+                s.add("neg-" + negative.name().toLowerCase(Locale.ROOT));
+            }
+            if (!separators) {
+                s.add("no-separators");
+            }
+            if (trailingYen) {
+                s.add("trailing-yen");
+            }
+            if (numbersAsText) {
+                s.add("numbers-as-text");
+            }
+            if (twoYears) {
+                s.add("two-years");
+            }
+            if (swap) {
+                s.add("current-first");
+            }
+            if (yearHeader != YearHeader.PREV_CUR_DATE) {
+                s.add("header-" + yearHeader.name().toLowerCase(Locale.ROOT));
+            }
+            if (dateLine != DateLine.GENZAI) {
+                s.add("date-" + dateLine.name().toLowerCase(Locale.ROOT));
+            }
+            if (split != Split.NONE) {
+                s.add("split-" + split.name().toLowerCase(Locale.ROOT));
+            }
+            if (messy) {
+                s.add("messy-sheet");
+            }
+            if (twoColumn) {
+                s.add("two-column");
+            }
+            if (leaders > 0) {
+                s.add(leaders == 1 ? "leaders" : "leaders-touching");
+            }
+            if (scanned) {
+                s.add("scanned");
+            }
+            return String.join(",", s);
+        }
+    }
+
+    // ---------------------------------------------------------------- statement content
+
+    /** A line of a statement: a section heading (account null) or an account with its level. */
+    record Item(String account, String heading, int level) {
+        static Item head(String text, int level) {
+            return new Item(null, text, level);
+        }
+
+        static Item acc(String account, int level) {
+            return new Item(account, null, level);
+        }
+    }
+
+    static final List<Item> BS_ASSETS = List.of(
+            Item.head("資産の部", 0), Item.head("流動資産", 1),
+            Item.acc("cash_and_deposits", 2), Item.acc("medical_receivables", 2), Item.acc("medicines", 2),
+            Item.acc("medical_supplies", 2), Item.acc("other_current_assets", 2), Item.acc("allowance_doubtful", 2),
+            Item.acc("current_assets", 1), Item.head("固定資産", 1), Item.head("有形固定資産", 2),
+            Item.acc("buildings", 3), Item.acc("medical_equipment", 3), Item.acc("land", 3), Item.acc("other_tangible_assets", 3),
+            Item.acc("tangible_fixed_assets", 2), Item.acc("intangible_fixed_assets", 2), Item.acc("other_fixed_assets", 2),
+            Item.acc("fixed_assets", 1), Item.acc("total_assets", 0));
+    static final List<Item> BS_LIABILITIES = List.of(
+            Item.head("負債の部", 0), Item.head("流動負債", 1),
+            Item.acc("accounts_payable", 2), Item.acc("short_term_borrowings", 2), Item.acc("current_portion_long_term_debt", 2),
+            Item.acc("other_current_liabilities", 2), Item.acc("current_liabilities", 1), Item.head("固定負債", 1),
+            Item.acc("long_term_borrowings", 2), Item.acc("retirement_benefit_provision", 2), Item.acc("other_fixed_liabilities", 2),
+            Item.acc("fixed_liabilities", 1), Item.acc("total_liabilities", 0), Item.head("純資産の部", 0),
+            Item.acc("capital", 1), Item.acc("reserves", 1), Item.acc("net_assets", 0), Item.acc("total_liabilities_and_net_assets", 0));
+    static final List<Item> PL = List.of(
+            Item.head("医業収益", 0), Item.acc("inpatient_revenue", 1), Item.acc("outpatient_revenue", 1),
+            Item.acc("other_medical_revenue", 1), Item.acc("medical_revenue", 0), Item.head("医業費用", 0),
+            Item.acc("material_costs", 1), Item.acc("personnel_costs", 1), Item.acc("outsourcing_costs", 1),
+            Item.acc("equipment_costs", 1), Item.acc("depreciation", 2), Item.acc("other_medical_expenses", 1),
+            Item.acc("medical_expenses", 0), Item.acc("medical_profit", 0), Item.acc("non_operating_revenue", 0),
+            Item.acc("non_operating_expenses", 0), Item.acc("interest_expense", 1), Item.acc("ordinary_profit", 0),
+            Item.acc("extraordinary_gains", 0), Item.acc("extraordinary_losses", 0), Item.acc("pretax_profit", 0),
+            Item.acc("income_taxes", 0), Item.acc("net_income", 0));
+    static final List<String> INPUT_ACCOUNTS = List.of("medical_revenue", "medical_expenses", "medical_profit", "ordinary_profit",
+            "net_income", "depreciation", "current_assets", "fixed_assets", "total_assets", "current_liabilities",
+            "fixed_liabilities", "total_liabilities", "net_assets", "short_term_borrowings", "long_term_borrowings", "cash_and_deposits");
+
+    /**
+     * Printed names per account. The first is the one the dev corpus uses; the others are wordings of
+     * 病院会計準則 (臨時収益/臨時費用, 法人税、住民税及び事業税負担額), of 医療法人会計基準 様式第一号・第二号
+     * (事業収益, 事業費用, 事業利益, 事業外収益/費用, 基金, 1年以内返済予定長期借入金) and of 企業会計
+     * (財務諸表等規則: 負債純資産合計, 1年内返済予定の長期借入金, 投資その他の資産合計, 利益剰余金,
+     * 資本金, 営業外収益/費用), plus the plain 計/合計/の部合計 forms small-office statements use.
+     */
+    static final Map<String, List<String>> LABELS = new LinkedHashMap<>();
+
+    static {
+        label("cash_and_deposits", "現金及び預金", "現金預金", "現金・預金");
+        label("medical_receivables", "医業未収金");
+        label("medicines", "医薬品");
+        label("medical_supplies", "診療材料");
+        label("other_current_assets", "その他の流動資産", "その他流動資産");
+        label("allowance_doubtful", "貸倒引当金", "貸倒引当金（△）");
+        label("current_assets", "流動資産合計", "流動資産計");
+        label("buildings", "建物");
+        label("medical_equipment", "医療用器械備品");
+        label("land", "土地");
+        label("other_tangible_assets", "その他の有形固定資産", "その他有形固定資産");
+        label("tangible_fixed_assets", "有形固定資産合計", "有形固定資産計");
+        label("intangible_fixed_assets", "無形固定資産合計", "無形固定資産計", "無形固定資産");
+        label("other_fixed_assets", "その他の資産合計", "投資その他の資産合計", "その他の資産");
+        label("fixed_assets", "固定資産合計", "固定資産計");
+        label("total_assets", "資産合計", "資産の部合計");
+        label("accounts_payable", "買掛金");
+        label("short_term_borrowings", "短期借入金");
+        label("current_portion_long_term_debt", "1年以内返済予定長期借入金", "1年内返済予定の長期借入金", "一年以内返済予定の長期借入金");
+        label("other_current_liabilities", "その他の流動負債", "その他流動負債");
+        label("current_liabilities", "流動負債合計", "流動負債計");
+        label("long_term_borrowings", "長期借入金");
+        label("retirement_benefit_provision", "退職給付引当金", "退職給与引当金");
+        label("other_fixed_liabilities", "その他の固定負債", "その他固定負債");
+        label("fixed_liabilities", "固定負債合計", "固定負債計");
+        label("total_liabilities", "負債合計", "負債の部合計");
+        label("capital", "出資金", "基金", "資本金");
+        label("reserves", "積立金", "積立金合計", "利益剰余金", "利益剰余金合計");
+        label("net_assets", "純資産合計", "純資産の部合計");
+        label("total_liabilities_and_net_assets", "負債及び純資産合計", "負債純資産合計", "負債・純資産合計", "負債及び純資産の部合計");
+        label("inpatient_revenue", "入院診療収益", "入院収益");
+        label("outpatient_revenue", "外来診療収益", "外来収益");
+        label("other_medical_revenue", "その他の医業収益", "その他医業収益");
+        label("medical_revenue", "医業収益合計", "医業収益", "医業収益計", "医業収入", "事業収益");
+        label("material_costs", "材料費");
+        label("personnel_costs", "給与費", "人件費");
+        label("outsourcing_costs", "委託費");
+        label("equipment_costs", "設備関係費");
+        label("other_medical_expenses", "経費");
+        label("medical_expenses", "医業費用合計", "医業費用", "医業費用計", "事業費用");
+        label("medical_profit", "医業利益", "医業損益", "事業利益", "医業利益（△損失）");
+        label("non_operating_revenue", "医業外収益合計", "医業外収益", "事業外収益", "営業外収益");
+        label("non_operating_expenses", "医業外費用合計", "医業外費用", "事業外費用", "営業外費用");
+        label("ordinary_profit", "経常利益", "経常損益", "経常利益（△損失）");
+        label("extraordinary_gains", "特別利益", "臨時収益");
+        label("extraordinary_losses", "特別損失", "臨時費用");
+        label("pretax_profit", "税引前当期純利益", "税引前当期純損益", "税引前当期純利益金額");
+        label("income_taxes", "法人税住民税及び事業税", "法人税、住民税及び事業税", "法人税等", "法人税、住民税及び事業税負担額");
+        label("net_income", "当期純利益", "当期純損益", "当期純利益金額", "当期純損益金額");
+        label("depreciation", "減価償却費", "うち減価償却費", "（うち減価償却費）");
+        label("interest_expense", "支払利息", "うち支払利息", "（うち支払利息）");
+    }
+
+    private static void label(String account, String... names) {
+        LABELS.put(account, List.of(names));
+    }
+
+    // ---------------------------------------------------------------- grid: what any format lays out
+
+    enum Kind { TITLE, TEXT, UNIT, HEADER, DATA, BLANK, NOTE, PAGE_BREAK }
+
+    /**
+     * One row of a statement as laid out: a title, a free text, a column header (texts per value
+     * column) or a data row (label, level and display values; a null value prints nothing). A
+     * two-column balance sheet has a right-hand label and values too.
+     */
+    record GRow(Kind kind, String text, int level, List<Long> values, String rightText, int rightLevel, List<Long> rightValues,
+                List<String> headers) {
+        static GRow of(Kind k, String text) {
+            return new GRow(k, text, 0, List.of(), null, 0, List.of(), List.of());
+        }
+
+        static GRow data(String label, int level, List<Long> values) {
+            return new GRow(Kind.DATA, label, level, values, null, 0, List.of(), List.of());
+        }
+
+        static GRow header(List<String> headers) {
+            return new GRow(Kind.HEADER, null, 0, List.of(), null, 0, List.of(), headers);
+        }
+    }
+
+    /** A statement to write: a name (sheet/file part) and its rows. */
+    record Table(String name, List<GRow> rows, int valueColumns) {
+    }
+
+    /** Truth rows of one generated file. */
+    record TruthFigure(String file, String type, String account, int year, long value) {
+    }
+
+    // ---------------------------------------------------------------- the tool
+
+    @Test
+    @EnabledIfSystemProperty(named = "shinsa.variants.out", matches = ".+")
+    void write_layout_variants() throws IOException {
+        Path in = Path.of(System.getProperty("shinsa.variants.in", "../../shared/corpus/dev/truth"));
+        Path out = Path.of(System.getProperty("shinsa.variants.out"));
+        int per = Integer.parseInt(System.getProperty("shinsa.variants.per", "8"));
+        int scannedCount = Integer.parseInt(System.getProperty("shinsa.variants.scanned", "4"));
+        String only = System.getProperty("shinsa.variants.only", "");
+        ObjectMapper json = JsonMapper.builder().build();
+        List<Path> truths;
+        try (Stream<Path> s = Files.list(in)) {
+            truths = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
+        Files.createDirectories(out.resolve("apps"));
+        List<String> manifest = new ArrayList<>();
+        int offset = 0;
+        for (Variation v : Variation.values()) {
+            if (!only.isEmpty() && !only.contains(v.id())) {
+                continue;
+            }
+            int n = v == Variation.SCANNED ? scannedCount : v == Variation.YEARS ? Math.max(per, YearHeader.values().length - 1) : per;
+            Path truthDir = Files.createDirectories(out.resolve("truth").resolve(v.id()));
+            for (int i = 0; i < n && !truths.isEmpty(); i++) {
+                Path t = truths.get((offset + i * 5 + i / 8) % truths.size());
+                JsonNode truth = json.readTree(t.toFile());
+                String app = truth.get("application").asString() + "-" + v.id();
+                Random r = new Random((app + "/20261124").hashCode());
+                Style style = style(v, i, r);
+                Map<String, Object> newTruth = writeApplication(truth, app, style, r, out.resolve("apps").resolve(app));
+                json.writeValue(truthDir.resolve(app + ".json").toFile(), newTruth);
+                manifest.add(app + "\t" + style.describe());
+            }
+            offset += 3;
+        }
+        Files.write(out.resolve("manifest.tsv"), manifest, StandardCharsets.UTF_8);
+        System.err.println(manifest.size() + " applications written to " + out);
+    }
+
+    /** The style a variation gives its i-th application. */
+    static Style style(Variation v, int i, Random r) {
+        Style s = new Style();
+        s.format = i % 2 == 0 ? Format.PDF : Format.XLSX;
+        switch (v) {
+            case BASELINE -> {
+            }
+            case LABELS_STANDARD -> s.standardLabels = true;
+            case LABELS_DECORATED -> s.decorated = true;
+            case UNITS -> {
+                s.unit = 1000;
+                s.unitForm = i % 5;
+            }
+            case NUMBERS -> {
+                s.format = List.of(Format.PDF, Format.XLSX, Format.CSV_UTF8).get(i % 3);
+                s.numbersAsText = s.format == Format.XLSX;
+                s.fullWidth = i % 2 == 0;
+                s.negative = Negative.values()[i % Negative.values().length];
+                s.separators = i % 4 >= 2;
+                s.trailingYen = i % 3 == 1;
+            }
+            case YEARS -> {
+                s.twoYears = true;
+                s.swap = i % 2 == 0;
+                s.yearHeader = YearHeader.values()[1 + i % (YearHeader.values().length - 1)];
+                s.dateLine = DateLine.values()[i % DateLine.values().length];
+                if (s.yearHeader == YearHeader.KI) {
+                    s.dateLine = DateLine.KI_KESSANBI;
+                }
+            }
+            case SPLIT -> {
+                s.split = List.of(Split.PAGES, Split.FILES, Split.SHEETS, Split.FILES).get(i % 4);
+                s.format = s.split == Split.PAGES ? Format.PDF : s.split == Split.SHEETS ? Format.XLSX : s.format;
+            }
+            case SHEET_MESSY -> {
+                s.format = i % 2 == 0 ? Format.XLSX : Format.XLS;
+                s.messy = true;
+            }
+            case FORMATS -> s.format = List.of(Format.XLS, Format.CSV_UTF8, Format.CSV_SJIS, Format.XLS).get(i % 4);
+            case PDF_LAYOUT -> {
+                s.format = Format.PDF;
+                s.twoColumn = i % 2 == 0;
+                s.leaders = i % 4 < 2 ? (i % 4) + 1 : 0;
+                if (s.leaders == 0) {
+                    s.twoColumn = true;
+                    s.leaders = 1 + (i / 4) % 2;
+                }
+            }
+            case COMBINED -> {
+                s.format = Format.values()[r.nextInt(Format.values().length)];
+                s.standardLabels = r.nextBoolean();
+                s.decorated = r.nextBoolean();
+                s.unit = r.nextBoolean() ? 1000 : 1;
+                s.unitForm = r.nextInt(5);
+                s.fullWidth = r.nextInt(3) == 0;
+                s.negative = Negative.values()[r.nextInt(Negative.values().length)];
+                s.separators = r.nextInt(4) > 0;
+                s.trailingYen = s.unit == 1 && r.nextInt(4) == 0;
+                s.numbersAsText = r.nextInt(3) == 0;
+                s.twoYears = r.nextBoolean();
+                s.swap = s.twoYears && r.nextBoolean();
+                s.yearHeader = YearHeader.values()[r.nextInt(YearHeader.values().length)];
+                s.dateLine = s.yearHeader == YearHeader.KI ? DateLine.KI_KESSANBI : DateLine.values()[r.nextInt(DateLine.values().length)];
+                s.split = Split.values()[r.nextInt(Split.values().length)];
+                s.messy = r.nextBoolean();
+                s.twoColumn = s.format == Format.PDF && r.nextBoolean();
+                s.leaders = s.format == Format.PDF ? r.nextInt(3) : 0;
+            }
+            case SCANNED -> {
+                s.format = Format.PDF;
+                s.scanned = true;
+                s.twoYears = i % 2 == 1;
+                s.unit = i % 2 == 0 ? 1 : 1000;
+            }
+        }
+        s.ki = 30 + r.nextInt(40);
+        return s;
+    }
+
+    Map<String, Object> writeApplication(JsonNode truth, String app, Style s, Random r, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        int year = currentYear(truth);
+        JsonNode latent = truth.get("latentFinancials");
+        String corp = truth.get("applicant").get("corp").asString();
+        String facility = truth.get("applicant").get("facility").asString();
+        Map<String, String> labels = chooseLabels(s, r);
+        List<TruthFigure> figures = new ArrayList<>();
+        Map<String, String> docs = new LinkedHashMap<>();
+        Map<String, Object> meta = new LinkedHashMap<>();
+
+        // 決算書: balance sheet and income statement
+        List<Integer> fsYears = s.twoYears ? List.of(year - 1, year) : List.of(year);
+        Table bs = balanceSheet(s, r, labels, latent, fsYears, corp, year);
+        Table pl = incomeStatement(s, r, labels, latent, fsYears, corp, year);
+        List<List<Table>> fsFiles = s.split == Split.FILES ? List.of(List.of(bs), List.of(pl)) : List.of(List.of(bs, pl));
+        for (int f = 0; f < fsFiles.size(); f++) {
+            String base = fsFiles.size() == 1 ? "決算書_令和" + (year - 2018) + "年度" : f == 0 ? "貸借対照表" : "損益計算書";
+            String file = write(dir, base, fsFiles.get(f), s);
+            docs.put(file, "FINANCIAL_STATEMENTS");
+            meta.put(file, fileMeta(s, fsYears));
+            for (Table t : fsFiles.get(f)) {
+                List<Item> items = new ArrayList<>(t == bs ? BS_ASSETS : PL);
+                if (t == bs) {
+                    items.addAll(BS_LIABILITIES);
+                }
+                for (Item it : items) {
+                    if (it.account() != null) {
+                        for (int y : fsYears) {
+                            figures.add(new TruthFigure(file, "FINANCIAL_STATEMENTS", it.account(), y, shown(latent, y, it.account(), s.unit) * s.unit));
+                        }
+                    }
+                }
+            }
+        }
+
+        // BS実績比較: two years and 増減
+        Style cs = copyForComparison(s);
+        Table comparison = comparison(cs, r, labels, latent, year, corp, facility);
+        String cfile = write(dir, "BS実績比較", List.of(comparison), cs);
+        docs.put(cfile, "BS_COMPARISON");
+        meta.put(cfile, fileMeta(cs, List.of(year - 1, year)));
+        List<Map<String, Object>> deltas = new ArrayList<>();
+        for (Item it : concat(BS_ASSETS, BS_LIABILITIES)) {
+            if (it.account() != null) {
+                long prev = shown(latent, year - 1, it.account(), cs.unit);
+                long cur = shown(latent, year, it.account(), cs.unit);
+                figures.add(new TruthFigure(cfile, "BS_COMPARISON", it.account(), year - 1, prev * cs.unit));
+                figures.add(new TruthFigure(cfile, "BS_COMPARISON", it.account(), year, cur * cs.unit));
+                deltas.add(Map.of("file", cfile, "account", it.account(), "value", (cur - prev) * cs.unit));
+            }
+        }
+
+        // 決算状況入力シート: three years of sixteen accounts, always a workbook (or CSV)
+        Style is = copyForInputSheet(s);
+        Table input = inputSheet(is, labels, latent, year, corp, facility);
+        String ifile = write(dir, "決算状況入力シート", List.of(input), is);
+        docs.put(ifile, "INPUT_SHEET");
+        meta.put(ifile, fileMeta(is, List.of(year - 2, year - 1, year)));
+        for (String a : INPUT_ACCOUNTS) {
+            for (int y = year - 2; y <= year; y++) {
+                figures.add(new TruthFigure(ifile, "INPUT_SHEET", a, y, shown(latent, y, a, is.unit) * is.unit));
+            }
+        }
+
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("schemaVersion", 1);
+        t.put("application", app);
+        t.put("profile", "layout-variant");
+        t.put("variant", s.describe());
+        t.put("program", truth.get("program").asString());
+        t.put("applicant", Map.of("corp", corp, "facility", facility));
+        t.put("documents", docs);
+        t.put("fileMeta", meta);
+        List<Map<String, Object>> fig = new ArrayList<>();
+        for (TruthFigure f : figures) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("file", f.file());
+            m.put("documentType", f.type());
+            m.put("account", f.account());
+            m.put("fiscalYear", f.year());
+            m.put("value", f.value());
+            fig.add(m);
+        }
+        t.put("figures", fig);
+        t.put("comparisonDeltas", deltas);
+        t.put("expected", List.of());
+        t.put("allowed", List.of());
+        t.put("distressed", truth.get("distressed").asInt());
+        t.put("items", List.of());
+        // score.py reads subsidy.computed of every truth; no application form here, so none is expected
+        Map<String, Object> subsidy = new LinkedHashMap<>();
+        subsidy.put("computed", null);
+        t.put("subsidy", subsidy);
+        return t;
+    }
+
+    private static List<Item> concat(List<Item> a, List<Item> b) {
+        List<Item> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    private static Map<String, Object> fileMeta(Style s, List<Integer> years) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("format", switch (s.format) {
+            case PDF -> "pdf";
+            case XLSX -> "xlsx";
+            case XLS -> "xls";
+            default -> "csv";
+        });
+        m.put("scanned", s.scanned);
+        m.put("unreadable", null);
+        m.put("unit", s.unit);
+        m.put("layout", "variant:" + s.describe());
+        m.put("years", years);
+        return m;
+    }
+
+    /** The BS comparison keeps its family's number and year styles but is a one-block table (no PL, no split). */
+    private static Style copyForComparison(Style s) {
+        Style c = copy(s);
+        c.twoYears = true;
+        c.split = Split.NONE;
+        c.twoColumn = false;
+        return c;
+    }
+
+    private static Style copyForInputSheet(Style s) {
+        Style c = copy(s);
+        c.twoYears = true;
+        c.split = Split.NONE;
+        c.twoColumn = false;
+        c.leaders = 0;
+        c.scanned = false;
+        if (c.format == Format.PDF) {
+            c.format = Format.XLSX;
+        }
+        return c;
+    }
+
+    private static Style copy(Style s) {
+        Style c = new Style();
+        c.format = s.format;
+        c.standardLabels = s.standardLabels;
+        c.decorated = s.decorated;
+        c.unit = s.unit;
+        c.unitForm = s.unitForm;
+        c.fullWidth = s.fullWidth;
+        c.negative = s.negative;
+        c.separators = s.separators;
+        c.trailingYen = s.trailingYen;
+        c.numbersAsText = s.numbersAsText;
+        c.twoYears = s.twoYears;
+        c.swap = s.swap;
+        c.yearHeader = s.yearHeader;
+        c.dateLine = s.dateLine;
+        c.split = s.split;
+        c.messy = s.messy;
+        c.twoColumn = s.twoColumn;
+        c.leaders = s.leaders;
+        c.scanned = s.scanned;
+        c.ki = s.ki;
+        return c;
+    }
+
+    private static int currentYear(JsonNode truth) {
+        int best = 0;
+        for (JsonNode f : truth.get("figures")) {
+            best = Math.max(best, f.get("fiscalYear").asInt());
+        }
+        return best;
+    }
+
+    /** The value as printed in the unit (rounded half away from zero, as accounting software rounds). */
+    static long shown(JsonNode latent, int year, String account, long unit) {
+        long v = latent.get(Integer.toString(year)).get(account).asLong();
+        if (unit == 1) {
+            return v;
+        }
+        return Math.round((double) v / unit);
+    }
+
+    private static Map<String, String> chooseLabels(Style s, Random r) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (var e : LABELS.entrySet()) {
+            List<String> names = e.getValue();
+            out.put(e.getKey(), s.standardLabels && names.size() > 1 ? names.get(1 + r.nextInt(names.size() - 1)) : names.get(0));
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- tables
+
+    private static final String[] ROMAN = {"Ⅰ", "Ⅱ", "Ⅲ", "Ⅳ", "Ⅴ", "Ⅵ", "Ⅶ", "Ⅷ"};
+    private static final String[] KANA = {"ア", "イ", "ウ", "エ", "オ", "カ", "キ", "ク"};
+    private static final String[] CIRCLED = {"①", "②", "③", "④", "⑤", "⑥", "⑦", "⑧"};
+
+    /** A printed account label with the decorations of the style (numbering, brackets, spacing). */
+    static String decorate(String label, boolean heading, int level, int ordinal, Style s, Random r) {
+        if (!s.decorated) {
+            return heading && level == 1 ? ROMAN[Math.min(ordinal, 7)] + "　" + label : label;
+        }
+        String l = label;
+        int form = r.nextInt(10);
+        if (heading) {
+            if (level == 0) {
+                return form < 5 ? "【" + l + "】" : form < 8 ? "〔" + l + "〕" : l;
+            }
+            String number = level == 1 ? ROMAN[Math.min(ordinal, 7)] : level == 2 ? (ordinal + 1) + "." : "(" + (ordinal + 1) + ")";
+            return form < 3 ? "【" + number + " " + l + "】" : number + "　" + l;
+        }
+        // 均等割付: short labels spread over the label width
+        if (l.length() <= 4 && form < 3) {
+            String gap = l.length() == 2 ? "　　" : form == 0 ? " " : "　";
+            l = String.join(gap, l.split(""));
+        }
+        int n = Math.min(ordinal, 7);
+        return switch (r.nextInt(8)) {
+            case 0 -> (n + 1) + ". " + l;
+            case 1 -> "(" + (n + 1) + ") " + l;
+            case 2 -> KANA[n] + "　" + l;
+            case 3 -> CIRCLED[n] + l;
+            case 4 -> "「" + l + "」";
+            case 5 -> l + " ※" + (1 + r.nextInt(3));
+            case 6 -> "　".repeat(level) + l;
+            default -> l;
+        };
+    }
+
+    private Table balanceSheet(Style s, Random r, Map<String, String> labels, JsonNode latent, List<Integer> years, String corp, int year) {
+        List<GRow> rows = new ArrayList<>();
+        preamble(rows, s, "貸借対照表", corp, year, true);
+        header(rows, s, years, year, true, false);
+        List<GRow> left = dataRows(BS_ASSETS, s, r, labels, latent, years);
+        List<GRow> right = dataRows(BS_LIABILITIES, s, r, labels, latent, years);
+        if (s.twoColumn) {
+            for (int i = 0; i < Math.max(left.size(), right.size()); i++) {
+                GRow a = i < left.size() ? left.get(i) : GRow.of(Kind.BLANK, "");
+                GRow b = i < right.size() ? right.get(i) : null;
+                rows.add(new GRow(Kind.DATA, a.text(), a.level(), a.values(), b == null ? null : b.text(), b == null ? 0 : b.level(),
+                        b == null ? List.of() : b.values(), List.of()));
+            }
+        } else {
+            rows.addAll(left);
+            if (s.messy) {
+                rows.add(GRow.of(Kind.BLANK, ""));
+            }
+            rows.addAll(right);
+        }
+        notes(rows, s);
+        return new Table("貸借対照表", rows, years.size());
+    }
+
+    private Table incomeStatement(Style s, Random r, Map<String, String> labels, JsonNode latent, List<Integer> years, String corp, int year) {
+        List<GRow> rows = new ArrayList<>();
+        if (s.split == Split.PAGES) {
+            rows.add(GRow.of(Kind.PAGE_BREAK, ""));
+        }
+        preamble(rows, s, "損益計算書", corp, year, false);
+        header(rows, s, years, year, false, false);
+        rows.addAll(dataRows(PL, s, r, labels, latent, years));
+        notes(rows, s);
+        return new Table("損益計算書", rows, years.size());
+    }
+
+    private Table comparison(Style s, Random r, Map<String, String> labels, JsonNode latent, int year, String corp, String facility) {
+        List<GRow> rows = new ArrayList<>();
+        String title = List.of("BS実績比較", "貸借対照表比較", "比較貸借対照表").get(r.nextInt(s.standardLabels || s.decorated ? 3 : 1));
+        rows.add(GRow.of(Kind.TITLE, title));
+        if (s.messy) {
+            rows.add(GRow.of(Kind.BLANK, ""));
+        }
+        rows.add(GRow.of(Kind.TEXT, corp + "　" + facility));
+        rows.add(GRow.of(Kind.UNIT, unitText(s)));
+        header(rows, s, List.of(year - 1, year), year, true, true);
+        List<Integer> years = List.of(year - 1, year);
+        for (GRow g : dataRows(concat(BS_ASSETS, BS_LIABILITIES), s, r, labels, latent, years)) {
+            if (g.kind() == Kind.DATA && !g.values().isEmpty()) {
+                long prev = g.values().get(s.swap ? 1 : 0);
+                long cur = g.values().get(s.swap ? 0 : 1);
+                List<Long> v = new ArrayList<>(g.values());
+                v.add(cur - prev);
+                rows.add(GRow.data(g.text(), g.level(), v));
+            } else {
+                rows.add(g);
+            }
+        }
+        notes(rows, s);
+        return new Table("BS実績比較", rows, 3);
+    }
+
+    private Table inputSheet(Style s, Map<String, String> labels, JsonNode latent, int year, String corp, String facility) {
+        List<GRow> rows = new ArrayList<>();
+        rows.add(GRow.of(Kind.TITLE, "決算状況入力シート"));
+        rows.add(GRow.of(Kind.TEXT, "法人名　" + corp));
+        rows.add(GRow.of(Kind.TEXT, "施設名　" + facility));
+        if (s.messy) {
+            rows.add(GRow.of(Kind.BLANK, ""));
+            rows.add(GRow.of(Kind.NOTE, "※ 直近3事業年度の決算書の数値を記入してください。"));
+        }
+        rows.add(GRow.of(Kind.UNIT, unitText(s)));
+        List<Integer> years = List.of(year - 2, year - 1, year);
+        List<String> h = new ArrayList<>();
+        for (int y : years) {
+            h.add(yearHeader(s, y, year, true, false));
+        }
+        List<Integer> order = new ArrayList<>(years);
+        if (s.swap) {
+            java.util.Collections.reverse(h);
+            java.util.Collections.reverse(order);
+        }
+        rows.add(GRow.header(h));
+        for (String a : INPUT_ACCOUNTS) {
+            List<Long> v = new ArrayList<>();
+            for (int y : order) {
+                v.add(shown(latent, y, a, s.unit));
+            }
+            rows.add(GRow.data(LABELS.get(a).get(0), 0, v));
+        }
+        rows.add(GRow.of(Kind.TEXT, "記入者　経理課"));
+        return new Table("入力シート", rows, 3);
+    }
+
+    private static void preamble(List<GRow> rows, Style s, String title, String corp, int year, boolean bs) {
+        if (s.messy) {
+            rows.add(GRow.of(Kind.BLANK, ""));
+            rows.add(GRow.of(Kind.NOTE, corp));
+        }
+        rows.add(GRow.of(Kind.TITLE, s.decorated ? "【" + title + "】" : String.join(" ", title.split(""))));
+        String era = "令和" + (year + 1 - 2018) + "年3月31日";
+        String start = "令和" + (year - 2018) + "年4月1日";
+        rows.add(GRow.of(Kind.TEXT, switch (s.dateLine) {
+            case GENZAI -> bs ? era + "現在" : "自 " + start + "　至 " + era;
+            case KESSANBI -> "決算日　" + era;
+            case KI_KESSANBI -> "第" + s.ki + "期　決算日 " + era;
+            case WEST_GENZAI -> bs ? "（" + (year + 1) + "年3月31日現在）" : "自 " + year + "年4月1日 至 " + (year + 1) + "年3月31日";
+            case NENDO -> "令和" + (year - 2018) + "年度";
+        }));
+        if (!s.messy) {
+            rows.add(GRow.of(Kind.TEXT, corp));
+        }
+        rows.add(GRow.of(Kind.UNIT, unitText(s)));
+    }
+
+    static String unitText(Style s) {
+        String u = s.unit == 1000 ? "千円" : "円";
+        return switch (s.unitForm) {
+            case 1 -> "単位:" + u;
+            case 2 -> "(単位 " + u + ")";
+            case 3 -> "金額単位：" + u;
+            case 4 -> "［単位：" + u + "］";
+            default -> "（単位：" + u + "）";
+        };
+    }
+
+    private static void notes(List<GRow> rows, Style s) {
+        if (s.messy) {
+            rows.add(GRow.of(Kind.BLANK, ""));
+            rows.add(GRow.of(Kind.NOTE, s.unit == 1000 ? "※ 記載金額は千円未満を四捨五入して表示しております。" : "※ 記載金額は円単位で表示しております。"));
+            rows.add(GRow.of(Kind.NOTE, "（注）減価償却累計額は各資産から直接控除しております。"));
+        }
+    }
+
+    private static void header(List<GRow> rows, Style s, List<Integer> years, int year, boolean bs, boolean delta) {
+        List<String> h = new ArrayList<>();
+        if (years.size() == 1) {
+            h.add("金　額");
+        } else {
+            for (int y : years) {
+                h.add(yearHeader(s, y, year, bs, delta));
+            }
+            if (s.swap) {
+                java.util.Collections.reverse(h);
+            }
+        }
+        if (delta) {
+            h.add("増減");
+        }
+        if (s.messy) {
+            rows.add(GRow.of(Kind.BLANK, ""));
+        }
+        rows.add(GRow.header(h));
+    }
+
+    /** The header of the column of fiscal year {@code y} (the statement's own year is {@code year}). */
+    static String yearHeader(Style s, int y, int year, boolean bs, boolean delta) {
+        boolean current = y == year;
+        int era = y - 2018;
+        String end = "令和" + (era + 1) + "年3月31日";
+        return switch (s.yearHeader) {
+            case PREV_CUR_DATE -> (current ? "当年度" : "前年度") + "（" + end + "）";
+            case NENDO_ERA -> "令和" + era + "年度";
+            case NENDO_WEST -> y + "年度";
+            case R_NENDO -> "R" + era + "年度";
+            case R_DATE -> "R" + (era + 1) + ".3.31";
+            case KI -> "第" + (s.ki - (year - y)) + "期";
+            case ZENKI_TOUKI -> y == year ? "当期" : y == year - 1 ? "前期" : "前々期";
+            case JIGYO_NENDO -> (current ? "当事業年度" : "前事業年度") + (bs ? "（" + end + "）"
+                    : "（自 令和" + era + "年4月1日 至 " + end + "）");
+            case DATE_WEST -> (y + 1) + "年3月31日";
+            case SLASH_DATE -> (y + 1) + "/3/31";
+        };
+    }
+
+    private List<GRow> dataRows(List<Item> items, Style s, Random r, Map<String, String> labels, JsonNode latent, List<Integer> years) {
+        List<GRow> rows = new ArrayList<>();
+        int[] ordinals = new int[5];
+        int[] headings = new int[5];
+        for (Item it : items) {
+            int ord = it.account() == null ? headings[it.level()]++ : ordinals[it.level()]++;
+            for (int l = it.level() + 1; l < ordinals.length; l++) {
+                ordinals[l] = 0;
+                headings[l] = 0;
+            }
+            if (it.account() == null) {
+                rows.add(GRow.data(decorate(it.heading(), true, it.level(), ord, s, r), it.level(), List.of()));
+                continue;
+            }
+            List<Long> v = new ArrayList<>();
+            for (int y : years) {
+                v.add(shown(latent, y, it.account(), s.unit));
+            }
+            if (s.swap) {
+                java.util.Collections.reverse(v);
+            }
+            rows.add(GRow.data(decorate(labels.get(it.account()), false, it.level(), ord, s, r), it.level(), v));
+            if (s.messy && it.level() == 0 && r.nextInt(3) == 0) {
+                rows.add(GRow.of(Kind.BLANK, ""));
+            }
+        }
+        return rows;
+    }
+
+    // ---------------------------------------------------------------- number formatting
+
+    static String amount(long v, Style s) {
+        String digits = s.separators ? String.format(Locale.ROOT, "%,d", Math.abs(v)) : Long.toString(Math.abs(v));
+        if (s.fullWidth) {
+            StringBuilder b = new StringBuilder();
+            for (char c : digits.toCharArray()) {
+                b.append(c >= '0' && c <= '9' ? (char) ('０' + (c - '0')) : c == ',' ? '，' : c);
+            }
+            digits = b.toString();
+        }
+        String t = digits;
+        if (v < 0) {
+            t = switch (s.negative) {
+                case TRIANGLE -> "△" + digits;
+                case BLACK_TRIANGLE -> "▲" + digits;
+                case PAREN -> "(" + digits + ")";
+                case MINUS -> "-" + digits;
+                case TRIANGLE_SPACE -> "△ " + digits;
+            };
+        }
+        return s.trailingYen && s.unit == 1 ? t + "円" : t;
+    }
+
+    // ---------------------------------------------------------------- writers
+
+    /** Writes the tables as one file in the style's format; returns the file name. */
+    String write(Path dir, String base, List<Table> tables, Style s) throws IOException {
+        return switch (s.format) {
+            case PDF -> writePdf(dir, base + ".pdf", tables, s);
+            case XLSX -> writeWorkbook(dir, base + ".xlsx", tables, s, new XSSFWorkbook());
+            case XLS -> writeWorkbook(dir, base + ".xls", tables, s, new HSSFWorkbook());
+            case CSV_UTF8 -> writeCsv(dir, base + ".csv", tables, s, StandardCharsets.UTF_8);
+            case CSV_SJIS -> writeCsv(dir, base + ".csv", tables, s, Charset.forName("windows-31j"));
+        };
+    }
+
+    /** A piece of text placed on a page: from the top-left, in points. */
+    record Placed(float x, float y, float size, String text) {
+    }
+
+    static float width(String text, float size) {
+        float w = 0;
+        for (char c : text.toCharArray()) {
+            w += c >= 0x20 && c <= 0x7E ? 0.5f : 1f;
+        }
+        return w * size;
+    }
+
+    /** Lays the tables out on A4 pages. */
+    static List<List<Placed>> layout(List<Table> tables, Style s) {
+        List<List<Placed>> pages = new ArrayList<>();
+        List<Placed> page = new ArrayList<>();
+        pages.add(page);
+        float size = s.twoColumn ? 8f : 9f;
+        float lineH = size * 1.55f;
+        float y = 50;
+        float pageW = PDRectangle.A4.getWidth();
+        for (Table t : tables) {
+            int n = t.valueColumns();
+            boolean twoColumn = s.twoColumn && t.rows().stream().anyMatch(r -> r.rightText() != null);
+            // columns as wide as their widest amount (full-width digits take twice the room)
+            float widest = 0;
+            for (GRow row : t.rows()) {
+                for (Long v : row.values()) {
+                    widest = Math.max(widest, width(amount(v, s), size));
+                }
+            }
+            float colW = Math.max(twoColumn ? 72 : 100, widest + 2 * size);
+            float[] rights = new float[n];
+            float[] rightsR = new float[n];
+            float half = pageW / 2;
+            // the first amount column starts at least an em after the longest label
+            float labels = 0;
+            for (GRow row : t.rows()) {
+                if (row.kind() == Kind.DATA && row.text() != null && !row.values().isEmpty()) {
+                    labels = Math.max(labels, row.level() * size + width(row.text(), size));
+                }
+            }
+            float shift = twoColumn ? 0 : Math.max(0, 40 + labels + size + widest - ((pageW - 45) - (n - 1) * colW));
+            for (int i = 0; i < n; i++) {
+                rights[i] = (twoColumn ? half - 8 : pageW - 45) - (n - 1 - i) * colW + shift;
+                rightsR[i] = pageW - 40 - (n - 1 - i) * colW;
+            }
+            for (GRow row : t.rows()) {
+                if (row.kind() == Kind.PAGE_BREAK || y > PDRectangle.A4.getHeight() - 50) {
+                    if (!page.isEmpty()) {
+                        page = new ArrayList<>();
+                        pages.add(page);
+                    }
+                    y = 50;
+                    if (row.kind() == Kind.PAGE_BREAK) {
+                        continue;
+                    }
+                }
+                switch (row.kind()) {
+                    case TITLE -> {
+                        float ts = size + 5;
+                        page.add(new Placed((pageW - width(row.text(), ts)) / 2, y + 4, ts, row.text()));
+                        y += lineH + 6;
+                    }
+                    case TEXT, NOTE -> {
+                        boolean centred = row.kind() == Kind.TEXT && (row.text().contains("現在") || row.text().contains("至")
+                                || row.text().contains("決算日") || row.text().endsWith("年度"));
+                        page.add(new Placed(centred ? (pageW - width(row.text(), size)) / 2 : 40, y, size, row.text()));
+                        y += lineH;
+                    }
+                    case UNIT -> {
+                        page.add(new Placed(pageW - 40 - width(row.text(), size), y, size, row.text()));
+                        y += lineH;
+                    }
+                    case BLANK -> y += lineH;
+                    case HEADER -> {
+                        List<String> h = row.headers();
+                        for (int side = 0; side < (twoColumn ? 2 : 1); side++) {
+                            float[] rr = side == 0 ? rights : rightsR;
+                            for (int i = 0; i < h.size(); i++) {
+                                float hs = width(h.get(i), size) > colW - 6 ? size - 2 : size;
+                                float hw = width(h.get(i), hs);
+                                float right = rr[Math.min(i, rr.length - 1)];
+                                page.add(new Placed(right - Math.min(colW - 4, (colW + hw) / 2), y, hs, h.get(i)));
+                            }
+                        }
+                        y += lineH;
+                    }
+                    case DATA -> {
+                        placeData(page, row.text(), row.level(), row.values(), 40, rights, y, size, s);
+                        if (row.rightText() != null) {
+                            placeData(page, row.rightText(), row.rightLevel(), row.rightValues(), half + 5, rightsR, y, size, s);
+                        }
+                        y += lineH;
+                    }
+                    default -> {
+                    }
+                }
+            }
+            y += lineH;
+        }
+        return pages;
+    }
+
+    private static void placeData(List<Placed> page, String label, int level, List<Long> values, float left, float[] rights, float y,
+                                  float size, Style s) {
+        if (label == null || label.isEmpty()) {
+            return;
+        }
+        float x = left + (label.startsWith("　") ? 0 : level * size);
+        String text = label;
+        if (s.leaders > 0 && !values.isEmpty()) {
+            float end = rights[0] - width(amount(values.get(0), s), size) - (s.leaders == 1 ? size : size * 0.2f);
+            int dots = (int) ((end - x - width(text, size)) / size);
+            if (dots > 2) {
+                text = text + "…".repeat(dots);
+            }
+        }
+        page.add(new Placed(x, y, size, text));
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i) == null) {
+                continue;
+            }
+            String a = amount(values.get(i), s);
+            page.add(new Placed(rights[Math.min(i, rights.length - 1)] - width(a, size), y, size, a));
+        }
+    }
+
+    String writePdf(Path dir, String name, List<Table> tables, Style s) throws IOException {
+        List<List<Placed>> pages = layout(tables, s);
+        Path file = dir.resolve(name);
+        if (s.scanned) {
+            writeScan(file, pages);
+            return name;
+        }
+        PdfFixture pdf = new PdfFixture();
+        for (List<Placed> p : pages) {
+            pdf.page();
+            for (Placed t : p) {
+                pdf.text(t.x(), t.y(), t.size(), t.text());
+            }
+        }
+        pdf.save(file);
+        return name;
+    }
+
+    private static Font notoFont;
+
+    private static synchronized Font noto() throws IOException {
+        if (notoFont == null) {
+            try {
+                Font[] fonts = Font.createFonts(new java.io.File("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"));
+                notoFont = java.util.Arrays.stream(fonts).filter(f -> f.getFontName().equals("Noto Sans CJK JP")).findFirst().orElse(fonts[0]);
+            } catch (java.awt.FontFormatException e) {
+                throw new IOException(e);
+            }
+        }
+        return notoFont;
+    }
+
+    /** An image-only PDF: each page drawn in Noto Sans CJK JP at 200 dpi, slightly rotated like a scanner feed. */
+    static void writeScan(Path file, List<List<Placed>> pages) throws IOException {
+        float dpi = 200;
+        float k = dpi / 72f;
+        try (PDDocument doc = new PDDocument()) {
+            for (List<Placed> p : pages) {
+                int w = (int) (PDRectangle.A4.getWidth() * k);
+                int h = (int) (PDRectangle.A4.getHeight() * k);
+                BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+                Graphics2D g = img.createGraphics();
+                g.setColor(Color.WHITE);
+                g.fillRect(0, 0, w, h);
+                g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+                g.rotate(Math.toRadians(0.3), w / 2.0, h / 2.0);
+                g.setColor(Color.BLACK);
+                for (Placed t : p) {
+                    g.setFont(noto().deriveFont(t.size() * k));
+                    // right-aligned amounts keep their right edge with the real glyph widths
+                    float x = t.x() * k;
+                    if (jp.shinsa.ingest.text.Amounts.isAmount(t.text())) {
+                        float right = (t.x() + width(t.text(), t.size())) * k;
+                        x = right - g.getFontMetrics().stringWidth(t.text());
+                    }
+                    g.drawString(t.text(), x, t.y() * k);
+                }
+                g.dispose();
+                PDPage page = new PDPage(PDRectangle.A4);
+                doc.addPage(page);
+                var image = JPEGFactory.createFromImage(doc, img, 0.8f);
+                try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                    cs.drawImage(image, 0, 0, PDRectangle.A4.getWidth(), PDRectangle.A4.getHeight());
+                }
+            }
+            doc.save(file.toFile());
+        }
+    }
+
+    String writeWorkbook(Path dir, String name, List<Table> tables, Style s, Workbook wb) throws IOException {
+        CellStyle numberStyle = wb.createCellStyle();
+        numberStyle.setDataFormat(wb.createDataFormat().getFormat("#,##0;\"△\"#,##0"));
+        Sheet sheet = null;
+        int rowNo = 0;
+        for (Table t : tables) {
+            if (sheet == null || s.split == Split.SHEETS) {
+                sheet = wb.createSheet(t.name());
+                rowNo = s.messy ? 2 : 0;
+            } else {
+                rowNo += 2;
+            }
+            // messy sheets indent by column (A, B, C) and print the values from column E
+            int labelCols = s.messy ? 4 : 1;
+            int firstValue = labelCols + (s.messy ? 0 : 0);
+            int lastCol = firstValue + t.valueColumns() - 1 + (s.twoColumn ? labelCols + t.valueColumns() : 0);
+            for (GRow row : t.rows()) {
+                Row r = sheet.createRow(rowNo);
+                switch (row.kind()) {
+                    case TITLE, TEXT, NOTE -> {
+                        int col = row.kind() == Kind.TITLE && s.messy ? 1 : 0;
+                        r.createCell(col).setCellValue(row.text());
+                        if (s.messy && row.kind() == Kind.TITLE && lastCol > col) {
+                            sheet.addMergedRegion(new CellRangeAddress(rowNo, rowNo, col, lastCol));
+                        }
+                    }
+                    case UNIT -> r.createCell(lastCol).setCellValue(row.text());
+                    case HEADER -> {
+                        if (s.messy) {
+                            r.createCell(0).setCellValue("科　　目");
+                            sheet.addMergedRegion(new CellRangeAddress(rowNo, rowNo, 0, labelCols - 1));
+                        } else {
+                            r.createCell(0).setCellValue("科目");
+                        }
+                        for (int i = 0; i < row.headers().size(); i++) {
+                            r.createCell(firstValue + i).setCellValue(row.headers().get(i));
+                        }
+                    }
+                    case DATA -> {
+                        writeDataCells(sheet, r, rowNo, row.text(), row.level(), row.values(), 0, labelCols, s, numberStyle);
+                        if (row.rightText() != null) {
+                            writeDataCells(sheet, r, rowNo, row.rightText(), row.rightLevel(), row.rightValues(),
+                                    labelCols + t.valueColumns(), labelCols, s, numberStyle);
+                        }
+                    }
+                    default -> {
+                    }
+                }
+                rowNo++;
+            }
+        }
+        try (OutputStream out = Files.newOutputStream(dir.resolve(name)); wb) {
+            wb.write(out);
+        }
+        return name;
+    }
+
+    private static void writeDataCells(Sheet sheet, Row r, int rowNo, String label, int level, List<Long> values, int first, int labelCols,
+                                       Style s, CellStyle numberStyle) {
+        if (label == null || label.isEmpty()) {
+            return;
+        }
+        int col = first + (s.messy ? Math.min(level, labelCols - 1) : 0);
+        r.createCell(col).setCellValue(s.messy ? label : "　".repeat(level) + label);
+        if (s.messy && col < first + labelCols - 1) {
+            sheet.addMergedRegion(new CellRangeAddress(rowNo, rowNo, col, first + labelCols - 1));
+        }
+        for (int i = 0; i < values.size(); i++) {
+            var c = r.createCell(first + labelCols + i);
+            if (s.numbersAsText) {
+                c.setCellValue(amount(values.get(i), s));
+            } else {
+                c.setCellValue(values.get(i));
+                c.setCellStyle(numberStyle);
+            }
+        }
+    }
+
+    String writeCsv(Path dir, String name, List<Table> tables, Style s, Charset cs) throws IOException {
+        StringBuilder b = new StringBuilder();
+        for (Table t : tables) {
+            int width = 1 + t.valueColumns();
+            for (GRow row : t.rows()) {
+                List<String> f = new ArrayList<>();
+                switch (row.kind()) {
+                    case TITLE, TEXT, NOTE -> f.add(row.text());
+                    case UNIT -> {
+                        for (int i = 0; i < width - 1; i++) {
+                            f.add("");
+                        }
+                        f.add(row.text());
+                    }
+                    case HEADER -> {
+                        f.add("科目");
+                        f.addAll(row.headers());
+                    }
+                    case DATA -> {
+                        f.add(row.text());
+                        row.values().forEach(v -> f.add(amount(v, s)));
+                        if (row.rightText() != null) {
+                            f.add(row.rightText());
+                            row.rightValues().forEach(v -> f.add(amount(v, s)));
+                        }
+                    }
+                    case BLANK -> f.add("");
+                    default -> {
+                        continue;
+                    }
+                }
+                b.append(String.join(",", f.stream().map(LayoutVariants::csvField).toList())).append("\r\n");
+            }
+            b.append("\r\n");
+        }
+        Files.write(dir.resolve(name), b.toString().getBytes(cs));
+        return name;
+    }
+
+    private static String csvField(String v) {
+        return v.contains(",") || v.contains("\"") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+    }
+}
