@@ -168,7 +168,7 @@ final class FileLayoutReader {
             if (pages == 0) {
                 throw new UnreadableException("PDF has no pages");
             }
-            // before PDFBox parses a font: some CMaps make it loop past the time bound, allocating until the heap is gone
+            // before PDFBox parses a font: some CMaps make it loop on past the time bound (see PdfCMapGuard)
             var refused = PdfCMapGuard.check(doc, options.maxPages());
             if (refused.isPresent()) {
                 throw new UnreadableException("corrupt PDF: " + refused.get());

@@ -23,7 +23,7 @@ import org.apache.pdfbox.pdmodel.PDResources;
  * mapping per code, counting with {@code int}s: a code longer than 4 bytes overflows
  * ({@code <4294967296> <04FF>} becomes some 1.8 billion codes), and a 4-byte range can be as long.
  * That loop does not look at interrupts, so the per-file time bound reports the file while the thread
- * goes on allocating until the heap is gone, taking every other reader down with it. Real fonts keep
+ * goes on adding mappings, far more than any heap holds, and the heap is shared with every other read. Real fonts keep
  * a range inside 65,536 codes of at most 4 bytes (the PDF specification has ranges differ in their
  * last byte only), so anything beyond is refused as corrupt. Found by {@code ./shinsa fuzz}; see
  * docs/decisions/010-fuzzing-ingest.md.
