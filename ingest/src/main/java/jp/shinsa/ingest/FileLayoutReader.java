@@ -13,6 +13,7 @@ import jp.shinsa.ingest.layout.Cell;
 import jp.shinsa.ingest.layout.DocumentLayout;
 import jp.shinsa.ingest.layout.Line;
 import jp.shinsa.ingest.pdf.PdfBoxLayoutReader;
+import jp.shinsa.ingest.pdf.PdfCMapGuard;
 import jp.shinsa.ingest.pdf.TikaTesseractOcr;
 import jp.shinsa.ingest.sheet.CommonsCsvReader;
 import jp.shinsa.ingest.sheet.PoiSpreadsheetReader;
@@ -166,6 +167,11 @@ final class FileLayoutReader {
             int pages = doc.getNumberOfPages();
             if (pages == 0) {
                 throw new UnreadableException("PDF has no pages");
+            }
+            // before PDFBox parses a font: some CMaps make it loop on past the time bound (see PdfCMapGuard)
+            var refused = PdfCMapGuard.check(doc, options.maxPages());
+            if (refused.isPresent()) {
+                throw new UnreadableException("corrupt PDF: " + refused.get());
             }
             List<PdfBoxLayoutReader.PageLines> read = pdf.read(doc, name, options.maxPages());
             List<Line> lines = new ArrayList<>();

@@ -19,6 +19,9 @@ import jp.shinsa.ingest.fixtures.WorkbookFixture;
 import jp.shinsa.models.DocumentType;
 import jp.shinsa.models.ExtractedApplication;
 import jp.shinsa.models.ExtractedDocument;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
@@ -26,6 +29,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every hostile file ends as an unreadable document with a reason, in bounded time, and the rest is still read. */
 @Timeout(60)
@@ -185,6 +190,29 @@ class HostileInputTest {
         ExtractedDocument d = reader.readFile(Files.writeString(dir.resolve("nested.pdf"), b));
         assertThat(d.readable()).isFalse();
         assertThat(d.error()).isNotBlank();
+    }
+
+    // Found by ./shinsa fuzz (one mutated number in a CMap): PDFBox expands a bfrange code by code with int
+    // arithmetic and does not stop when interrupted, so the time bound reported the file while the read went
+    // on adding mappings for some 1.8 billion codes.
+    @ParameterizedTest
+    @ValueSource(strings = {"<4294967296> <04FF> <0400>", "<00000000> <7FFFFFFF> <0000>"})
+    void should_refuse_a_pdf_whose_font_maps_billions_of_codes(String range) throws Exception {
+        Path f = dir.resolve("cmap.pdf");
+        try (PDDocument doc = new PdfFixture().text(50, 50, "貸借対照表 資産合計 1,000").build()) {
+            COSDictionary fonts = doc.getPage(0).getResources().getCOSObject().getCOSDictionary(COSName.FONT);
+            COSDictionary font = (COSDictionary) fonts.getDictionaryObject(COSName.getPDFName("F1"));
+            COSStream cmap = (COSStream) font.getDictionaryObject(COSName.TO_UNICODE);
+            try (OutputStream out = cmap.createOutputStream()) {
+                out.write(("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n1 begincodespacerange\n<0000> <FFFF>\n"
+                        + "endcodespacerange\n1 beginbfrange\n" + range + "\nendbfrange\nendcmap\nend\nend\n").getBytes(StandardCharsets.US_ASCII));
+            }
+            doc.save(f.toFile());
+        }
+        long t0 = System.nanoTime();
+        ExtractedDocument d = reader.readFile(f);
+        assertThat(d.error()).startsWith("corrupt PDF: font character map");
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(10));
     }
 
     @Test

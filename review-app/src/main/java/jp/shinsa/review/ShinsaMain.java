@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import jp.shinsa.review.cli.BenchCommand;
 import jp.shinsa.review.cli.DemoPackagesCommand;
+import jp.shinsa.review.cli.FuzzCommand;
 import jp.shinsa.review.cli.ReviewCommand;
 import jp.shinsa.review.cli.TrainRiskCli;
 import jp.shinsa.review.ops.AuditVerifyCommand;
@@ -47,6 +48,7 @@ public final class ShinsaMain {
                     yield 1;
                 }
             }
+            case "fuzz" -> FuzzCommand.run(rest, out, err);
             case "audit-verify" -> AuditVerifyCommand.run(rest, out, err);
             case "token" -> TokenCommand.run(rest, out, err);
             case "load" -> LoadCommand.run(rest, out, err);
@@ -93,6 +95,8 @@ public final class ShinsaMain {
                                                                               cross-validate and train a risk model
                   ./shinsa demo-packages --out PARENT [--count N]             write demo application folders (inputs for review)
                   ./shinsa bench [--apps N] [--dir PARENT]                    measure the review pipeline (docs/benchmarks.md)
+                  ./shinsa fuzz [--count 1000] [--seed S] [--only I] [--time-per-file 20] [--threads 2] [--out fuzz-out] [--keep-failures]
+                                                                              read mutated demo PDFs/XLSX/CSV; exit 1 on any crash or hang
                   ./shinsa test                                               run the test suite
                   ./shinsa audit-verify [--url JDBC_URL] [--data-dir DIR]     verify the audit log's hash chain (exit 1 when broken)
                   ./shinsa token create --name N --role R                     create an API token (shown once); also: token revoke --name N, token list

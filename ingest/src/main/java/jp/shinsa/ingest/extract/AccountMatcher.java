@@ -32,6 +32,12 @@ public final class AccountMatcher {
     }
 
     static final double THRESHOLD = 0.8;
+    /**
+     * Longer labels are no account's: a line of an A4 page holds about 50 characters, leader dots
+     * included. Without the cap a hostile cell costs more than its size: {@link #key} strips
+     * numbering prefixes one at a time (quadratic in "(1)(1)(1)…").
+     */
+    static final int LONGEST_LABEL = 200;
 
     private static final Pattern NUMBERING = Pattern.compile(
             "^(?:[(\\[]?(?:[IVXivx]{1,4}|[0-9]{1,2}|[A-Za-z]|[イロハニホヘトアイウエオ])[)\\].．、]|[IVX]{1,4}(?=\\p{IsHan}|\\p{IsKatakana}|\\p{IsHiragana})|[0-9]{1,2}(?![0-9,年か])|[①-⑳]|[A-Za-z](?=\\p{IsHan}))");
@@ -50,6 +56,13 @@ public final class AccountMatcher {
 
     private final Map<String, String> keys;
     private final Map<String, String> ocrConfusions;
+    /**
+     * Keys longer than this are matched by nothing: both similarities are capped by the length ratio
+     * (Dice ≤ 2·min/(m+n) needs m ≤ 1.5·n for 0.8; edit similarity ≤ min/max needs m ≤ 1.25·n), so
+     * twice the longest account key is safely out of reach, and scoring a long label costs its length
+     * times every key (a 1 MB CSV cell took minutes).
+     */
+    private final int longestUsefulKey;
 
     public AccountMatcher() {
         Map<String, String> k = new LinkedHashMap<>();
@@ -64,6 +77,7 @@ public final class AccountMatcher {
             k.put(key(p[0]), code);
         }
         this.keys = Map.copyOf(k);
+        this.longestUsefulKey = 2 * keys.keySet().stream().mapToInt(String::length).max().orElse(0) + 2;
         Map<String, String> c = new LinkedHashMap<>();
         for (String[] p : pairs("ocr-confusions.csv")) {
             c.put(p[0], p[1]);
@@ -101,6 +115,9 @@ public final class AccountMatcher {
      * required, so that 短期/長期 stay apart.
      */
     public Optional<Match> matchOcr(String label) {
+        if (label.length() > LONGEST_LABEL) {
+            return Optional.empty();
+        }
         String fixed = JapaneseText.compact(label);
         for (var e : ocrConfusions.entrySet()) {
             fixed = fixed.replace(e.getKey(), e.getValue());
@@ -110,7 +127,7 @@ public final class AccountMatcher {
             return m.map(x -> x.exact() ? new Match(x.account(), 0.95, false) : x);
         }
         String k = key(fixed);
-        if (k.length() < 2) {
+        if (k.length() < 2 || k.length() > longestUsefulKey) {
             return Optional.empty();
         }
         String best = null;
@@ -188,6 +205,9 @@ public final class AccountMatcher {
     }
 
     public Optional<Match> match(String label) {
+        if (label.length() > LONGEST_LABEL) {
+            return Optional.empty();
+        }
         String k = key(label);
         if (k.isEmpty()) {
             return Optional.empty();
@@ -195,6 +215,9 @@ public final class AccountMatcher {
         String exact = keys.get(k);
         if (exact != null) {
             return Optional.of(new Match(exact, 1.0, true));
+        }
+        if (k.length() > longestUsefulKey) {
+            return Optional.empty();
         }
         String best = null;
         double bestScore = 0;

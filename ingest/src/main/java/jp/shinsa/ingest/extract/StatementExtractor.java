@@ -1,8 +1,10 @@
 package jp.shinsa.ingest.extract;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -66,12 +68,13 @@ public final class StatementExtractor {
         Set<String> seenDelta = new HashSet<>();
         List<Column> header = null;
         String sheet = null;
+        Map<String, String> sheetTexts = sheets ? sheetTexts(layout) : Map.of();
         for (Line line : layout.lines()) {
             if (line.sheet() != null && !line.sheet().equals(sheet)) {
                 sheet = line.sheet();
                 header = null;
                 // a sheet states its own unit or keeps the one of the sheets before it
-                unit = Units.of(sheetText(layout, sheet)).orElse(unit);
+                unit = Units.of(sheetTexts.get(sheet)).orElse(unit);
             }
             OptionalLong u = unitOfLine(line);
             if (u.isPresent()) {
@@ -138,14 +141,20 @@ public final class StatementExtractor {
         return current - 1;
     }
 
-    private static String sheetText(DocumentLayout layout, String sheet) {
-        StringBuilder b = new StringBuilder();
+    /**
+     * Each sheet's text, gathered in one pass: once per sheet over all lines was quadratic, and a
+     * workbook listing one sheet part 5,000 times took longer than the time bound (found by fuzzing).
+     */
+    private static Map<String, String> sheetTexts(DocumentLayout layout) {
+        Map<String, StringBuilder> b = new HashMap<>();
         for (Line l : layout.lines()) {
-            if (sheet.equals(l.sheet())) {
-                b.append(l.text()).append('\n');
+            if (l.sheet() != null) {
+                b.computeIfAbsent(l.sheet(), k -> new StringBuilder()).append(l.text()).append('\n');
             }
         }
-        return b.toString();
+        Map<String, String> out = new HashMap<>();
+        b.forEach((k, v) -> out.put(k, v.toString()));
+        return out;
     }
 
     private static OptionalLong unitOfLine(Line line) {

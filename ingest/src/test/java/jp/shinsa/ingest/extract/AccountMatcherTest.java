@@ -2,6 +2,10 @@ package jp.shinsa.ingest.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -63,5 +67,20 @@ class AccountMatcherTest {
             assertThat(m.exact()).isFalse();
             assertThat(m.similarity()).isBetween(AccountMatcher.THRESHOLD, 1.0);
         });
+    }
+
+    // Found by ./shinsa fuzz: a 1 MB CSV cell was scored against every account, bigram by bigram, for minutes.
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.SECONDS)
+    void should_give_up_quickly_on_a_label_far_longer_than_any_account() {
+        String huge = "資産合計" + "9".repeat(1_000_000);
+        assertThat(matcher.match(huge)).isEmpty();
+        assertThat(matcher.matchOcr(huge)).isEmpty();
+        assertThat(matcher.match("(1)".repeat(100_000) + "資産合計")).isEmpty();
+    }
+
+    @Test
+    void should_still_match_a_label_with_leader_dots() {
+        assertThat(matcher.match("現金預金" + "・".repeat(60))).get().extracting(AccountMatcher.Match::account).isEqualTo("cash_and_deposits");
     }
 }
