@@ -26,7 +26,7 @@ import org.apache.pdfbox.pdmodel.PDResources;
  * goes on adding mappings, far more than any heap holds, and the heap is shared with every other read. Real fonts keep
  * a range inside 65,536 codes of at most 4 bytes (the PDF specification has ranges differ in their
  * last byte only), so anything beyond is refused as corrupt. Found by {@code ./shinsa fuzz}; see
- * docs/decisions/010-fuzzing-ingest.md.
+ * docs/decisions/011-fuzzing-ingest.md.
  */
 public final class PdfCMapGuard {
     /** Longest decoded CMap looked at; longer ones are left to PDFBox (still under the time bound). */
