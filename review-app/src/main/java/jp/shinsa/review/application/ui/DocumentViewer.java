@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import javax.imageio.ImageIO;
+import jp.shinsa.ingest.pdf.PdfCMapGuard;
 import jp.shinsa.review.application.StoredFile;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -116,6 +117,11 @@ class DocumentViewer extends VerticalLayout {
 
     private void showPdf(byte[] bytes) throws IOException {
         try (PDDocument doc = Loader.loadPDF(bytes)) {
+            // A font map that would expand without bound is refused here as the reader refuses it (docs/decisions/011).
+            var refused = PdfCMapGuard.check(doc, doc.getNumberOfPages());
+            if (refused.isPresent()) {
+                throw new IOException(refused.get());
+            }
             int pages = doc.getNumberOfPages();
             pageSelect.setVisible(pages > 1);
             pageSelect.setItems(java.util.stream.IntStream.rangeClosed(1, pages).boxed().toList());
