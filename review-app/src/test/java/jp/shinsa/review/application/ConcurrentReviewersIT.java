@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.test.context.support.WithMockUser;
 
 /**
@@ -97,8 +98,8 @@ class ConcurrentReviewersIT {
         for (int i = 0; i < threads; i++) {
             int n = i;
             futures.add(pool.submit((Callable<Object>) () -> {
-                SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                        "examiner-" + n, null, List.of(new SimpleGrantedAuthority("ROLE_" + Roles.EXAMINER))));
+                SecurityContextHolder.setContext(new SecurityContextImpl(UsernamePasswordAuthenticationToken.authenticated(
+                        "examiner-" + n, null, List.of(new SimpleGrantedAuthority("ROLE_" + Roles.EXAMINER)))));
                 ready.countDown();
                 go.await();
                 try {

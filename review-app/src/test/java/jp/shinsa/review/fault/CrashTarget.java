@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextImpl;
 
 /**
  * The workbench as a process of its own, busy until it is killed: one thread submits a new demo
@@ -50,8 +51,8 @@ public final class CrashTarget {
                 sleep(SUBMIT_EVERY_MS);
             }
         });
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                "examiner", null, List.of(new SimpleGrantedAuthority("ROLE_EXAMINER"))));
+        SecurityContextHolder.setContext(new SecurityContextImpl(UsernamePasswordAuthenticationToken.authenticated(
+                "examiner", null, List.of(new SimpleGrantedAuthority("ROLE_EXAMINER")))));
         DecisionOutcome[] outcomes = DecisionOutcome.values();
         for (int n = 0; ; ) {
             List<long[]> reviewed = jdbc.sql("SELECT id, version FROM application WHERE status = 'REVIEWED' ORDER BY id LIMIT 10")
