@@ -224,9 +224,9 @@ public final class TikaTesseractOcr {
         return out;
     }
 
-    // Before a statement amount only △ or ▲ is printed; OCR reads them as A, Δ, ム, 人, 入 …, sometimes doubled.
+    // Before a statement amount only △ or ▲ is printed; OCR reads them as A, Δ, ム, 人, 入, ハ, へ …, sometimes doubled.
     private static final Pattern OCR_AMOUNT = Pattern.compile(
-            "^([△▲AaΔムﾑ^人入和八ALA]{0,2})(\\d{1,4}(?:[.,]{1,2}(?:\\d{3}|\\d{6}))+|\\d{1,3})(円)?$");
+            "^([△▲AaΔムﾑ^人入和八ハへヘALA]{0,2})(\\d{1,4}(?:[.,]{1,2}(?:\\d{3}|\\d{6}))+|\\d{1,3})(円)?$");
     private static final Pattern PLAIN_AMOUNT = Pattern.compile("^[△▲]?\\d+$");
 
     /** The token as a clean amount ("△1,234"), or null when it is not one. */
