@@ -14,6 +14,7 @@ import jp.shinsa.ingest.layout.DocumentLayout;
 import jp.shinsa.ingest.layout.Line;
 import jp.shinsa.ingest.pdf.PdfBoxLayoutReader;
 import jp.shinsa.ingest.pdf.PdfCMapGuard;
+import jp.shinsa.ingest.pdf.ScanPreprocessor;
 import jp.shinsa.ingest.pdf.TikaTesseractOcr;
 import jp.shinsa.ingest.sheet.CommonsCsvReader;
 import jp.shinsa.ingest.sheet.PoiSpreadsheetReader;
@@ -187,7 +188,7 @@ final class FileLayoutReader {
                     }
                     // Only pages without a text layer are rendered and OCR'd: seconds per page.
                     BufferedImage img = new PDFRenderer(doc).renderImageWithDPI(p.page() - 1, options.ocrDpi(), ImageType.GRAY);
-                    pageLines = TikaTesseractOcr.lines(ocr.text(img), name, p.page());
+                    pageLines = TikaTesseractOcr.lines(ocrUpright(img, options.ocrDpi()), name, p.page());
                     usedOcr = true;
                 }
                 for (Line l : pageLines) {
@@ -211,7 +212,9 @@ final class FileLayoutReader {
         if (ocr == null || !ocr.available()) {
             throw new UnreadableException(ocr == null ? "image file and OCR is switched off" : "image file and Tesseract is not installed");
         }
-        String t = ocr.text(Files.readAllBytes(file), mediaType);
+        BufferedImage decoded = decode(file);
+        String t = decoded == null ? ocr.text(Files.readAllBytes(file), mediaType)
+                : ocrUpright(ScanPreprocessor.toGrey(decoded), 300);
         List<Line> lines = TikaTesseractOcr.lines(t, name, 1);
         if (lines.isEmpty()) {
             throw new UnreadableException("no text recognised in image");
@@ -219,6 +222,64 @@ final class FileLayoutReader {
         StringBuilder text = new StringBuilder();
         lines.forEach(l -> text.append(l.text()).append('\n'));
         return new DocumentLayout(lines, text.toString(), 1, true, false);
+    }
+
+    /**
+     * OCR text of a scanned page, read the right way up: a noisy grey page is cleaned and a skew of
+     * up to 5° straightened first; when the text then reads badly (few amounts, digits turned into
+     * letters), Tesseract's orientation detection is asked whether the page lies upside down or
+     * sideways, and the turned page is read too, keeping whichever reads better. A clean upright page costs one OCR pass plus a few tens of
+     * milliseconds. Only text and the page number are kept from OCR (no boxes), so the page the viewer
+     * shows, unturned, stays the figure's source.
+     *
+     * @see "docs/decisions/012-straightening-scans.md"
+     */
+    private String ocrUpright(BufferedImage page, int dpi) throws IOException {
+        BufferedImage img = straight(ScanPreprocessor.clean(page));
+        String text = ocr.text(img);
+        int legibility = TikaTesseractOcr.legibility(text);
+        if (legibility >= WELL_READ) {
+            return text;
+        }
+        int turn = ocr.uprightTurn(img, dpi);
+        if (turn == 0) {
+            return text;
+        }
+        String turned = ocr.text(straight(ScanPreprocessor.turn(img, turn)));
+        return TikaTesseractOcr.legibility(turned) > legibility ? turned : text;
+    }
+
+    /** Amounts a page must yield (net of garbled ones) to be taken as read upright without asking OSD. */
+    private static final int WELL_READ = 5;
+
+    private static BufferedImage straight(BufferedImage img) {
+        double skew = ScanPreprocessor.correction(img);
+        return skew == 0 ? img : ScanPreprocessor.rotate(img, skew);
+    }
+
+    /** Largest image decoded in Java to be straightened; bigger ones go to Tesseract as they are. */
+    private static final long MAX_DECODED_PIXELS = 40_000_000L;
+
+    /** The image, or null when Java cannot read it or it is too large to decode safely (sizes are read first). */
+    private static BufferedImage decode(Path file) {
+        try (javax.imageio.stream.ImageInputStream in = javax.imageio.ImageIO.createImageInputStream(file.toFile())) {
+            var readers = in == null ? null : javax.imageio.ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                return null;
+            }
+            javax.imageio.ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                if ((long) reader.getWidth(0) * reader.getHeight(0) > MAX_DECODED_PIXELS) {
+                    return null;
+                }
+                return reader.read(0);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private DocumentLayout readWithTika(Path file, String name) throws IOException, UnreadableException {

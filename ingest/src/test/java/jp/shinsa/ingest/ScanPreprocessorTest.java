@@ -1,0 +1,86 @@
+package jp.shinsa.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+
+import jp.shinsa.ingest.fixtures.ScanDegradation;
+import jp.shinsa.ingest.pdf.ScanPreprocessor;
+import jp.shinsa.ingest.pdf.TikaTesseractOcr;
+import org.junit.jupiter.api.Test;
+
+/** Skew and orientation of scanned pages, without Tesseract: pages of "text" drawn as dashes of ink. */
+class ScanPreprocessorTest {
+
+    /** An A4 page at 150 dpi with 30 lines of word-like dashes and a column of amounts. */
+    private static BufferedImage page() {
+        BufferedImage img = new BufferedImage(1240, 1754, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        g.setColor(Color.BLACK);
+        java.util.Random r = new java.util.Random(7);
+        for (int line = 0; line < 30; line++) {
+            int y = 150 + line * 45;
+            for (int x = 100; x < 700; x += 20 + r.nextInt(40)) {
+                g.fillRect(x, y, 12 + r.nextInt(20), 18);
+            }
+            g.fillRect(900, y, 200, 18);
+        }
+        g.dispose();
+        return img;
+    }
+
+    @Test
+    void should_find_the_turn_that_levels_a_skewed_page() {
+        assertThat(ScanPreprocessor.correction(ScanDegradation.rotate(page(), 2))).isCloseTo(-2, within(0.15));
+        assertThat(ScanPreprocessor.correction(ScanDegradation.rotate(page(), -3.5))).isCloseTo(3.5, within(0.15));
+        assertThat(ScanPreprocessor.correction(ScanDegradation.rotate(page(), 0.8))).isCloseTo(-0.8, within(0.15));
+    }
+
+    @Test
+    void should_leave_a_level_page_and_an_empty_page_alone() {
+        assertThat(ScanPreprocessor.correction(page())).isZero();
+        BufferedImage blank = new BufferedImage(600, 800, BufferedImage.TYPE_BYTE_GRAY);
+        assertThat(ScanPreprocessor.correction(blank)).isZero();
+    }
+
+    @Test
+    void should_clean_grainy_grey_paper_and_leave_a_clean_page_alone() {
+        BufferedImage clean = page();
+        BufferedImage grainy = ScanDegradation.NOISE_GREY.apply(page(), 3);
+
+        assertThat(ScanPreprocessor.paperNoise(clean)).isZero();
+        assertThat(ScanPreprocessor.clean(clean)).isSameAs(clean);
+        assertThat(ScanPreprocessor.paperNoise(grainy)).isGreaterThan(2);
+        BufferedImage cleaned = ScanPreprocessor.clean(grainy);
+        assertThat(ScanPreprocessor.paperNoise(cleaned)).isLessThanOrEqualTo(2);
+        assertThat(cleaned.getRaster().getSample(5, 5, 0)).isGreaterThan(240); // paper made white
+        assertThat(cleaned.getRaster().getSample(905, 155, 0)).isLessThan(60); // ink stays dark
+    }
+
+    @Test
+    void should_turn_by_quarters_clockwise() {
+        BufferedImage img = new BufferedImage(40, 20, BufferedImage.TYPE_BYTE_GRAY);
+        img.getRaster().setSample(0, 0, 0, 255); // top-left corner marked
+        BufferedImage quarter = ScanPreprocessor.turn(img, 90);
+        BufferedImage half = ScanPreprocessor.turn(img, 180);
+
+        assertThat(quarter.getWidth()).isEqualTo(20);
+        assertThat(quarter.getRaster().getSample(19, 0, 0)).isEqualTo(255); // now top-right
+        assertThat(half.getRaster().getSample(39, 19, 0)).isEqualTo(255); // now bottom-right
+        assertThat(ScanPreprocessor.turn(img, 0)).isSameAs(img);
+    }
+
+    @Test
+    void should_score_ocr_of_an_upright_page_above_one_read_upside_down() {
+        String upright = "現金預金      1,428,013,277      △5,731,583\n医業収益   14,180,986,973   13,518,321,262\n当期純利益  132,410,964  A22,745";
+        String upsideDown = "998'ZE6'6ヤ9'LL      音号商の弄明\nヤG8ヤ01'97とて   挟季明則 | 97のL9LZ06\n000'000'00E   腕昌甲   ャマヤ'L6/了ヤ/18";
+
+        assertThat(TikaTesseractOcr.legibility(upright)).isGreaterThanOrEqualTo(5);
+        assertThat(TikaTesseractOcr.legibility(upsideDown)).isNegative();
+    }
+}
