@@ -25,19 +25,30 @@ public final class ScanPreprocessor {
     private ScanPreprocessor() {
     }
 
+    /** Every how many pixels to sample so that about 700 samples cover the shorter side. */
+    private static int sampleStep(BufferedImage image) {
+        return Math.max(1, Math.min(image.getWidth(), image.getHeight()) / 700);
+    }
+
+    /** Grey-level histogram of every {@code step}-th pixel in both directions. */
+    private static int[] histogram(Raster r, int width, int height, int step) {
+        int[] hist = new int[256];
+        for (int y = 0; y < height; y += step) {
+            for (int x = 0; x < width; x += step) {
+                hist[r.getSample(x, y, 0)]++;
+            }
+        }
+        return hist;
+    }
+
     /**
      * The angle in degrees (clockwise, image coordinates) to turn {@code image} by so its lines are
      * level; 0 when the page is level within {@link #MIN_SKEW} or has too little ink to tell.
      */
     public static double correction(BufferedImage image) {
-        int step = Math.max(1, Math.min(image.getWidth(), image.getHeight()) / 700);
+        int step = sampleStep(image);
         Raster r = grey(image).getRaster();
-        int[] hist = new int[256];
-        for (int y = 0; y < image.getHeight(); y += step) {
-            for (int x = 0; x < image.getWidth(); x += step) {
-                hist[r.getSample(x, y, 0)]++;
-            }
-        }
+        int[] hist = histogram(r, image.getWidth(), image.getHeight(), step);
         int threshold = otsu(hist);
         int n = 0;
         float[] xs = new float[1 << 16];
@@ -92,14 +103,9 @@ public final class ScanPreprocessor {
      * white and anti-aliased ink edges are a minority; about 5–6 on grainy grey copier paper.
      */
     public static int paperNoise(BufferedImage image) {
-        int step = Math.max(1, Math.min(image.getWidth(), image.getHeight()) / 700);
+        int step = sampleStep(image);
         Raster r = grey(image).getRaster();
-        int[] hist = new int[256];
-        for (int y = 0; y < image.getHeight(); y += step) {
-            for (int x = 0; x < image.getWidth(); x += step) {
-                hist[r.getSample(x, y, 0)]++;
-            }
-        }
+        int[] hist = histogram(r, image.getWidth(), image.getHeight(), step);
         int threshold = otsu(hist);
         long n = 0;
         for (int v = threshold; v < 256; v++) {

@@ -16,7 +16,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import jp.shinsa.review.ShinsaApplication;
 import jp.shinsa.review.audit.AuditLog;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,10 +39,27 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class CrashRecoveryIT {
     private static final Duration BUSY_TIMEOUT = Duration.ofMinutes(4);
 
+    /** Deleted after the test, with the database in it (every process on it is gone by then). */
+    @TempDir
+    Path dataDir;
+
+    /** A failed run may leave a child's PostgreSQL behind: stop it, so the directory can go. */
+    @AfterEach
+    void stopLeftovers() throws Exception {
+        Path pid = dataDir.resolve("pgdata/postmaster.pid");
+        if (Files.exists(pid)) {
+            ProcessHandle.of(postmasterPid(dataDir)).filter(p -> p.info().command().map(c -> c.endsWith("postgres"))
+                    .orElse(false)).ifPresent(p -> {
+                        p.descendants().forEach(ProcessHandle::destroyForcibly);
+                        p.destroyForcibly();
+                        p.onExit().join();
+                    });
+        }
+    }
+
     @Test
     void should_keep_every_acknowledged_decision_and_leave_no_half_ingested_application_after_sigkill()
             throws Exception {
-        Path dataDir = Files.createTempDirectory("shinsa-crash-");
         // A first, clean start in this JVM creates the database and registers the default models, so
         // the killed processes load them instead of training them.
         try (ConfigurableApplicationContext first = start(dataDir)) {
