@@ -8,6 +8,8 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.TextField;
@@ -48,6 +50,8 @@ class NewApplicationDialog extends Dialog {
     private final String actor;
     private final Runnable onChange;
     private Registration poll;
+    /** True from a file's start until the upload reports all files done (success or error). */
+    private boolean uploading;
 
     NewApplicationDialog(ApplicationReviewService service, PackageUnpacker.Limits limits, String actor,
                          Runnable onChange) {
@@ -79,6 +83,10 @@ class NewApplicationDialog extends Dialog {
             }
         });
         upload.setId("upload");
+        // The browser sends these events in order, before any later click: starting the review while
+        // a file is still on its way would silently leave that file out.
+        upload.getElement().addEventListener("upload-start", e -> uploading = true);
+        upload.addAllFinishedListener(e -> uploading = false);
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, limits.maxFileBytes()));
         upload.setMaxFiles(limits.maxFiles());
         upload.setWidthFull();
@@ -115,6 +123,11 @@ class NewApplicationDialog extends Dialog {
     }
 
     private void submit(String name, VerticalLayout body) {
+        if (uploading) {
+            Notification.show(getTranslation("upload.stillUploading"), 5000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_CONTRAST);
+            return;
+        }
         List<UploadedFile> files;
         synchronized (received) {
             files = List.copyOf(received);
