@@ -56,16 +56,22 @@ class ApiReadAudit {
         }
         try {
             e.written().get(WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (TimeoutException | ExecutionException failed) {
-            // The batch did not make it (or is stuck): this read's entry is written here, or the read fails.
-            if (e.written().isDone() && !e.written().isCompletedExceptionally()) {
+            return;
+        } catch (TimeoutException stuck) {
+            // Taken by the writer already: it completes every entry it takes, so its outcome decides
+            // (writing the entry here as well would record the read twice).
+            boolean taken = !queue.remove(e);
+            if (taken && !e.written().handle((ok, failed) -> failed != null).join()) {
                 return;
             }
-            audit.record(actor, action, applicationId, detail);
+        } catch (ExecutionException failed) {
+            // the writer could not write it, in its batch nor alone
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted before the audit entry was written", interrupted);
         }
+        // Not written by the writer: written here, or the read fails.
+        audit.record(actor, action, applicationId, detail);
     }
 
     /** Writes everything queued so far (shutdown). */
