@@ -51,7 +51,7 @@ public final class TikaTesseractOcr {
         boolean ok;
         try {
             p.setLanguage(language);
-            p.setPageSegMode("4");
+            p.setPageSegMode(TEXT_SEGMENTATION);
             p.setPreserveInterwordSpacing(true);
             p.setTimeout(timeoutSeconds);
             p.initialize(Map.of());
@@ -70,28 +70,46 @@ public final class TikaTesseractOcr {
 
     /** The text of one page image. */
     public String text(BufferedImage image) throws IOException {
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", png);
-        return text(png.toByteArray(), "image/png");
+        return text(png(image), "image/png");
     }
 
     public String text(byte[] image, String mediaType) throws IOException {
+        BodyContentHandler handler = new BodyContentHandler(-1);
+        try {
+            tesseract(image, mediaType, TEXT_SEGMENTATION, handler);
+        } catch (org.xml.sax.SAXException | org.apache.tika.exception.TikaException e) {
+            throw new IOException("OCR failed: " + e.getMessage(), e);
+        }
+        return handler.toString();
+    }
+
+    /** Page segmentation for reading text: sparse columns of variable size ({@code --psm 4}). */
+    private static final String TEXT_SEGMENTATION = "4";
+    /** Page segmentation for orientation detection only ({@code --psm 0}). */
+    private static final String ORIENTATION_ONLY = "0";
+
+    /** Runs Tesseract on one image in the given page segmentation mode; the metadata Tika filled in. */
+    private Metadata tesseract(byte[] image, String mediaType, String pageSegMode, BodyContentHandler handler)
+            throws IOException, org.xml.sax.SAXException, org.apache.tika.exception.TikaException {
         TesseractOCRConfig cfg = new TesseractOCRConfig();
         cfg.setLanguage(language);
-        cfg.setPageSegMode("4");
-        cfg.setPreserveInterwordSpacing(true);
+        cfg.setPageSegMode(pageSegMode);
+        if (TEXT_SEGMENTATION.equals(pageSegMode)) {
+            cfg.setPreserveInterwordSpacing(true);
+        }
         cfg.setTimeoutSeconds(timeoutSeconds);
         ParseContext ctx = new ParseContext();
         ctx.set(TesseractOCRConfig.class, cfg);
         Metadata md = new Metadata();
         md.set(Metadata.CONTENT_TYPE, mediaType);
-        BodyContentHandler handler = new BodyContentHandler(-1);
-        try {
-            parser.parse(new ByteArrayInputStream(image), handler, md, ctx);
-        } catch (org.xml.sax.SAXException | org.apache.tika.exception.TikaException e) {
-            throw new IOException("OCR failed: " + e.getMessage(), e);
-        }
-        return handler.toString();
+        parser.parse(new ByteArrayInputStream(image), handler, md, ctx);
+        return md;
+    }
+
+    private static byte[] png(BufferedImage image) throws IOException {
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", png);
+        return png.toByteArray();
     }
 
     /**
@@ -107,18 +125,9 @@ public final class TikaTesseractOcr {
             return 0;
         }
         BufferedImage small = dpi > 170 ? ScanPreprocessor.scale(page, 150.0 / dpi) : page;
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        ImageIO.write(small, "png", png);
-        TesseractOCRConfig cfg = new TesseractOCRConfig();
-        cfg.setLanguage(language);
-        cfg.setPageSegMode("0");
-        cfg.setTimeoutSeconds(timeoutSeconds);
-        ParseContext ctx = new ParseContext();
-        ctx.set(TesseractOCRConfig.class, cfg);
-        Metadata md = new Metadata();
-        md.set(Metadata.CONTENT_TYPE, "image/png");
+        Metadata md;
         try {
-            parser.parse(new ByteArrayInputStream(png.toByteArray()), new BodyContentHandler(-1), md, ctx);
+            md = tesseract(png(small), "image/png", ORIENTATION_ONLY, new BodyContentHandler(-1));
         } catch (org.xml.sax.SAXException | org.apache.tika.exception.TikaException e) {
             String m = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
             if (m.contains("osd") || m.contains("traineddata")) {
