@@ -23,15 +23,11 @@ public final class FiscalYears {
         String s = JapaneseText.compact(raw);
         Matcher e = ERA_DATE.matcher(s);
         if (e.find()) {
-            int n = "元".equals(e.group(2)) ? 1 : Integer.parseInt(e.group(2));
-            int base = e.group(1).startsWith("令") || e.group(1).equals("R") ? 2018 : 1988;
-            return OptionalInt.of(adjust(base + n, false, e.group(3)));
+            return OptionalInt.of(adjust(calendarYear(e.group(1), e.group(2)), false, e.group(3)));
         }
         Matcher m = ERA_YEAR.matcher(s);
         if (m.find()) {
-            int n = "元".equals(m.group(2)) ? 1 : Integer.parseInt(m.group(2));
-            int base = m.group(1).startsWith("令") || m.group(1).equals("R") ? 2018 : 1988;
-            return OptionalInt.of(adjust(base + n, m.group(3) != null, m.group(4)));
+            return OptionalInt.of(adjust(calendarYear(m.group(1), m.group(2)), m.group(3) != null, m.group(4)));
         }
         Matcher d = SLASH_DATE.matcher(s);
         if (d.find()) {
@@ -42,6 +38,12 @@ public final class FiscalYears {
             return OptionalInt.of(adjust(Integer.parseInt(w.group(1)), w.group(2) != null, w.group(3)));
         }
         return OptionalInt.empty();
+    }
+
+    /** The calendar year of an era year: 令和/R 1 is 2019, 平成/H 1 is 1989; 元 is 1. */
+    private static int calendarYear(String era, String year) {
+        int n = "元".equals(year) ? 1 : Integer.parseInt(year);
+        return (era.startsWith("令") || era.equals("R") ? 2018 : 1988) + n;
     }
 
     private static int adjust(int year, boolean nendo, String month) {
