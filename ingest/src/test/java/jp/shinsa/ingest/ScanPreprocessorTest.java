@@ -36,9 +36,9 @@ class ScanPreprocessorTest {
 
     @Test
     void should_find_the_turn_that_levels_a_skewed_page() {
-        assertThat(ScanPreprocessor.correction(ScanDegradation.rotate(page(), 2))).isCloseTo(-2, within(0.15));
-        assertThat(ScanPreprocessor.correction(ScanDegradation.rotate(page(), -3.5))).isCloseTo(3.5, within(0.15));
-        assertThat(ScanPreprocessor.correction(ScanDegradation.rotate(page(), 0.8))).isCloseTo(-0.8, within(0.15));
+        assertThat(ScanPreprocessor.correction(ScanPreprocessor.rotate(page(), 2))).isCloseTo(-2, within(0.15));
+        assertThat(ScanPreprocessor.correction(ScanPreprocessor.rotate(page(), -3.5))).isCloseTo(3.5, within(0.15));
+        assertThat(ScanPreprocessor.correction(ScanPreprocessor.rotate(page(), 0.8))).isCloseTo(-0.8, within(0.15));
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.time.Duration;
 
 import jp.shinsa.ingest.fixtures.ScanDegradation;
 import jp.shinsa.ingest.fixtures.ScannedStatementFixture;
+import jp.shinsa.ingest.pdf.ScanPreprocessor;
 import jp.shinsa.ingest.pdf.TikaTesseractOcr;
 import jp.shinsa.models.DocumentType;
 import jp.shinsa.models.ExtractedDocument;
@@ -53,7 +54,7 @@ class ScannedPdfExtractionTest {
     @Test
     void should_read_figures_of_a_statement_scanned_two_degrees_askew() throws Exception {
         assumeOcr();
-        Path f = ScannedStatementFixture.save(ScanDegradation.rotate(ScannedStatementFixture.image(font), 2),
+        Path f = ScannedStatementFixture.save(ScanPreprocessor.rotate(ScannedStatementFixture.image(font), 2),
                 ScanDegradation.CLEAN, dir.resolve("損益計算書.pdf"));
 
         assertReadsTheStatement(reader.readFile(f));

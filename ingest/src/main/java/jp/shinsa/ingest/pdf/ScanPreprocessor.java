@@ -47,7 +47,7 @@ public final class ScanPreprocessor {
      */
     public static double correction(BufferedImage image) {
         int step = sampleStep(image);
-        Raster r = grey(image).getRaster();
+        Raster r = toGrey(image).getRaster();
         int[] hist = histogram(r, image.getWidth(), image.getHeight(), step);
         int threshold = otsu(hist);
         int n = 0;
@@ -104,7 +104,7 @@ public final class ScanPreprocessor {
      */
     public static int paperNoise(BufferedImage image) {
         int step = sampleStep(image);
-        Raster r = grey(image).getRaster();
+        Raster r = toGrey(image).getRaster();
         int[] hist = histogram(r, image.getWidth(), image.getHeight(), step);
         int threshold = otsu(hist);
         long n = 0;
@@ -146,7 +146,7 @@ public final class ScanPreprocessor {
      * the paper is white and the ink black. A clean page is returned as it is.
      */
     public static BufferedImage clean(BufferedImage image) {
-        BufferedImage img = grey(image);
+        BufferedImage img = toGrey(image);
         if (paperNoise(img) <= NOISY_PAPER) {
             return img;
         }
@@ -325,7 +325,8 @@ public final class ScanPreprocessor {
         return out;
     }
 
-    private static BufferedImage grey(BufferedImage image) {
+    /** {@code image} as 8-bit grey (white under any transparency); a grey image as it is. */
+    public static BufferedImage toGrey(BufferedImage image) {
         if (image.getType() == BufferedImage.TYPE_BYTE_GRAY) {
             return image;
         }
@@ -338,8 +339,4 @@ public final class ScanPreprocessor {
         return out;
     }
 
-    /** {@code image} as 8-bit grey (white under any transparency). */
-    public static BufferedImage toGrey(BufferedImage image) {
-        return grey(image);
-    }
 }
