@@ -95,10 +95,7 @@ public class ApplicationReviewService {
             if (u.attempts() >= MAX_REVIEW_ATTEMPTS) {
                 String reason = "review interrupted " + u.attempts() + " times (the workbench stopped during it); "
                         + "not retried again";
-                tx.executeWithoutResult(s -> {
-                    applications.markFailed(u.id(), reason);
-                    audit.record("system", "REVIEW_FAILED", u.id(), Map.of("reason", reason));
-                });
+                fail(u.id(), reason);
                 continue;
             }
             if (u.attempts() > 0) {
@@ -135,14 +132,18 @@ public class ApplicationReviewService {
             store(id, null, review, review.application(), "system", "REVIEWED", Map.of());
         } catch (Exception | OutOfMemoryError e) {
             log.warn("review of application {} failed", id, e);
-            String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
-            tx.executeWithoutResult(s -> {
-                applications.markFailed(id, reason);
-                audit.record("system", "REVIEW_FAILED", id, Map.of("reason", reason));
-            });
+            fail(id, e.getClass().getSimpleName() + ": " + e.getMessage());
         } finally {
             deleteQuietly(dir);
         }
+    }
+
+    /** Marks the review failed with its reason, and says so in the audit log, together. */
+    private void fail(long id, String reason) {
+        tx.executeWithoutResult(s -> {
+            applications.markFailed(id, reason);
+            audit.record("system", "REVIEW_FAILED", id, Map.of("reason", reason));
+        });
     }
 
     /** Keeps a review's result; false when {@code expectedVersion} is set and the application changed since. */
