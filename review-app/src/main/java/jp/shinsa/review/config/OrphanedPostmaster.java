@@ -6,7 +6,6 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -30,7 +29,7 @@ final class OrphanedPostmaster {
 
     /** Stops the postmaster of {@code pgData} when it runs without a workbench; returns whether one was stopped. */
     static boolean stopIfAny(Path pgData) throws IOException {
-        Optional<ProcessHandle> postmaster = runningPostmaster(pgData);
+        Optional<ProcessHandle> postmaster = PostmasterPid.of(pgData).map(PostmasterPid.Running::process);
         if (postmaster.isEmpty()) {
             return false;
         }
@@ -57,43 +56,12 @@ final class OrphanedPostmaster {
         }
     }
 
-    /** The live postmaster named in {@code postmaster.pid} (line 1 its PID, line 2 its data directory). */
-    static Optional<ProcessHandle> runningPostmaster(Path pgData) throws IOException {
-        Path pidFile = pgData.resolve("postmaster.pid");
-        if (!Files.isRegularFile(pidFile)) {
-            return Optional.empty();
-        }
-        List<String> lines = Files.readAllLines(pidFile);
-        if (lines.size() < 2) {
-            return Optional.empty();
-        }
-        long pid;
-        try {
-            pid = Long.parseLong(lines.get(0).strip());
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-        // A PID may have been reused since: only a postgres process of this very directory counts.
-        return ProcessHandle.of(pid)
-                .filter(ProcessHandle::isAlive)
-                .filter(h -> h.info().command().map(c -> c.endsWith("postgres")).orElse(false))
-                .filter(h -> sameDirectory(Path.of(lines.get(1).strip()), pgData));
-    }
-
     /** Null when another process, or this JVM's own running server, holds the lock. */
     private static FileLock tryLock(FileChannel channel) throws IOException {
         try {
             return channel.tryLock();
         } catch (java.nio.channels.OverlappingFileLockException e) {
             return null;
-        }
-    }
-
-    private static boolean sameDirectory(Path a, Path b) {
-        try {
-            return Files.isSameFile(a, b);
-        } catch (IOException e) {
-            return false;
         }
     }
 

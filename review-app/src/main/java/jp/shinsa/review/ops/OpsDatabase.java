@@ -4,11 +4,12 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 import jp.shinsa.review.api.ApiTokenService;
 import jp.shinsa.review.audit.AuditLog;
+import jp.shinsa.review.config.PostmasterPid;
 import org.flywaydb.core.Flyway;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,15 +57,11 @@ final class OpsDatabase implements AutoCloseable {
         if (!Files.isDirectory(pgData)) {
             throw new IOException("no database in " + pgData + " (set --data-dir, SHINSA_DATADIR or SPRING_DATASOURCE_URL)");
         }
-        Path pid = pgData.resolve("postmaster.pid");
-        if (Files.exists(pid)) {
-            List<String> lines = Files.readAllLines(pid);
-            // postmaster.pid: line 1 the PID, line 4 the port (PostgreSQL's documented layout).
-            if (lines.size() >= 4 && ProcessHandle.of(Long.parseLong(lines.get(0).strip())).isPresent()) {
-                String jdbcUrl = "jdbc:postgresql://localhost:" + lines.get(3).strip() + "/postgres";
-                return new OpsDatabase(new SimpleDriverDataSource(new org.postgresql.Driver(), jdbcUrl, "postgres", ""),
-                        null, jdbcUrl + " (the running workbench's)");
-            }
+        Optional<PostmasterPid.Running> running = PostmasterPid.of(pgData);
+        if (running.isPresent()) {
+            String jdbcUrl = "jdbc:postgresql://localhost:" + running.get().port() + "/postgres";
+            return new OpsDatabase(new SimpleDriverDataSource(new org.postgresql.Driver(), jdbcUrl, "postgres", ""),
+                    null, jdbcUrl + " (the running workbench's)");
         }
         EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(pgData.toFile()).setCleanDataDirectory(false)
                 .start();
