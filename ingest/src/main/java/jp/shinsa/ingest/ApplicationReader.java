@@ -19,6 +19,8 @@ import java.util.stream.Stream;
 import jp.shinsa.ingest.extract.AccountMatcher;
 import jp.shinsa.ingest.extract.FormExtractor;
 import jp.shinsa.ingest.extract.StatementExtractor;
+import jp.shinsa.ingest.spread.LearnedMappings;
+import jp.shinsa.ingest.spread.StatementSpreader;
 import jp.shinsa.ingest.layout.DocumentLayout;
 import jp.shinsa.ingest.pdf.TikaTesseractOcr;
 import jp.shinsa.models.Applicant;
@@ -49,6 +51,7 @@ public final class ApplicationReader implements AutoCloseable {
     }
 
     private final IngestOptions options;
+    private final LearnedMappings learned;
     private final FileLayoutReader layouts;
     private final DocumentClassifier classifier = new DocumentClassifier();
     private final StatementExtractor statements;
@@ -65,7 +68,13 @@ public final class ApplicationReader implements AutoCloseable {
     }
 
     public ApplicationReader(IngestOptions options) {
+        this(options, LearnedMappings.none());
+    }
+
+    /** @param learned row wordings examiners taught, applied before the reader's own mapping */
+    public ApplicationReader(IngestOptions options, LearnedMappings learned) {
         this.options = options;
+        this.learned = java.util.Objects.requireNonNull(learned, "learned");
         this.statements = new StatementExtractor(new AccountMatcher());
         this.layouts = new FileLayoutReader(options, options.ocr() ? new TikaTesseractOcr(options.ocrLanguage(),
                 (int) Math.max(10, options.timePerFile().toSeconds())) : null);
@@ -142,7 +151,8 @@ public final class ApplicationReader implements AutoCloseable {
                 out.add(d);
             } else {
                 out.add(new ExtractedDocument(d.file(), d.type(), d.pages(), d.ocr(), d.error(), d.unit(), d.figures(),
-                        d.comparisonDeltas(), d.items(), d.subsidy(), d.program(), merged, d.unmappedRows(), d.text()));
+                        d.comparisonDeltas(), d.items(), d.subsidy(), d.program(), merged, d.unmappedRows(), d.text(),
+                        d.rows()));
             }
         }
         return out;
@@ -216,6 +226,7 @@ public final class ApplicationReader implements AutoCloseable {
         var figures = List.<jp.shinsa.models.Figure>of();
         var deltas = List.<jp.shinsa.models.ComparisonDelta>of();
         var unmapped = List.<jp.shinsa.models.UnmappedRow>of();
+        var rows = List.<jp.shinsa.models.StatementRow>of();
         List<RequestedItem> items = List.of();
         SubsidyRequest subsidy = null;
         String program = null;
@@ -228,6 +239,7 @@ public final class ApplicationReader implements AutoCloseable {
                 figures = r.figures();
                 deltas = r.deltas();
                 unmapped = r.unmapped();
+                rows = r.rows();
                 unit = r.unit();
                 applicant = forms.applicant(layout);
             }
@@ -241,7 +253,8 @@ public final class ApplicationReader implements AutoCloseable {
             default -> {
             }
         }
-        return new Read(new ExtractedDocument(name, type, layout.pages(), layout.ocr(), null, unit, figures, deltas, items, subsidy,
-                program, applicant, unmapped, text), layout, ownYear);
+        ExtractedDocument doc = new ExtractedDocument(name, type, layout.pages(), layout.ocr(), null, unit, figures, deltas,
+                items, subsidy, program, applicant, unmapped, text, rows);
+        return new Read(StatementSpreader.remap(doc, learned), layout, ownYear);
     }
 }

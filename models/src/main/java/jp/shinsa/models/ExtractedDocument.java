@@ -11,11 +11,13 @@ import java.util.Objects;
  * @param program  the program code of programs.csv named by an application form, else null
  * @param items    item table rows (application form or quote)
  * @param subsidy  the application form's money block, else null
+ * @param rows     every printed row of a statement with its mapping (empty for other documents)
  */
 public record ExtractedDocument(String file, DocumentType type, int pages, boolean ocr, String error, long unit,
                                 List<Figure> figures, List<ComparisonDelta> comparisonDeltas,
                                 List<RequestedItem> items, SubsidyRequest subsidy, String program,
-                                Applicant applicant, List<UnmappedRow> unmappedRows, String text) {
+                                Applicant applicant, List<UnmappedRow> unmappedRows, String text,
+                                List<StatementRow> rows) {
     public ExtractedDocument {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(type, "type");
@@ -25,9 +27,25 @@ public record ExtractedDocument(String file, DocumentType type, int pages, boole
         unmappedRows = List.copyOf(unmappedRows == null ? List.of() : unmappedRows);
         applicant = applicant == null ? Applicant.UNKNOWN : applicant;
         text = text == null ? "" : text;
+        rows = List.copyOf(rows == null ? List.of() : rows);
         if (unit < 1) {
             throw new IllegalArgumentException("unit must be ≥ 1 yen: " + unit);
         }
+    }
+
+    /** A document without statement rows (forms, quotes, catalogues, and readers that keep none). */
+    public ExtractedDocument(String file, DocumentType type, int pages, boolean ocr, String error, long unit,
+                             List<Figure> figures, List<ComparisonDelta> comparisonDeltas,
+                             List<RequestedItem> items, SubsidyRequest subsidy, String program,
+                             Applicant applicant, List<UnmappedRow> unmappedRows, String text) {
+        this(file, type, pages, ocr, error, unit, figures, comparisonDeltas, items, subsidy, program, applicant,
+                unmappedRows, text, List.of());
+    }
+
+    /** The same document with other figures and rows (after a re-mapping of its rows). */
+    public ExtractedDocument withFiguresAndRows(List<Figure> newFigures, List<StatementRow> newRows) {
+        return new ExtractedDocument(file, type, pages, ocr, error, unit, newFigures, comparisonDeltas, items, subsidy,
+                program, applicant, unmappedRows, text, newRows);
     }
 
     public boolean readable() {

@@ -15,7 +15,14 @@ public enum FindingCode {
     QUOTE_PRICE_MISMATCH(Severity.ERROR),
     UNIT_PRICE_OUTLIER(Severity.WARNING),
     MISSING_DOCUMENT(Severity.ERROR),
-    UNREADABLE_DOCUMENT(Severity.ERROR);
+    UNREADABLE_DOCUMENT(Severity.ERROR),
+    /** Rows of a statement that were printed with a number but mapped to no account (one per document). */
+    UNMAPPED_ROWS(Severity.INFO),
+    /**
+     * A check could not be trusted because a figure it rests on comes from a row whose account is
+     * uncertain: "confirm this row's account", with the candidates. Never an alarm by itself.
+     */
+    ROW_ACCOUNT_UNCERTAIN(Severity.INFO);
 
     private final Severity severity;
 

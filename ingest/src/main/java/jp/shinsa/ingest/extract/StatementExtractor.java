@@ -20,6 +20,9 @@ import jp.shinsa.models.ComparisonDelta;
 import jp.shinsa.models.DocumentType;
 import jp.shinsa.models.Figure;
 import jp.shinsa.models.UnmappedRow;
+import jp.shinsa.models.RowMapping;
+import jp.shinsa.models.StatementRow;
+import jp.shinsa.models.Text;
 
 /**
  * Account figures of a financial statement, input sheet or BS comparison. Works on lines of cells
@@ -30,7 +33,7 @@ import jp.shinsa.models.UnmappedRow;
 public final class StatementExtractor {
 
     public record Result(List<Figure> figures, List<ComparisonDelta> deltas, List<UnmappedRow> unmapped, long unit,
-                         Integer fiscalYear) {
+                         Integer fiscalYear, List<StatementRow> rows) {
     }
 
     /** A column of a header line: a fiscal year, or the 増減 column (year null). */
@@ -38,6 +41,20 @@ public final class StatementExtractor {
     }
 
     private final AccountMatcher matcher;
+
+    /**
+     * The kept rows. TODO(issue 13): every printed row with its section path, indentation and
+     * mapping evidence; for now only the unmapped rows, in the document's year.
+     */
+    private static List<StatementRow> rowsOf(List<UnmappedRow> unmapped, Integer year) {
+        List<StatementRow> rows = new ArrayList<>();
+        for (UnmappedRow u : unmapped) {
+            Map<Integer, Long> values = u.value() == null || year == null ? Map.of() : Map.of(year, u.value());
+            rows.add(new StatementRow(u.file(), rows.size(), u.label(), List.of(), 0, values, null, u.location(),
+                    RowMapping.unmapped(List.of(), new Text("どの勘定科目とも一致しませんでした", "matched no account"))));
+        }
+        return rows;
+    }
 
     public StatementExtractor(AccountMatcher matcher) {
         this.matcher = matcher;
@@ -131,7 +148,7 @@ public final class StatementExtractor {
                 }
             }
         }
-        return new Result(figures, deltas, unmapped, docUnit.orElse(1L), ownYear);
+        return new Result(figures, deltas, unmapped, docUnit.orElse(1L), ownYear, rowsOf(unmapped, docYear));
     }
 
     /** The 年度 that closed last (April–March): the year statements usually cover when they do not say. */
