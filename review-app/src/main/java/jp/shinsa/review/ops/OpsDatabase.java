@@ -63,6 +63,7 @@ final class OpsDatabase implements AutoCloseable {
             return new OpsDatabase(new SimpleDriverDataSource(new org.postgresql.Driver(), jdbcUrl, "postgres", ""),
                     null, jdbcUrl + " (the running workbench's)");
         }
+        jp.shinsa.review.config.PostgresUpgrade.upgradeIfOlder(pgData);
         EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(pgData.toFile()).setCleanDataDirectory(false)
                 .start();
         return new OpsDatabase(pg.getPostgresDatabase(), pg, pgData + " (started for this command)");
