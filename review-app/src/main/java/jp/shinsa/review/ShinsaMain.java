@@ -3,13 +3,9 @@ package jp.shinsa.review;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import jp.shinsa.review.cli.BenchCommand;
-import jp.shinsa.review.cli.DemoPackagesCommand;
-import jp.shinsa.review.cli.FuzzCommand;
 import jp.shinsa.review.cli.ReviewCommand;
 import jp.shinsa.review.cli.TrainRiskCli;
 import jp.shinsa.review.ops.AuditVerifyCommand;
-import jp.shinsa.review.ops.LoadCommand;
 import jp.shinsa.review.ops.TokenCommand;
 import org.springframework.boot.SpringApplication;
 
@@ -39,19 +35,13 @@ public final class ShinsaMain {
             }
             case "review" -> new ReviewCommand().run(rest, out, err);
             case "train-risk" -> TrainRiskCli.run(rest, out, err);
-            case "demo-packages" -> DemoPackagesCommand.run(rest, out, err);
-            case "bench" -> {
-                try {
-                    yield BenchCommand.run(rest, out, err);
-                } catch (Exception e) {
-                    err.println("bench: " + e);
-                    yield 1;
-                }
-            }
-            case "fuzz" -> FuzzCommand.run(rest, out, err);
             case "audit-verify" -> AuditVerifyCommand.run(rest, out, err);
             case "token" -> TokenCommand.run(rest, out, err);
-            case "load" -> LoadCommand.run(rest, out, err);
+            case "demo-packages", "bench", "fuzz", "load" -> {
+                // Tools live in their own jar (tools module, docs/decisions/019-tools-module.md).
+                err.println(command + " is a tool outside the product jar: run it as ./shinsa " + command);
+                yield 2;
+            }
             case "help", "--help", "-h" -> {
                 out.print(usage());
                 yield 0;
