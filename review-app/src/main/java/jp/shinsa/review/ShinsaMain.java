@@ -20,6 +20,7 @@ public final class ShinsaMain {
     }
 
     public static void main(String[] args) {
+        jaxpDefaults();
         String command = args.length == 0 ? "help" : args[0];
         String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
         if (!"serve".equals(command)) {
@@ -55,6 +56,19 @@ public final class ShinsaMain {
         if (code >= 0) {
             out.flush();
             System.exit(code);
+        }
+    }
+
+    /**
+     * XMLBeans (POI's spreadsheet reading) asks JAXP for a new SAX parser factory for every XML part it
+     * parses; without this property JAXP searches the whole class path (every nested jar of the fat
+     * jar) for a provider each time — a fifth of the time of reading a workbook in the profile
+     * (docs/benchmarks.md, Pipeline speed). No jar on the class path provides one, so the search ends
+     * at the JDK's own parser, named here directly.
+     */
+    public static void jaxpDefaults() {
+        if (System.getProperty("javax.xml.parsers.SAXParserFactory") == null) {
+            System.setProperty("javax.xml.parsers.SAXParserFactory", "com.sun.org.apache.xerces.internal.jaxp.SAXParserFactoryImpl");
         }
     }
 

@@ -3,10 +3,12 @@ package jp.shinsa.tools;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import jp.shinsa.review.ShinsaMain;
 import jp.shinsa.review.cli.BenchCommand;
 import jp.shinsa.review.cli.DemoPackagesCommand;
 import jp.shinsa.review.cli.FuzzCommand;
 import jp.shinsa.review.ops.LoadCommand;
+import jp.shinsa.tools.bench.RatioBench;
 
 /**
  * Entry point of the tools jar ({@code ./shinsa fuzz | load | bench | demo-packages}): developer
@@ -19,6 +21,7 @@ public final class ToolsMain {
     }
 
     public static void main(String[] args) {
+        ShinsaMain.jaxpDefaults();
         String command = args.length == 0 ? "help" : args[0];
         String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
         // Logs to standard error only, so standard output stays machine-readable.
@@ -29,7 +32,7 @@ public final class ToolsMain {
             case "demo-packages" -> DemoPackagesCommand.run(rest, out, err);
             case "bench" -> {
                 try {
-                    yield BenchCommand.run(rest, out, err);
+                    yield Arrays.asList(rest).contains("--ratio") ? RatioBench.run(rest, out, err) : BenchCommand.run(rest, out, err);
                 } catch (Exception e) {
                     err.println("bench: " + e);
                     yield 1;
