@@ -3,13 +3,9 @@ package jp.shinsa.review;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import jp.shinsa.review.cli.BenchCommand;
-import jp.shinsa.review.cli.DemoPackagesCommand;
-import jp.shinsa.review.cli.FuzzCommand;
 import jp.shinsa.review.cli.ReviewCommand;
 import jp.shinsa.review.cli.TrainRiskCli;
 import jp.shinsa.review.ops.AuditVerifyCommand;
-import jp.shinsa.review.ops.LoadCommand;
 import jp.shinsa.review.ops.TokenCommand;
 import org.springframework.boot.SpringApplication;
 
@@ -24,6 +20,7 @@ public final class ShinsaMain {
     }
 
     public static void main(String[] args) {
+        jaxpDefaults();
         String command = args.length == 0 ? "help" : args[0];
         String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
         if (!"serve".equals(command)) {
@@ -39,19 +36,13 @@ public final class ShinsaMain {
             }
             case "review" -> new ReviewCommand().run(rest, out, err);
             case "train-risk" -> TrainRiskCli.run(rest, out, err);
-            case "demo-packages" -> DemoPackagesCommand.run(rest, out, err);
-            case "bench" -> {
-                try {
-                    yield BenchCommand.run(rest, out, err);
-                } catch (Exception e) {
-                    err.println("bench: " + e);
-                    yield 1;
-                }
-            }
-            case "fuzz" -> FuzzCommand.run(rest, out, err);
             case "audit-verify" -> AuditVerifyCommand.run(rest, out, err);
             case "token" -> TokenCommand.run(rest, out, err);
-            case "load" -> LoadCommand.run(rest, out, err);
+            case "demo-packages", "bench", "fuzz", "load" -> {
+                // Tools live in their own jar (tools module, docs/decisions/019-tools-module.md).
+                err.println(command + " is a tool outside the product jar: run it as ./shinsa " + command);
+                yield 2;
+            }
             case "help", "--help", "-h" -> {
                 out.print(usage());
                 yield 0;
@@ -65,6 +56,19 @@ public final class ShinsaMain {
         if (code >= 0) {
             out.flush();
             System.exit(code);
+        }
+    }
+
+    /**
+     * XMLBeans (POI's spreadsheet reading) asks JAXP for a new SAX parser factory for every XML part it
+     * parses; without this property JAXP searches the whole class path (every nested jar of the fat
+     * jar) for a provider each time — a fifth of the time of reading a workbook in the profile
+     * (docs/benchmarks.md, Pipeline speed). No jar on the class path provides one, so the search ends
+     * at the JDK's own parser, named here directly.
+     */
+    public static void jaxpDefaults() {
+        if (System.getProperty("javax.xml.parsers.SAXParserFactory") == null) {
+            System.setProperty("javax.xml.parsers.SAXParserFactory", "com.sun.org.apache.xerces.internal.jaxp.SAXParserFactoryImpl");
         }
     }
 

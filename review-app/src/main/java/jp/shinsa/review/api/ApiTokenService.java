@@ -1,14 +1,11 @@
 package jp.shinsa.review.api;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import jp.shinsa.models.Sha256;
 import jp.shinsa.review.audit.AuditLog;
 import jp.shinsa.review.security.Roles;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -115,11 +112,6 @@ public class ApiTokenService {
     }
 
     static String sha256(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(secret);
     }
 }

@@ -25,11 +25,12 @@ import jp.shinsa.scoring.risk.RiskBands;
  * the build; a cache that cannot be read is retrained. The workbench uses its registry's active
  * models instead. See docs/decisions/008-models-in-cli-and-workbench.md.
  */
-final class CliModels {
+public final class CliModels {
     private CliModels() {
     }
 
-    static ReviewPipeline pipeline(PrintStream err) {
+    /** The standalone pipeline with the cached default models (also the tools' benchmarks use it). */
+    public static ReviewPipeline pipeline(PrintStream err) {
         long t0 = System.nanoTime();
         Path cache = cacheDir();
         String key = key();

@@ -2,9 +2,7 @@ package jp.shinsa.review.registry;
 
 import java.nio.charset.StandardCharsets;
 import java.io.StringReader;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +16,7 @@ import jp.shinsa.models.PastGrant;
 import jp.shinsa.models.Program;
 import jp.shinsa.models.RequestedItem;
 import jp.shinsa.models.RiskScore;
+import jp.shinsa.models.Sha256;
 import jp.shinsa.models.SourceLocation;
 import jp.shinsa.review.audit.AuditLog;
 import jp.shinsa.review.pipeline.ExtractionJson;
@@ -303,10 +302,6 @@ public class ModelManagementService {
     }
 
     private static String sha256(byte[] b) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(b);
     }
 }

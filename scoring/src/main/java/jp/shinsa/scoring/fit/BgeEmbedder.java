@@ -6,6 +6,7 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The in-process embedding model: bge-small-zh-v1.5 (quantised ONNX, shipped inside a Maven jar, so
@@ -35,19 +36,46 @@ final class BgeEmbedder {
         return m;
     }
 
-    /** Unit-length embeddings of the texts, in order. */
+    /** Texts embedded before (item names recur across applications): model input → unit embedding. */
+    private static final int CACHED = 8192;
+    private static final Map<String, float[]> CACHE = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+                    return size() > CACHED;
+                }
+            });
+
+    /**
+     * Unit-length embeddings of the texts, in order. A text embedded before in this JVM is not
+     * embedded again (the model is deterministic, so the result is the same vector); only the others
+     * go to the model, in batches. Callers must not change the returned arrays.
+     */
     static float[][] embed(List<String> texts) {
         float[][] out = new float[texts.size()][];
-        for (int from = 0; from < texts.size(); from += BATCH) {
+        List<String> inputs = new ArrayList<>();
+        List<Integer> missing = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            String in = modelInput(texts.get(i));
+            in = in.isBlank() ? "-" : in;
+            inputs.add(in);
+            float[] known = CACHE.get(in);
+            if (known != null) {
+                out[i] = known;
+            } else {
+                missing.add(i);
+            }
+        }
+        for (int from = 0; from < missing.size(); from += BATCH) {
             List<TextSegment> batch = new ArrayList<>();
-            for (int i = from; i < Math.min(texts.size(), from + BATCH); i++) {
-                String t = texts.get(i);
-                String in = modelInput(t);
-                batch.add(TextSegment.from(in.isBlank() ? "-" : in));
+            for (int k = from; k < Math.min(missing.size(), from + BATCH); k++) {
+                batch.add(TextSegment.from(inputs.get(missing.get(k))));
             }
             List<Embedding> es = model().embedAll(batch).content();
-            for (int i = 0; i < es.size(); i++) {
-                out[from + i] = unit(es.get(i).vector());
+            for (int k = 0; k < es.size(); k++) {
+                int i = missing.get(from + k);
+                out[i] = unit(es.get(k).vector());
+                CACHE.put(inputs.get(i), out[i]);
             }
         }
         return out;
