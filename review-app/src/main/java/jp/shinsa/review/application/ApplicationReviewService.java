@@ -1,16 +1,12 @@
 package jp.shinsa.review.application;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.stream.Stream;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 import jp.shinsa.models.ApplicationReview;
 import jp.shinsa.models.ExtractedApplication;
 import jp.shinsa.models.Severity;
@@ -24,15 +20,15 @@ import jp.shinsa.review.pipeline.ContractJson;
 import jp.shinsa.review.pipeline.ReviewPipeline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Receives applications, runs the first pass in the background and keeps its result. Files are
- * stored before anything is read, so a crash mid-review leaves an application that is resumed at the
- * next start ({@link #resumeUnfinished()}), never a half-ingested one.
+ * Receives applications, has the first pass run in the background and keeps its result. Files are
+ * stored before anything is read, with the review's durable job in the same transaction
+ * ({@link ReviewJobs}), so a crash mid-review leaves an application whose job another instance, or
+ * this one after its restart, runs again, never a half-ingested one.
  */
 @Service
 public class ApplicationReviewService {
@@ -41,19 +37,19 @@ public class ApplicationReviewService {
     private final JdbcApplicationRepository applications;
     private final AuditLog audit;
     private final ReviewPipeline pipeline;
-    private final ExecutorService executor;
+    private final SchedulerClient jobs;
     private final TransactionTemplate tx;
 
     ApplicationReviewService(JdbcApplicationRepository applications, AuditLog audit, ReviewPipeline pipeline,
-                             @Qualifier("reviewExecutor") ExecutorService executor, TransactionTemplate tx) {
+                             SchedulerClient jobs, TransactionTemplate tx) {
         this.applications = applications;
         this.audit = audit;
         this.pipeline = pipeline;
-        this.executor = executor;
+        this.jobs = jobs;
         this.tx = tx;
     }
 
-    /** Stores the files of a new application and starts its review in the background. */
+    /** Stores the files of a new application and, in the same transaction, the job that reviews it. */
     @PreAuthorize("hasAnyRole('EXAMINER','ADMIN')")
     public long submit(String actor, String name, List<UploadedFile> files) {
         return submitAsSystem(actor, name, files);
@@ -78,68 +74,14 @@ public class ApplicationReviewService {
             byName.values().forEach(f -> applications.insertFile(newId, f));
             audit.record(actor, "APPLICATION_SUBMITTED", newId,
                     Map.of("name", name, "files", List.copyOf(byName.keySet())));
+            ReviewJobs.enqueue(jobs, newId);
             return newId;
         });
-        schedule(id);
         return id;
     }
 
-    /**
-     * Re-queues applications that were received or being processed when the workbench stopped (or was
-     * killed). One whose review was already started {@value #MAX_REVIEW_ATTEMPTS} times is marked FAILED
-     * with a reason instead: a file that kills the process must not kill it at every start.
-     */
-    public int resumeUnfinished() {
-        int resumed = 0;
-        for (JdbcApplicationRepository.Unfinished u : applications.unfinished()) {
-            if (u.attempts() >= MAX_REVIEW_ATTEMPTS) {
-                String reason = "review interrupted " + u.attempts() + " times (the workbench stopped during it); "
-                        + "not retried again";
-                fail(u.id(), reason);
-                continue;
-            }
-            if (u.attempts() > 0) {
-                audit.record("system", "REVIEW_RESUMED", u.id(), Map.of("attempt", u.attempts() + 1));
-            }
-            schedule(u.id());
-            resumed++;
-        }
-        return resumed;
-    }
-
-    /** Times a review may be started before an interrupted one is given up (see {@link #resumeUnfinished()}). */
-    static final int MAX_REVIEW_ATTEMPTS = 3;
-
-    private void schedule(long id) {
-        executor.submit(() -> process(id));
-    }
-
-    void process(long id) {
-        if (!applications.markProcessing(id)) {
-            return;
-        }
-        Path dir = null;
-        try {
-            dir = Files.createTempDirectory("shinsa-app-" + id + "-");
-            List<Path> paths = new ArrayList<>();
-            for (StoredFile f : applications.files(id)) {
-                Path p = dir.resolve(f.fileName());
-                Files.write(p, applications.fileContent(id, f.fileName()).orElseThrow());
-                paths.add(p);
-            }
-            String name = applications.find(id).map(ApplicationSummary::name).orElse("application-" + id);
-            ApplicationReview review = pipeline.review(name, paths, null);
-            store(id, null, review, review.application(), "system", "REVIEWED", Map.of());
-        } catch (Exception | OutOfMemoryError e) {
-            log.warn("review of application {} failed", id, e);
-            fail(id, e.getClass().getSimpleName() + ": " + e.getMessage());
-        } finally {
-            deleteQuietly(dir);
-        }
-    }
-
     /** Marks the review failed with its reason, and says so in the audit log, together. */
-    private void fail(long id, String reason) {
+    void fail(long id, String reason) {
         tx.executeWithoutResult(s -> {
             applications.markFailed(id, reason);
             audit.record("system", "REVIEW_FAILED", id, Map.of("reason", reason));
@@ -340,14 +282,4 @@ public class ApplicationReviewService {
         return applications.count();
     }
 
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            log.debug("could not delete {}", dir, e);
-        }
-    }
 }

@@ -175,9 +175,30 @@ class JdbcApplicationRepository {
     record Unfinished(long id, int attempts) {
     }
 
-    List<Unfinished> unfinished() {
-        return jdbc.sql("SELECT id, review_attempts FROM application WHERE status IN ('RECEIVED', 'PROCESSING') ORDER BY id")
-                .query((rs, n) -> new Unfinished(rs.getLong(1), rs.getInt(2))).list();
+    /** The application when it is still to be reviewed (RECEIVED or PROCESSING), without locking it. */
+    Optional<Unfinished> unfinished(long id) {
+        return jdbc.sql("SELECT id, review_attempts FROM application WHERE id = ? AND status IN ('RECEIVED', 'PROCESSING')")
+                .param(id).query((rs, n) -> new Unfinished(rs.getLong(1), rs.getInt(2))).optional();
+    }
+
+    /** As {@link #unfinished(long)}, holding the row until the transaction ends (one claim at a time). */
+    Optional<Unfinished> lockUnfinished(long id) {
+        return jdbc.sql("""
+                SELECT id, review_attempts FROM application WHERE id = ? AND status IN ('RECEIVED', 'PROCESSING')
+                FOR UPDATE""")
+                .param(id).query((rs, n) -> new Unfinished(rs.getLong(1), rs.getInt(2))).optional();
+    }
+
+    /**
+     * Locks the application until the transaction ends and tells whether it is still being reviewed by
+     * the run that claimed it as attempt {@code attempt}: false once another run claimed it or it left
+     * PROCESSING.
+     */
+    boolean lockIfProcessingAttempt(long id, int attempt) {
+        return jdbc.sql("""
+                SELECT count(*) FROM (SELECT 1 FROM application
+                WHERE id = ? AND status = 'PROCESSING' AND review_attempts = ? FOR UPDATE) claimed""")
+                .params(id, attempt).query(Long.class).single() == 1;
     }
 
     long count() {

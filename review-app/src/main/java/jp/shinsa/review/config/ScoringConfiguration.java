@@ -1,8 +1,5 @@
 package jp.shinsa.review.config;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import jp.shinsa.ingest.ApplicationReader;
 import jp.shinsa.scoring.fit.NarrativeConfig;
 import jp.shinsa.scoring.fit.NarrativeWriter;
@@ -44,14 +41,4 @@ class ScoringConfiguration {
                 : NarrativeConfig.disabled());
     }
 
-    /** Background reviews: bounded, so uploads never starve page requests on two cores. */
-    @Bean(destroyMethod = "shutdownNow")
-    ExecutorService reviewExecutor(@Value("${shinsa.review.threads:1}") int threads) {
-        AtomicInteger n = new AtomicInteger();
-        return Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "review-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-    }
 }

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * First start with the embedded database: loads the demo applications through the same path as an
- * upload, so they are read, checked and scored for real. Later starts resume any review that was
- * interrupted (a crash mid-ingest leaves no half-read application).
+ * upload, so they are read, checked and scored for real. (Interrupted reviews need nothing here: their
+ * durable jobs run again, see ReviewJobs.)
  */
 @Component
 @Order(10)
@@ -29,10 +29,6 @@ class DemoDataLoader implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        int resumed = applications.resumeUnfinished();
-        if (resumed > 0) {
-            log.info("resuming {} unfinished reviews", resumed);
-        }
         boolean demo = env.getProperty("shinsa.demo.enabled", Boolean.class, true) && DatabaseMode.isEmbedded(env);
         if (!demo || applications.count() > 0) {
             return;

@@ -1,5 +1,7 @@
 package jp.shinsa.review.registry;
 
+import javax.sql.DataSource;
+import jp.shinsa.review.config.ClusterLock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import jp.shinsa.review.pipeline.PipelineFactory;
@@ -25,10 +27,12 @@ class DefaultModelsBootstrap implements ApplicationRunner {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final ModelRegistry registry;
     private final ActiveModels active;
+    private final DataSource dataSource;
 
-    DefaultModelsBootstrap(ModelRegistry registry, ActiveModels active) {
+    DefaultModelsBootstrap(ModelRegistry registry, ActiveModels active, DataSource dataSource) {
         this.registry = registry;
         this.active = active;
+        this.dataSource = dataSource;
     }
 
     @Override
@@ -41,7 +45,8 @@ class DefaultModelsBootstrap implements ApplicationRunner {
             return t;
         });
         once.submit(() -> {
-            try {
+            // Several instances starting at once on one database: one trains, the others then find its models.
+            try (ClusterLock lock = ClusterLock.acquire(dataSource, ClusterLock.DEFAULT_MODELS)) {
                 if (registry.active(ModelKind.RISK).isEmpty()) {
                     long t0 = System.nanoTime();
                     TrainedRiskModel m = PipelineFactory.defaultRiskModel();

@@ -3,6 +3,7 @@ package jp.shinsa.review.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 import java.time.Duration;
 import java.time.Instant;
 import jp.shinsa.review.demo.DemoPackageGenerator;
@@ -24,6 +25,8 @@ class ApplicationWorkflowIT {
     ApplicationReviewService service;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    SchedulerClient jobs;
 
     private ApplicationSummary reviewed(DemoPackageGenerator.DemoPackage p) throws InterruptedException {
         long id = service.submit("examiner", p.name() + "-wf", p.files());
@@ -74,16 +77,23 @@ class ApplicationWorkflowIT {
     }
 
     @Test
-    void should_resume_an_interrupted_review_and_give_up_on_one_interrupted_too_often() throws Exception {
+    void should_resume_an_interrupted_review_job_and_give_up_on_one_interrupted_too_often() throws Exception {
         ApplicationSummary resumable = reviewed(new DemoPackageGenerator().generate(0));
         ApplicationSummary hopeless = reviewed(new DemoPackageGenerator().generate(2));
         // As the database looks after a kill: both mid-review, one already started three times.
         jdbc.sql("UPDATE application SET status = 'PROCESSING', review_attempts = 1 WHERE id = ?").param(resumable.id()).update();
         jdbc.sql("UPDATE application SET status = 'PROCESSING', review_attempts = ? WHERE id = ?")
-                .params(ApplicationReviewService.MAX_REVIEW_ATTEMPTS, hopeless.id()).update();
+                .params(ReviewJobs.MAX_REVIEW_ATTEMPTS, hopeless.id()).update();
 
-        service.resumeUnfinished();
+        // Their jobs run again, as the job engine does with the job of an instance that died.
+        ReviewJobs.enqueue(jobs, resumable.id());
+        ReviewJobs.enqueue(jobs, hopeless.id());
 
+        Instant failDeadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (service.find(hopeless.id()).orElseThrow().status() != ApplicationStatus.FAILED
+                && Instant.now().isBefore(failDeadline)) {
+            Thread.sleep(200);
+        }
         ApplicationSummary failed = service.find(hopeless.id()).orElseThrow();
         assertThat(failed.status()).isEqualTo(ApplicationStatus.FAILED);
         assertThat(jdbc.sql("SELECT failure_reason FROM application WHERE id = ?").param(hopeless.id())
