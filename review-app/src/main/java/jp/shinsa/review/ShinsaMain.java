@@ -11,6 +11,7 @@ import jp.shinsa.review.cli.TrainRiskCli;
 import jp.shinsa.review.ops.AuditVerifyCommand;
 import jp.shinsa.review.ops.LoadCommand;
 import jp.shinsa.review.ops.TokenCommand;
+import jp.shinsa.review.pipeline.ReaderWorker;
 import org.springframework.boot.SpringApplication;
 
 /**
@@ -52,6 +53,8 @@ public final class ShinsaMain {
             case "audit-verify" -> AuditVerifyCommand.run(rest, out, err);
             case "token" -> TokenCommand.run(rest, out, err);
             case "load" -> LoadCommand.run(rest, out, err);
+            // not in the usage: the child process of the workbench's isolated reading (decision 016)
+            case "read-worker" -> ReaderWorker.run(rest);
             case "help", "--help", "-h" -> {
                 out.print(usage());
                 yield 0;
