@@ -97,8 +97,9 @@ public final class ShinsaMain {
                   ./shinsa train-risk --data FILE.(csv|arff) --label COLUMN [--folds 10] [--json]
                                                                               cross-validate and train a risk model
                   ./shinsa demo-packages --out PARENT [--count N]             write demo application folders (inputs for review)
-                  ./shinsa bench [--apps N] [--dir PARENT]                    measure the review pipeline (docs/benchmarks.md)
-                  ./shinsa fuzz [--count 1000] [--seed S] [--only I] [--time-per-file 20] [--threads 2] [--out fuzz-out] [--keep-failures]
+                  ./shinsa bench [--apps N] [--dir PARENT] [--isolation on|off]
+                                                                              measure the review pipeline (docs/benchmarks.md)
+                  ./shinsa fuzz [--count 1000] [--seed S] [--only I] [--time-per-file 20] [--threads 2] [--out fuzz-out] [--keep-failures] [--isolation on|off]
                                                                               read mutated demo PDFs/XLSX/CSV; exit 1 on any crash or hang
                   ./shinsa test                                               run the test suite
                   ./shinsa audit-verify [--url JDBC_URL] [--data-dir DIR]     verify the audit log's hash chain (exit 1 when broken)

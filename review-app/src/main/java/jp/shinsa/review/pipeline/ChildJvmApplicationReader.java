@@ -114,6 +114,8 @@ public final class ChildJvmApplicationReader implements ApplicationFilesReader {
         c.addAll(ReaderWorker.arguments(settings.options()));
         this.command = List.copyOf(c);
         this.permits = new Semaphore(settings.poolSize(), true);
+        // A command ends with System.exit: its children go with it (a child also ends when its parent is gone).
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "shinsa-reader-children-stop"));
         // Started now, warm by the first review: a JVM takes about a second to start on two busy cores.
         synchronized (idle) {
             idle.push(start());
@@ -179,6 +181,12 @@ public final class ChildJvmApplicationReader implements ApplicationFilesReader {
             if (failed.interrupted()) {
                 replace();
                 return allUnreadable(name, files, "interrupted");
+            }
+            if (files.size() == 1) {
+                // the one file is the culprit: no second read
+                log.warn("file {} of {} is unreadable in a child of its own: {}", files.get(0).getFileName(), name, failed.reason());
+                replace();
+                return allUnreadable(name, files, failed.reason());
             }
             log.warn("reading {} ({} files) in child {} failed: {}; reading each file alone", name, files.size(),
                     child.process.pid(), failed.reason());

@@ -86,6 +86,13 @@ public final class ReaderWorker {
     public static int run(String[] args, Function<ApplicationReader, ApplicationFilesReader> wrap) {
         PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
         System.setOut(System.err);
+        watchParent();
+        // as the workbench's application.properties: PDFBox warns of every repaired xref
+        for (String name : List.of("org.apache.pdfbox", "org.apache.fontbox")) {
+            if (org.slf4j.LoggerFactory.getLogger(name) instanceof ch.qos.logback.classic.Logger l) {
+                l.setLevel(ch.qos.logback.classic.Level.ERROR);
+            }
+        }
         try (ApplicationReader reader = new ApplicationReader(options(args));
              BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
             ApplicationFilesReader read = wrap.apply(reader);
@@ -103,6 +110,23 @@ public final class ReaderWorker {
             System.err.println("read-worker: " + e);
             return 1;
         }
+    }
+
+    /**
+     * Ends this process when the one that started it is gone (a server killed with {@code kill -9}):
+     * a child busy in a runaway parse would not notice the end of its input.
+     */
+    private static void watchParent() {
+        ProcessHandle.current().parent().ifPresent(parent -> Thread.ofPlatform().daemon().name("parent-watch").start(() -> {
+            while (parent.isAlive()) {
+                try {
+                    Thread.sleep(2_000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            Runtime.getRuntime().halt(0);
+        }));
     }
 
     /**
