@@ -116,9 +116,11 @@ public final class ChildJvmApplicationReader implements ApplicationFilesReader {
         this.permits = new Semaphore(settings.poolSize(), true);
         // A command ends with System.exit: its children go with it (a child also ends when its parent is gone).
         Runtime.getRuntime().addShutdownHook(new Thread(this::close, "shinsa-reader-children-stop"));
-        // Started now, warm by the first review: a JVM takes about a second to start on two busy cores.
+        // All started now, warm by the first reviews: start and warm-up take seconds on two busy cores.
         synchronized (idle) {
-            idle.push(start());
+            for (int i = 0; i < settings.poolSize(); i++) {
+                idle.push(start());
+            }
         }
     }
 
