@@ -14,7 +14,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 import jp.shinsa.ingest.extract.AccountMatcher;
 import jp.shinsa.ingest.extract.FormExtractor;
@@ -38,7 +37,7 @@ import org.apache.poi.openxml4j.util.ZipSecureFile;
  * unreadable document with a short reason; each file is read under a time bound, so one hostile file
  * never stops the rest of the application.
  */
-public final class ApplicationReader implements AutoCloseable {
+public final class ApplicationReader implements ApplicationFilesReader {
     /** Longest text kept per document (used later for purpose fit from catalogues). */
     static final int MAX_TEXT = 200_000;
 
@@ -56,6 +55,7 @@ public final class ApplicationReader implements AutoCloseable {
     private final DocumentClassifier classifier = new DocumentClassifier();
     private final StatementExtractor statements;
     private final FormExtractor forms = new FormExtractor();
+    private final AtomicInteger abandoned = new AtomicInteger();
     private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
         // A big stack: deeply nested files fail with a clean StackOverflowError, caught below.
         Thread t = new Thread(null, r, "shinsa-ingest-" + THREADS.incrementAndGet(), 16L * 1024 * 1024);
@@ -86,19 +86,16 @@ public final class ApplicationReader implements AutoCloseable {
         pool.shutdownNow();
     }
 
-    /** Every regular, non-hidden file of the folder, by name. */
-    public ExtractedApplication read(Path folder) {
-        List<Path> files;
-        try (Stream<Path> s = Files.list(folder)) {
-            files = s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
-                    .sorted().toList();
-        } catch (IOException e) {
-            files = List.of();
-        }
-        return read(folder.getFileName() == null ? folder.toString() : folder.getFileName().toString(), files);
+    /**
+     * Files whose read was given up at the time bound so far: their parse may still be running on a
+     * thread Java cannot stop. A worker process that reports any is replaced (decision 016).
+     */
+    public int abandonedReads() {
+        return abandoned.get();
     }
 
     /** Files from anywhere (an upload's temp dir) under a display name. */
+    @Override
     public ExtractedApplication read(String name, List<Path> files) {
         List<ExtractedDocument> docs = new ArrayList<>();
         java.util.Map<Integer, DocumentLayout> undated = new java.util.HashMap<>();
@@ -192,6 +189,7 @@ public final class ApplicationReader implements AutoCloseable {
             return f.get(options.timePerFile().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             f.cancel(true);
+            abandoned.incrementAndGet();
             return Read.failed(name, "reading took longer than " + options.timePerFile().toSeconds() + " s");
         } catch (ExecutionException e) {
             return Read.failed(name, FileLayoutReader.reason(e.getCause()));

@@ -7,6 +7,7 @@ import jp.shinsa.review.cli.ReviewCommand;
 import jp.shinsa.review.cli.TrainRiskCli;
 import jp.shinsa.review.ops.AuditVerifyCommand;
 import jp.shinsa.review.ops.TokenCommand;
+import jp.shinsa.review.pipeline.ReaderWorker;
 import org.springframework.boot.SpringApplication;
 
 /**
@@ -43,6 +44,8 @@ public final class ShinsaMain {
                 err.println(command + " is a tool outside the product jar: run it as ./shinsa " + command);
                 yield 2;
             }
+            // not in the usage: the child process of the workbench's isolated reading (decision 016)
+            case "read-worker" -> ReaderWorker.run(rest);
             case "help", "--help", "-h" -> {
                 out.print(usage());
                 yield 0;
@@ -98,8 +101,9 @@ public final class ShinsaMain {
                   ./shinsa train-risk --data FILE.(csv|arff) --label COLUMN [--folds 10] [--json]
                                                                               cross-validate and train a risk model
                   ./shinsa demo-packages --out PARENT [--count N]             write demo application folders (inputs for review)
-                  ./shinsa bench [--apps N] [--dir PARENT]                    measure the review pipeline (docs/benchmarks.md)
-                  ./shinsa fuzz [--count 1000] [--seed S] [--only I] [--time-per-file 20] [--threads 2] [--out fuzz-out] [--keep-failures]
+                  ./shinsa bench [--apps N] [--dir PARENT] [--isolation on|off]
+                                                                              measure the review pipeline (docs/benchmarks.md)
+                  ./shinsa fuzz [--count 1000] [--seed S] [--only I] [--time-per-file 20] [--threads 2] [--out fuzz-out] [--keep-failures] [--isolation on|off]
                                                                               read mutated demo PDFs/XLSX/CSV; exit 1 on any crash or hang
                   ./shinsa test                                               run the test suite
                   ./shinsa audit-verify [--url JDBC_URL] [--data-dir DIR]     verify the audit log's hash chain (exit 1 when broken)

@@ -12,6 +12,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import jp.shinsa.ingest.ApplicationFilesReader;
+import jp.shinsa.ingest.ApplicationReader;
+import jp.shinsa.ingest.IngestOptions;
+import jp.shinsa.review.pipeline.ChildJvmApplicationReader;
 import jp.shinsa.review.pipeline.PipelineFactory;
 import jp.shinsa.review.pipeline.ReviewPipeline;
 import jp.shinsa.scoring.PurposeFitScorer;
@@ -31,6 +35,29 @@ public final class CliModels {
 
     /** The standalone pipeline with the cached default models (also the tools' benchmarks use it). */
     public static ReviewPipeline pipeline(PrintStream err) {
+        return pipeline(err, isolation());
+    }
+
+    /**
+     * Whether the command line reads files in worker processes: off unless the system property or
+     * environment variable {@code shinsa.reader.isolation} / {@code SHINSA_READER_ISOLATION} is
+     * {@code true} (a command is one short process: what a runaway parse holds ends with it). See
+     * docs/decisions/016-parsers-in-worker-processes.md.
+     */
+    public static boolean isolation() {
+        String v = System.getProperty("shinsa.reader.isolation", System.getenv("SHINSA_READER_ISOLATION"));
+        return Boolean.parseBoolean(v);
+    }
+
+    /** The reader of a command: in process, or a pool of as many child JVMs as the command reads at once. */
+    public static ApplicationFilesReader reader(boolean isolated, IngestOptions options, int concurrency) {
+        return isolated ? new ChildJvmApplicationReader(ChildJvmApplicationReader.Settings.of(options, concurrency))
+                : new ApplicationReader(options);
+    }
+
+    public static ReviewPipeline pipeline(PrintStream err, boolean isolated) {
+        ApplicationFilesReader reader = reader(isolated, IngestOptions.defaults(),
+                Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 4)));
         long t0 = System.nanoTime();
         Path cache = cacheDir();
         String key = key();
@@ -51,7 +78,10 @@ public final class CliModels {
         PurposeFitScorer f = fit.join();
         pool.shutdown();
         err.printf("models ready in %.1f s: %s, %s%n", (System.nanoTime() - t0) / 1e9, r.version(), f.version());
-        return PipelineFactory.standalone(() -> r, () -> f);
+        if (isolated) {
+            err.println("reading files in worker processes (shinsa.reader.isolation=true)");
+        }
+        return PipelineFactory.standalone(reader, () -> r, () -> f);
     }
 
     private static <T> T cached(Path file, Supplier<byte[]> train, Function<byte[], T> load, PrintStream err) {

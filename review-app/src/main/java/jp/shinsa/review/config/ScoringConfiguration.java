@@ -1,8 +1,14 @@
 package jp.shinsa.review.config;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import jp.shinsa.ingest.ApplicationFilesReader;
 import jp.shinsa.ingest.ApplicationReader;
+import jp.shinsa.ingest.IngestOptions;
 import jp.shinsa.scoring.fit.NarrativeConfig;
 import jp.shinsa.scoring.fit.NarrativeWriter;
+import jp.shinsa.review.pipeline.ChildJvmApplicationReader;
 import jp.shinsa.review.pipeline.PipelineFactory;
 import jp.shinsa.review.pipeline.ReviewPipeline;
 import jp.shinsa.review.program.ProgramService;
@@ -15,13 +21,27 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ScoringConfiguration {
 
+    /**
+     * Files are read in child JVMs unless {@code shinsa.reader.isolation=false}: a file that hangs a
+     * parser or exhausts memory is killed with its process (docs/decisions/016-parsers-in-worker-processes.md).
+     * One child per review worker unless {@code shinsa.reader.pool-size} says otherwise.
+     */
     @Bean
-    ApplicationReader applicationReader() {
-        return new ApplicationReader();
+    ApplicationFilesReader applicationReader(@Value("${shinsa.reader.isolation:true}") boolean isolation,
+                                             @Value("${shinsa.reader.pool-size:${shinsa.review.threads:1}}") int poolSize,
+                                             @Value("${shinsa.reader.heap-mb:768}") int heapMb,
+                                             @Value("${shinsa.reader.recycle-after-files:500}") int recycleAfter,
+                                             @Value("${shinsa.reader.time-per-file-seconds:120}") int timePerFile) {
+        IngestOptions options = IngestOptions.defaults().withTimePerFile(java.time.Duration.ofSeconds(timePerFile));
+        if (!isolation) {
+            return new ApplicationReader(options);
+        }
+        return new ChildJvmApplicationReader(ChildJvmApplicationReader.Settings.of(options, poolSize)
+                .withMaxHeapMb(heapMb).withRecycleAfterFiles(recycleAfter));
     }
 
     @Bean
-    ReviewPipeline reviewPipeline(ApplicationReader reader, ProgramService programs, ActiveModels models) {
+    ReviewPipeline reviewPipeline(ApplicationFilesReader reader, ProgramService programs, ActiveModels models) {
         return new ReviewPipeline(reader, PipelineFactory.standardChecks(models.purposeFitSupplier()),
                 models.riskSupplier(), models.purposeFitSupplier(), programs);
     }

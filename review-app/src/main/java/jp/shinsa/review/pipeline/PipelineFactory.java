@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import jp.shinsa.ingest.ApplicationFilesReader;
 import jp.shinsa.ingest.ApplicationReader;
 import jp.shinsa.models.Finding;
 import jp.shinsa.models.PastGrant;
@@ -49,8 +50,12 @@ public final class PipelineFactory {
     }
 
     public static ReviewPipeline standalone(Supplier<RiskModel> risk, Supplier<PurposeFitScorer> fit) {
-        return new ReviewPipeline(new ApplicationReader(), standardChecks(fit), risk, fit,
-                ReviewPipeline.ProgramDirectory.builtIn());
+        return standalone(new ApplicationReader(), risk, fit);
+    }
+
+    /** The same with a reader of the caller's (worker processes: {@link ChildJvmApplicationReader}). */
+    public static ReviewPipeline standalone(ApplicationFilesReader reader, Supplier<RiskModel> risk, Supplier<PurposeFitScorer> fit) {
+        return new ReviewPipeline(reader, standardChecks(fit), risk, fit, ReviewPipeline.ProgramDirectory.builtIn());
     }
 
     /** The demo past applicants shipped with the scoring module (the columns the admin import accepts). */

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
-import jp.shinsa.ingest.ApplicationReader;
+import jp.shinsa.ingest.ApplicationFilesReader;
 import jp.shinsa.models.ApplicationReview;
 import jp.shinsa.models.Catalogs;
 import jp.shinsa.models.ExtractedApplication;
@@ -23,13 +23,13 @@ import jp.shinsa.scoring.RiskModel;
  * are asked for through suppliers because the workbench can promote another model at any time.
  */
 public final class ReviewPipeline {
-    private final ApplicationReader reader;
+    private final ApplicationFilesReader reader;
     private final List<ApplicationCheck> checks;
     private final Supplier<RiskModel> riskModel;
     private final Supplier<PurposeFitScorer> fitScorer;
     private final ProgramDirectory programs;
 
-    public ReviewPipeline(ApplicationReader reader, List<ApplicationCheck> checks, Supplier<RiskModel> riskModel,
+    public ReviewPipeline(ApplicationFilesReader reader, List<ApplicationCheck> checks, Supplier<RiskModel> riskModel,
                           Supplier<PurposeFitScorer> fitScorer, ProgramDirectory programs) {
         this.reader = Objects.requireNonNull(reader);
         this.checks = List.copyOf(checks);

@@ -35,6 +35,8 @@ final class UnreadableReasons {
             rule("image-only PDF and OCR is switched off", "画像だけのPDFですが、文字認識（OCR）が無効です"),
             rule("image-only PDF and Tesseract is not installed", "画像だけのPDFですが、文字認識（Tesseract）がインストールされていません"),
             rule("interrupted", "読み取りが中断されました"),
+            rule("reading ran out of memory \\(limit (\\d+) MB\\)", "読み取りがメモリの上限（$1 MB）を超えたため中止しました"),
+            rule("the reading process stopped \\(exit code (-?\\d+)\\)", "読み取り処理が予期せず終了しました（終了コード $1）"),
             rule("no text found in PDF", "PDFに文字が見つかりません"),
             rule("no text found", "文字が見つかりません"),
             rule("no text recognised in image", "画像から文字を認識できません"));

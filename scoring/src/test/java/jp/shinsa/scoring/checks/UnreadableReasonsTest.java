@@ -20,6 +20,14 @@ class UnreadableReasonsTest {
     }
 
     @Test
+    void should_word_the_reasons_of_a_killed_reading_process_in_japanese() {
+        assertThat(UnreadableReasons.japanese("reading ran out of memory (limit 768 MB)"))
+                .isEqualTo("読み取りがメモリの上限（768 MB）を超えたため中止しました");
+        assertThat(UnreadableReasons.japanese("the reading process stopped (exit code 137)"))
+                .isEqualTo("読み取り処理が予期せず終了しました（終了コード 137）");
+    }
+
+    @Test
     void should_show_an_unknown_reason_as_given_rather_than_guess() {
         assertThat(UnreadableReasons.japanese("something new $1 \\ happened")).isEqualTo("something new $1 \\ happened");
         assertThat(UnreadableReasons.japanese(null)).isEqualTo("理由不明");

@@ -19,7 +19,8 @@ import jp.shinsa.review.pipeline.ReviewPipeline;
  * {@code ./shinsa bench [--apps N] [--dir PARENT]}: the whole pipeline's speed. Reviews one
  * application repeatedly after a warm-up (median and p95 of warm runs), then a batch of N on all
  * cores, as {@code review --batch} does. Without --dir it generates N demo packages (5 files each);
- * with --dir it reviews the sub-folders of PARENT (cycled up to N).
+ * with --dir it reviews the sub-folders of PARENT (cycled up to N). {@code --isolation on} reads in
+ * worker processes as the workbench does (decision 016).
  */
 public final class BenchCommand {
     private BenchCommand() {
@@ -28,18 +29,20 @@ public final class BenchCommand {
     public static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
         int apps = 100;
         Path dir = null;
+        boolean isolated = CliModels.isolation();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--apps" -> apps = Integer.parseInt(args[++i]);
                 case "--dir" -> dir = Path.of(args[++i]);
+                case "--isolation" -> isolated = "on".equals(args[++i]);
                 default -> {
-                    err.println("usage: ./shinsa bench [--apps N] [--dir PARENT]");
+                    err.println("usage: ./shinsa bench [--apps N] [--dir PARENT] [--isolation on|off]");
                     return 2;
                 }
             }
         }
         long t0 = System.nanoTime();
-        ReviewPipeline pipeline = CliModels.pipeline(err);
+        ReviewPipeline pipeline = CliModels.pipeline(err, isolated);
         double setup = (System.nanoTime() - t0) / 1e9;
         List<Path> folders = dir == null ? generate(apps) : cycle(dir, apps);
         Path one = folders.get(0);
@@ -68,9 +71,9 @@ public final class BenchCommand {
         Runtime rt = Runtime.getRuntime();
         out.printf(Locale.ROOT, "{\"models_setup_s\": %.2f, \"one_application_warm_ms_median\": %.1f, "
                         + "\"one_application_warm_ms_p95\": %.1f, \"batch_applications\": %d, \"batch_s\": %.2f, "
-                        + "\"threads\": %d, \"heap_used_mb\": %d, \"source\": \"%s\"}%n",
+                        + "\"threads\": %d, \"heap_used_mb\": %d, \"reading\": \"%s\", \"source\": \"%s\"}%n",
                 setup, warm[warm.length / 2], warm[(int) Math.ceil(warm.length * 0.95) - 1], folders.size(), batch,
-                threads, (rt.totalMemory() - rt.freeMemory()) >> 20, dir == null ? "demo packages" : dir.toString());
+                threads, (rt.totalMemory() - rt.freeMemory()) >> 20, isolated ? "worker processes" : "in process", dir == null ? "demo packages" : dir.toString());
         return 0;
     }
 

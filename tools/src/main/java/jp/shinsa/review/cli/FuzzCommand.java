@@ -19,17 +19,20 @@ import jp.shinsa.ingest.IngestOptions;
 import jp.shinsa.review.cli.FuzzRunner.Outcome;
 import jp.shinsa.review.cli.FuzzRunner.Result;
 import jp.shinsa.review.cli.FuzzSeeds.Kind;
+import jp.shinsa.review.pipeline.ChildJvmApplicationReader;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code ./shinsa fuzz [--count N] [--seed S] [--only I] [--time-per-file SECONDS] [--threads N]
- * [--out DIR] [--keep-failures]}: mutated copies of the demo PDFs, XLSX and CSV read by ingest's
- * {@link ApplicationReader#readFile}, one outcome per file (see {@link FuzzRunner.Outcome}). File
+ * [--out DIR] [--keep-failures] [--isolation on|off]}: mutated copies of the demo PDFs, XLSX and CSV
+ * read by ingest's {@link ApplicationReader#readFile}, each alone in a worker process as the workbench
+ * reads (or in this JVM with {@code --isolation off}), one outcome per file (see {@link FuzzRunner.Outcome}). File
  * {@code i} depends only on the seed and {@code i}, so {@code --seed S --only I} reproduces one
  * failure alone. Exit 0 only when no file crashed and none hung. OCR is off: a mutant that loses its
- * text layer would otherwise spend its time in Tesseract, which is not what is being fuzzed.
+ * text layer would otherwise spend its time in Tesseract, which is not what is being fuzzed. While
+ * the files are read, a {@link ResponsivenessProbe} measures how late this JVM answers a small call.
  */
 public final class FuzzCommand {
     static final long DEFAULT_SEED = 20261201L;
@@ -37,8 +40,11 @@ public final class FuzzCommand {
     /** Demo packages the seeds come from: 5 workbooks each, each also printed as a PDF. */
     static final int SEED_PACKAGES = 4;
     private static final Duration GRACE = Duration.ofSeconds(10);
+    /** With worker processes: the time a fresh child may take to start (after a kill) is not a hang. */
+    private static final Duration CHILD_START = Duration.ofSeconds(30);
+    private static final Duration PROBE_PERIOD = Duration.ofMillis(100);
     private static final String USAGE = "usage: ./shinsa fuzz [--count N] [--seed S] [--only I[,I...]] [--time-per-file SECONDS] "
-            + "[--threads N] [--out DIR] [--keep-failures]";
+            + "[--threads N] [--out DIR] [--keep-failures] [--isolation on|off]";
 
     private FuzzCommand() {
     }
@@ -49,7 +55,8 @@ public final class FuzzCommand {
     }
 
     /** Parsed arguments. */
-    record Options(int count, long seed, List<Integer> only, Duration timePerFile, int threads, Path out, boolean keepFailures) {
+    record Options(int count, long seed, List<Integer> only, Duration timePerFile, int threads, Path out, boolean keepFailures,
+                   boolean isolation) {
         static Options parse(String[] args) {
             int count = DEFAULT_COUNT;
             long seed = DEFAULT_SEED;
@@ -58,6 +65,7 @@ public final class FuzzCommand {
             int threads = 2;
             Path out = Path.of("fuzz-out");
             boolean keep = false;
+            boolean isolation = true;
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 if ("--keep-failures".equals(a)) {
@@ -75,13 +83,14 @@ public final class FuzzCommand {
                     case "--time-per-file" -> time = Duration.ofMillis(Math.round(Double.parseDouble(v) * 1000));
                     case "--threads" -> threads = Integer.parseInt(v);
                     case "--out" -> out = Path.of(v);
+                    case "--isolation" -> isolation = !"off".equals(v);
                     default -> throw new IllegalArgumentException("unknown option " + a);
                 }
             }
             if (count < 1 || threads < 1 || time.isNegative() || time.isZero()) {
                 throw new IllegalArgumentException("count, threads and time per file must be positive");
             }
-            return new Options(count, seed, only, time, threads, out, keep);
+            return new Options(count, seed, only, time, threads, out, keep, isolation);
         }
 
         List<Integer> indexes() {
@@ -103,8 +112,15 @@ public final class FuzzCommand {
             l.setLevel(ch.qos.logback.classic.Level.OFF);
         }
         IngestOptions ingest = IngestOptions.defaults().withOcr(false).withTimePerFile(o.timePerFile());
-        try (ApplicationReader reader = new ApplicationReader(ingest)) {
-            return run(o, reader::readFile, out, err);
+        try {
+            if (o.isolation()) {
+                // each file alone in a child of the pool, as the workbench reads it (decision 016)
+                ChildJvmApplicationReader reader = new ChildJvmApplicationReader(ChildJvmApplicationReader.Settings.of(ingest, o.threads())
+                        .withSlack(Duration.ofSeconds(5)));
+                return run(o, f -> reader.read(f.getFileName().toString(), List.of(f)).documents().get(0), reader, out, err);
+            }
+            ApplicationReader reader = new ApplicationReader(ingest);
+            return run(o, reader::readFile, reader, out, err);
         } catch (IOException e) {
             err.println("fuzz: " + e.getMessage());
             return 1;
@@ -117,14 +133,24 @@ public final class FuzzCommand {
 
     /** The run against any target (tests hand in targets that throw or hang). */
     static int run(Options o, FuzzRunner.Target target, PrintStream out, PrintStream err) throws IOException, InterruptedException {
+        return run(o, target, () -> {
+        }, out, err);
+    }
+
+    /** @param reader closed once every file has its outcome, before what it left running is counted */
+    static int run(Options o, FuzzRunner.Target target, AutoCloseable reader, PrintStream out, PrintStream err)
+            throws IOException, InterruptedException {
         long t0 = System.nanoTime();
         FuzzMutator mutator = new FuzzMutator(DemoSeeds.SEEDS, o.seed());
         Files.createDirectories(o.out());
         Path work = Files.createTempDirectory(o.out().toAbsolutePath(), "work-");
         List<Integer> indexes = o.indexes();
-        out.printf(Locale.ROOT, "fuzz: %d files, seed %d, %s s per file (+%d s grace), %d threads, OCR off%n",
-                indexes.size(), o.seed(), seconds(o.timePerFile()), GRACE.toSeconds(), o.threads());
-        FuzzRunner runner = new FuzzRunner(target, o.timePerFile().plus(GRACE), o.threads(), work);
+        Duration grace = o.isolation() ? GRACE.plus(CHILD_START) : GRACE;
+        out.printf(Locale.ROOT, "fuzz: %d files, seed %d, %s s per file (+%d s grace), %d threads, OCR off, reading %s%n",
+                indexes.size(), o.seed(), seconds(o.timePerFile()), grace.toSeconds(), o.threads(),
+                o.isolation() ? "in worker processes" : "in process");
+        FuzzRunner runner = new FuzzRunner(target, o.timePerFile().plus(grace), o.threads(), work);
+        ResponsivenessProbe probe = new ResponsivenessProbe(PROBE_PERIOD);
         int[] doneCount = {0};
         List<Result> results = runner.run(indexes, mutator::mutate, r -> {
             doneCount[0]++;
@@ -138,13 +164,22 @@ public final class FuzzCommand {
             }
         });
         double wall = (System.nanoTime() - t0) / 1e9;
+        ResponsivenessProbe.Figures responsive = probe.stop();
+        try {
+            reader.close();
+        } catch (Exception e) {
+            err.println("fuzz: closing the reader: " + e);
+        }
         List<String> busy = busyReaderThreads(Duration.ofSeconds(5));
+        long children = childrenLeft(Duration.ofSeconds(5));
         deleteQuietly(work);
         Summary s = Summary.of(results);
         out.print(s.table(wall));
         out.printf(Locale.ROOT, "reader threads still busy after the run: %d%n", busy.size());
         busy.forEach(b -> out.println("  " + b));
-        Path report = writeReports(o, results, s, wall, busy);
+        out.printf(Locale.ROOT, "reader processes still running after the run: %d%n", children);
+        out.println(responsive.line());
+        Path report = writeReports(o, results, s, wall, busy, children, responsive);
         if (o.keepFailures()) {
             Path dir = Files.createDirectories(o.out().resolve("failures"));
             for (Result r : results) {
@@ -254,7 +289,22 @@ public final class FuzzCommand {
         return busy;
     }
 
-    private static Path writeReports(Options o, List<Result> results, Summary s, double wall, List<String> busy) throws IOException {
+    /** Child processes of this one still alive (after waiting up to {@code wait}): reader processes not stopped. */
+    static long childrenLeft(Duration wait) throws InterruptedException {
+        long until = System.nanoTime() + wait.toNanos();
+        long n;
+        do {
+            n = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).count();
+            if (n == 0) {
+                break;
+            }
+            Thread.sleep(250);
+        } while (System.nanoTime() < until);
+        return n;
+    }
+
+    private static Path writeReports(Options o, List<Result> results, Summary s, double wall, List<String> busy, long children,
+                                     ResponsivenessProbe.Figures responsive) throws IOException {
         StringBuilder csv = new StringBuilder("index,type,seed_file,outcome,millis,mutations,detail\n");
         for (Result r : results) {
             csv.append(r.index()).append(',').append(r.mutant().kind()).append(',').append(r.mutant().seedName()).append(',')
@@ -273,6 +323,15 @@ public final class FuzzCommand {
         root.put("ocr", false);
         root.put("wallSeconds", Math.round(wall * 10) / 10.0);
         root.put("busyReaderThreadsAfterRun", busy.size());
+        root.put("reading", o.isolation() ? "worker processes" : "in process");
+        root.put("readerProcessesAfterRun", children);
+        ObjectNode probe = root.putObject("responsivenessProbe");
+        probe.put("periodMillis", PROBE_PERIOD.toMillis());
+        probe.put("probes", responsive.probes());
+        probe.put("p50Millis", responsive.p50());
+        probe.put("p99Millis", responsive.p99());
+        probe.put("maxMillis", responsive.max());
+        probe.put("over1s", responsive.slow());
         ObjectNode totals = root.putObject("outcomes");
         for (Outcome out : Outcome.values()) {
             totals.put(out.name(), s.count(out));

@@ -68,6 +68,20 @@ class FuzzCommandTest {
     }
 
     @Test
+    @Timeout(180)
+    void should_read_mutated_files_in_worker_processes_leaving_no_thread_or_process_and_measure_responsiveness() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = FuzzCommand.run(new String[] {"--count", "12", "--out", dir.toString(), "--isolation", "on"},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(code).as(text).isZero();
+        assertThat(text).contains("reading in worker processes", "reader threads still busy after the run: 0",
+                "reader processes still running after the run: 0", "responsiveness probe: ");
+        assertThat(dir.resolve("fuzz-report.json")).content().contains("\"reading\" : \"worker processes\"",
+                "\"readerProcessesAfterRun\" : 0", "\"responsivenessProbe\"", "\"CRASH\" : 0", "\"HANG\" : 0");
+    }
+
+    @Test
     void should_make_each_file_from_the_seed_and_its_index_alone() {
         FuzzMutator a = new FuzzMutator(seeds, 7);
         FuzzMutator b = new FuzzMutator(seeds, 7);
