@@ -286,9 +286,14 @@ public final class ScanPreprocessor {
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, out.getWidth(), out.getHeight());
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.drawImage(image, AffineTransform.getRotateInstance(Math.toRadians(degrees), image.getWidth() / 2.0, image.getHeight() / 2.0), null);
+        g.drawImage(image, rotation(image, degrees), null);
         g.dispose();
         return out;
+    }
+
+    /** The map from {@code image}'s pixels to those of {@link #rotate}{@code (image, degrees)}. */
+    public static AffineTransform rotation(BufferedImage image, double degrees) {
+        return AffineTransform.getRotateInstance(Math.toRadians(degrees), image.getWidth() / 2.0, image.getHeight() / 2.0);
     }
 
     /** {@code image} turned clockwise by a multiple of 90 degrees (width and height swap for odd quarters). */
@@ -300,16 +305,93 @@ public final class ScanPreprocessor {
         int w = image.getWidth();
         int h = image.getHeight();
         BufferedImage out = new BufferedImage(q % 2 == 0 ? w : h, q % 2 == 0 ? h : w, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = out.createGraphics();
+        g.drawImage(image, turning(image, degrees), null);
+        g.dispose();
+        return out;
+    }
+
+    /** The map from {@code image}'s pixels to those of {@link #turn}{@code (image, degrees)}. */
+    public static AffineTransform turning(BufferedImage image, int degrees) {
+        int q = Math.floorMod(degrees / 90, 4);
+        int w = image.getWidth();
+        int h = image.getHeight();
         AffineTransform t = new AffineTransform();
         switch (q) {
+            case 0 -> {
+                return t;
+            }
             case 1 -> t.translate(h, 0);
             case 2 -> t.translate(w, h);
             default -> t.translate(0, w);
         }
         t.rotate(q * Math.PI / 2);
-        Graphics2D g = out.createGraphics();
-        g.drawImage(image, t, null);
-        g.dispose();
+        return t;
+    }
+
+    /**
+     * Whether the lines of {@code image} run up and down (a page lying a quarter turned): the dark
+     * pixels' column profile is much sharper than their row profile. Cheap (a subsample); a page
+     * with too little ink says no.
+     */
+    public static boolean linesRunVertically(BufferedImage image) {
+        int step = sampleStep(image);
+        Raster r = toGrey(image).getRaster();
+        int threshold = otsu(histogram(r, image.getWidth(), image.getHeight(), step));
+        int[] rows = new int[image.getHeight() / step + 1];
+        int[] cols = new int[image.getWidth() / step + 1];
+        long n = 0;
+        for (int y = 0; y < image.getHeight(); y += step) {
+            for (int x = 0; x < image.getWidth(); x += step) {
+                if (r.getSample(x, y, 0) < threshold) {
+                    rows[y / step]++;
+                    cols[x / step]++;
+                    n++;
+                }
+            }
+        }
+        if (n < 500) {
+            return false;
+        }
+        return sharpness(cols) > VERTICAL_LINES * sharpness(rows);
+    }
+
+    /** How much sharper the column profile must be than the row profile for a page to count as turned. */
+    static final double VERTICAL_LINES = 1.3;
+
+    /** Sum of squared differences between neighbouring bins: high when ink comes in sharp bands. */
+    private static double sharpness(int[] profile) {
+        double s = 0;
+        for (int i = 1; i < profile.length; i++) {
+            double d = profile[i] - profile[i - 1];
+            s += d * d;
+        }
+        return s;
+    }
+
+    /**
+     * {@code image} as grey for OCR with coloured ink dropped: each pixel becomes its brightest
+     * channel, so a red seal (印) or blue pen over black print turns to paper while black and grey
+     * print stay as they were. A grey image is returned as it is.
+     */
+    public static BufferedImage dropColour(BufferedImage image) {
+        if (image.getType() == BufferedImage.TYPE_BYTE_GRAY) {
+            return image;
+        }
+        int w = image.getWidth();
+        int h = image.getHeight();
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+        byte[] dst = ((java.awt.image.DataBufferByte) out.getRaster().getDataBuffer()).getData();
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            image.getRGB(0, y, w, 1, row, 0, w);
+            for (int x = 0; x < w; x++) {
+                int p = row[x];
+                int a = p >>> 24;
+                int m = Math.max((p >> 16) & 0xFF, Math.max((p >> 8) & 0xFF, p & 0xFF));
+                dst[y * w + x] = (byte) (a == 0xFF ? m : 255 - (255 - m) * a / 255);
+            }
+        }
         return out;
     }
 
