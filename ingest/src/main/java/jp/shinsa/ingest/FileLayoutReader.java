@@ -250,8 +250,21 @@ final class FileLayoutReader {
      * @see "docs/decisions/018-office-scans.md"
      */
     private OcrPage ocrUpright(BufferedImage page, int dpi) throws IOException {
+        BufferedImage cleaned = ScanPreprocessor.clean(page);
+        int gutter = ScanPreprocessor.twoUpGutter(cleaned);
+        if (gutter > 0) {
+            // two pages copied side by side: each half is read as a page of its own
+            OcrPage left = ocrUpright(new Straight(ScanPreprocessor.crop(cleaned, 0, gutter), new AffineTransform()), dpi);
+            OcrPage right = ocrUpright(new Straight(ScanPreprocessor.crop(cleaned, gutter, cleaned.getWidth()),
+                    AffineTransform.getTranslateInstance(-gutter, 0)), dpi);
+            return left.and(right);
+        }
+        return ocrUpright(new Straight(cleaned, new AffineTransform()), dpi);
+    }
+
+    private OcrPage ocrUpright(Straight prepared, int dpi) throws IOException {
         AffineTransform pixelsToPoints = AffineTransform.getScaleInstance(72.0 / dpi, 72.0 / dpi);
-        Straight first = straight(new Straight(ScanPreprocessor.clean(page), new AffineTransform()));
+        Straight first = straight(prepared);
         if (ScanPreprocessor.linesRunVertically(first.image())) {
             int turn = ocr.uprightTurn(first.image(), dpi);
             if (turn != 0) {
@@ -301,10 +314,26 @@ final class FileLayoutReader {
         }
     }
 
-    /** What OCR read on a page and the map from its image's pixels to the stored page's points. */
-    private record OcrPage(TikaTesseractOcr.Reading reading, AffineTransform toPage) {
+    /** What OCR read on a page (one reading, or one per half of a two-up page) and the maps from its images' pixels to the stored page's points. */
+    private record OcrPage(List<TikaTesseractOcr.Reading> readings, List<AffineTransform> toPage) {
+        OcrPage(TikaTesseractOcr.Reading reading, AffineTransform toPage) {
+            this(List.of(reading), List.of(toPage));
+        }
+
+        OcrPage and(OcrPage next) {
+            List<TikaTesseractOcr.Reading> r = new ArrayList<>(readings);
+            r.addAll(next.readings);
+            List<AffineTransform> t = new ArrayList<>(toPage);
+            t.addAll(next.toPage);
+            return new OcrPage(r, t);
+        }
+
         List<Line> lines(String file, int page) {
-            return TikaTesseractOcr.lines(reading, file, page, toPage);
+            List<Line> out = new ArrayList<>();
+            for (int i = 0; i < readings.size(); i++) {
+                out.addAll(TikaTesseractOcr.lines(readings.get(i), file, page, toPage.get(i)));
+            }
+            return out;
         }
     }
 

@@ -33,6 +33,8 @@ public final class TikaTesseractOcr {
     private static final Pattern SPACE_BEFORE_SEPARATOR = Pattern.compile("(?<![\\d,.])(\\d{1,3}) ([.,]{1,2}\\d{3}[.,])");
     private static final Pattern SPACE_AS_ONLY_SEPARATOR = Pattern.compile("(?<=^|\\s)([△▲AaΔ人入]{0,2}\\d{1,3}) (\\d{3})(?=$|\\s)");
 
+    private static final Pattern YEAR_HEADER = Pattern.compile("(?<=^|\\s)([前当本今])\\s?(?:[生牛午牢平芋]\\s?[度庭渡]|年\\s?[庭渡席])(?=$|\\s)");
+
     private final String language;
     private final int timeoutSeconds;
     private final boolean available;
@@ -350,6 +352,8 @@ public final class TikaTesseractOcr {
                 }
             }
             String line = JapaneseText.nfkc(raw).replaceAll("[|¦｜\\[\\]]", " ");
+            // a year column's header with its 年 or 度 misread ("当生度"): the column would lose its year
+            line = YEAR_HEADER.matcher(line).replaceAll("$1年度");
             // a digit group broken by a stray space: "1,234,56 7"
             line = SPLIT_GROUP_1.matcher(line).replaceAll("$1$2");
             line = SPLIT_GROUP_2.matcher(line).replaceAll("$1$2");
