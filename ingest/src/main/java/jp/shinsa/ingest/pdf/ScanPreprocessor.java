@@ -532,42 +532,6 @@ public final class ScanPreprocessor {
         return out;
     }
 
-    /** {@code image} smoothed by a 3×3 box filter: the stair-steps of a 1-bit fax become grey edges, as a scan of print has. */
-    public static BufferedImage smooth(BufferedImage image) {
-        float[] k = new float[9];
-        java.util.Arrays.fill(k, 1f / 9);
-        BufferedImage img = toGrey(image);
-        BufferedImage out = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
-        new java.awt.image.ConvolveOp(new java.awt.image.Kernel(3, 3, k), java.awt.image.ConvolveOp.EDGE_NO_OP, null).filter(img, out);
-        return out;
-    }
-
-    /** {@code image} with its strokes thickened by a pixel (3×3 minimum): mends thin strokes a threshold broke. */
-    public static BufferedImage thicken(BufferedImage image) {
-        BufferedImage img = toGrey(image);
-        int w = img.getWidth();
-        int h = img.getHeight();
-        var r = img.getRaster();
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
-        var o = out.getRaster();
-        int[] row0 = new int[w];
-        int[] row1 = new int[w];
-        int[] row2 = new int[w];
-        for (int y = 0; y < h; y++) {
-            r.getSamples(0, Math.max(0, y - 1), w, 1, 0, row0);
-            r.getSamples(0, y, w, 1, 0, row1);
-            r.getSamples(0, Math.min(h - 1, y + 1), w, 1, 0, row2);
-            for (int x = 0; x < w; x++) {
-                int m = 255;
-                for (int dx = Math.max(0, x - 1); dx <= Math.min(w - 1, x + 1); dx++) {
-                    m = Math.min(m, Math.min(row0[dx], Math.min(row1[dx], row2[dx])));
-                }
-                o.setSample(x, y, 0, m);
-            }
-        }
-        return out;
-    }
-
     /**
      * The column where a landscape page holds two pages side by side (a 2-in-1 copy): the middle of
      * the widest run of columns without ink between 40 % and 60 % of the width, when there is ink on
