@@ -1,5 +1,6 @@
 package jp.shinsa.ingest;
 
+import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Future;
 
 import jp.shinsa.ingest.layout.Cell;
 import jp.shinsa.ingest.layout.DocumentLayout;
@@ -179,23 +181,35 @@ final class FileLayoutReader {
             StringBuilder text = new StringBuilder();
             boolean usedOcr = false;
             int imageOnly = 0;
-            for (PdfBoxLayoutReader.PageLines p : read) {
-                List<Line> pageLines = p.lines();
-                if (p.glyphs() < 8) {
-                    imageOnly++;
-                    if (ocr == null || !ocr.available()) {
+            // Only pages without a text layer are rendered and OCR'd (seconds per page), several at a time.
+            List<Future<List<Line>>> ocrd = new ArrayList<>();
+            try {
+                PDFRenderer renderer = new PDFRenderer(doc);
+                for (PdfBoxLayoutReader.PageLines p : read) {
+                    if (p.glyphs() < 8) {
+                        imageOnly++;
+                        if (ocr != null && ocr.available()) {
+                            waitForAFreeReader(ocrd);
+                            // rendered in colour so that a red seal or blue pen can be dropped (ScanPreprocessor.dropColour)
+                            BufferedImage img = ScanPreprocessor.dropColour(
+                                    renderer.renderImageWithDPI(p.page() - 1, options.ocrDpi(), ImageType.RGB));
+                            int dpi = options.ocrDpi();
+                            ocrd.add(OCR_POOL.submit(() -> ocrUpright(img, dpi).lines(name, p.page())));
+                            usedOcr = true;
+                        }
                         continue;
                     }
-                    // Only pages without a text layer are rendered and OCR'd: seconds per page.
-                    BufferedImage img = new PDFRenderer(doc).renderImageWithDPI(p.page() - 1, options.ocrDpi(), ImageType.GRAY);
-                    pageLines = TikaTesseractOcr.lines(ocrUpright(img, options.ocrDpi()), name, p.page());
-                    usedOcr = true;
+                    ocrd.add(java.util.concurrent.CompletableFuture.completedFuture(p.lines()));
                 }
-                for (Line l : pageLines) {
-                    lines.add(new Line(l.page(), null, lines.size(), l.cells()));
-                    text.append(l.text()).append('\n');
+                for (Future<List<Line>> f : ocrd) {
+                    for (Line l : get(f)) {
+                        lines.add(new Line(l.page(), null, lines.size(), l.cells()));
+                        text.append(l.text()).append('\n');
+                    }
+                    text.append('\n');
                 }
-                text.append('\n');
+            } finally {
+                ocrd.forEach(f -> f.cancel(true));
             }
             if (imageOnly == read.size() && !usedOcr) {
                 throw new UnreadableException(ocr == null ? "image-only PDF and OCR is switched off"
@@ -213,9 +227,8 @@ final class FileLayoutReader {
             throw new UnreadableException(ocr == null ? "image file and OCR is switched off" : "image file and Tesseract is not installed");
         }
         BufferedImage decoded = decode(file);
-        String t = decoded == null ? ocr.text(Files.readAllBytes(file), mediaType)
-                : ocrUpright(ScanPreprocessor.toGrey(decoded), 300);
-        List<Line> lines = TikaTesseractOcr.lines(t, name, 1);
+        List<Line> lines = decoded == null ? TikaTesseractOcr.lines(ocr.text(Files.readAllBytes(file), mediaType), name, 1)
+                : ocrUpright(ScanPreprocessor.dropColour(decoded), 300).lines(name, 1);
         if (lines.isEmpty()) {
             throw new UnreadableException("no text recognised in image");
         }
@@ -225,36 +238,153 @@ final class FileLayoutReader {
     }
 
     /**
-     * OCR text of a scanned page, read the right way up: a noisy grey page is cleaned and a skew of
-     * up to 5° straightened first; when the text then reads badly (few amounts, digits turned into
-     * letters), Tesseract's orientation detection is asked whether the page lies upside down or
-     * sideways, and the turned page is read too, keeping whichever reads better. A clean upright page costs one OCR pass plus a few tens of
-     * milliseconds. Only text and the page number are kept from OCR (no boxes), so the page the viewer
-     * shows, unturned, stays the figure's source.
+     * OCR of a scanned page, read the right way up: a noisy grey page is cleaned and a skew of up to
+     * 5° straightened first. A page whose lines run up and down (a quarter turned) is asked about its
+     * orientation before it is read; any other page is read as it lies and asked only when the text
+     * then reads badly (few amounts, digits turned into letters), the turned page read too, keeping
+     * whichever reads better. A clean upright page costs one OCR pass plus a few tens of milliseconds.
+     * The words' boxes are mapped back through every turn and straightening to PDF points of the page
+     * as stored, which is the page the viewer shows.
      *
      * @see "docs/decisions/012-straightening-scans.md"
+     * @see "docs/decisions/018-office-scans.md"
      */
-    private String ocrUpright(BufferedImage page, int dpi) throws IOException {
-        BufferedImage img = straight(ScanPreprocessor.clean(page));
-        String text = ocr.text(img);
-        int legibility = TikaTesseractOcr.legibility(text);
+    private OcrPage ocrUpright(BufferedImage page, int dpi) throws IOException {
+        BufferedImage cleaned = ScanPreprocessor.clean(page);
+        int gutter = ScanPreprocessor.twoUpGutter(cleaned);
+        if (gutter > 0) {
+            // two pages copied side by side: each half is read as a page of its own
+            OcrPage left = ocrUpright(new Straight(ScanPreprocessor.crop(cleaned, 0, gutter), new AffineTransform()), dpi);
+            OcrPage right = ocrUpright(new Straight(ScanPreprocessor.crop(cleaned, gutter, cleaned.getWidth()),
+                    AffineTransform.getTranslateInstance(-gutter, 0)), dpi);
+            return left.and(right);
+        }
+        return ocrUpright(new Straight(cleaned, new AffineTransform()), dpi);
+    }
+
+    private OcrPage ocrUpright(Straight prepared, int dpi) throws IOException {
+        AffineTransform pixelsToPoints = AffineTransform.getScaleInstance(72.0 / dpi, 72.0 / dpi);
+        Straight first = straight(prepared);
+        if (ScanPreprocessor.linesRunVertically(first.image())) {
+            int turn = ocr.uprightTurn(first.image(), dpi);
+            if (turn != 0) {
+                Straight turned = straight(first.turn(turn));
+                return new OcrPage(ocr.read(turned.image()), turned.toPage(pixelsToPoints));
+            }
+        }
+        TikaTesseractOcr.Reading reading = ocr.read(first.image());
+        int legibility = TikaTesseractOcr.legibility(reading.text());
         if (legibility >= WELL_READ) {
-            return text;
+            return new OcrPage(reading, first.toPage(pixelsToPoints));
         }
-        int turn = ocr.uprightTurn(img, dpi);
+        int turn = ocr.uprightTurn(first.image(), dpi);
         if (turn == 0) {
-            return text;
+            return new OcrPage(reading, first.toPage(pixelsToPoints));
         }
-        String turned = ocr.text(straight(ScanPreprocessor.turn(img, turn)));
-        return TikaTesseractOcr.legibility(turned) > legibility ? turned : text;
+        Straight turned = straight(first.turn(turn));
+        TikaTesseractOcr.Reading again = ocr.read(turned.image());
+        return TikaTesseractOcr.legibility(again.text()) > legibility
+                ? new OcrPage(again, turned.toPage(pixelsToPoints)) : new OcrPage(reading, first.toPage(pixelsToPoints));
     }
 
     /** Amounts a page must yield (net of garbled ones) to be taken as read upright without asking OSD. */
     private static final int WELL_READ = 5;
 
-    private static BufferedImage straight(BufferedImage img) {
-        double skew = ScanPreprocessor.correction(img);
-        return skew == 0 ? img : ScanPreprocessor.rotate(img, skew);
+    /** An image prepared for OCR and the map from the rendered page's pixels to its pixels. */
+    private record Straight(BufferedImage image, AffineTransform fromPage) {
+        Straight turn(int degrees) {
+            return then(ScanPreprocessor.turn(image, degrees), ScanPreprocessor.turning(image, degrees));
+        }
+
+        Straight then(BufferedImage next, AffineTransform step) {
+            AffineTransform t = new AffineTransform(step);
+            t.concatenate(fromPage);
+            return new Straight(next, t);
+        }
+
+        /** The map from this image's pixels to points of the stored page. */
+        AffineTransform toPage(AffineTransform pixelsToPoints) {
+            AffineTransform t = new AffineTransform(pixelsToPoints);
+            try {
+                t.concatenate(fromPage.createInverse());
+            } catch (java.awt.geom.NoninvertibleTransformException e) {
+                throw new IllegalStateException(e); // turns and rotations are always invertible
+            }
+            return t;
+        }
+    }
+
+    /** What OCR read on a page (one reading, or one per half of a two-up page) and the maps from its images' pixels to the stored page's points. */
+    private record OcrPage(List<TikaTesseractOcr.Reading> readings, List<AffineTransform> toPage) {
+        OcrPage(TikaTesseractOcr.Reading reading, AffineTransform toPage) {
+            this(List.of(reading), List.of(toPage));
+        }
+
+        OcrPage and(OcrPage next) {
+            List<TikaTesseractOcr.Reading> r = new ArrayList<>(readings);
+            r.addAll(next.readings);
+            List<AffineTransform> t = new ArrayList<>(toPage);
+            t.addAll(next.toPage);
+            return new OcrPage(r, t);
+        }
+
+        List<Line> lines(String file, int page) {
+            List<Line> out = new ArrayList<>();
+            for (int i = 0; i < readings.size(); i++) {
+                out.addAll(TikaTesseractOcr.lines(readings.get(i), file, page, toPage.get(i)));
+            }
+            return out;
+        }
+    }
+
+    private static Straight straight(Straight s) {
+        double skew = ScanPreprocessor.correction(s.image());
+        return skew == 0 ? s : s.then(ScanPreprocessor.rotate(s.image(), skew), ScanPreprocessor.rotation(s.image(), skew));
+    }
+
+    /** OCR reads this many pages at a time (one Tesseract thread each); {@code shinsa.ocr.threads} overrides. */
+    static final int OCR_THREADS = Integer.getInteger("shinsa.ocr.threads",
+            Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+
+    private static final java.util.concurrent.ExecutorService OCR_POOL = java.util.concurrent.Executors.newFixedThreadPool(
+            OCR_THREADS, r -> {
+                Thread t = new Thread(r, "shinsa-ocr");
+                t.setDaemon(true);
+                return t;
+            });
+
+    /** Blocks until fewer than {@link #OCR_THREADS} page readings are under way, so rendered pages do not pile up. */
+    private static void waitForAFreeReader(List<Future<List<Line>>> submitted) throws IOException {
+        long running = submitted.stream().filter(f -> !f.isDone()).count();
+        for (Future<List<Line>> f : submitted) {
+            if (running < OCR_THREADS) {
+                return;
+            }
+            if (!f.isDone()) {
+                get(f);
+                running--;
+            }
+        }
+    }
+
+    private static List<Line> get(Future<List<Line>> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("reading interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IOException(e.getCause());
+        }
     }
 
     /** Largest image decoded in Java to be straightened; bigger ones go to Tesseract as they are. */

@@ -83,4 +83,53 @@ class ScanPreprocessorTest {
         assertThat(TikaTesseractOcr.legibility(upright)).isGreaterThanOrEqualTo(5);
         assertThat(TikaTesseractOcr.legibility(upsideDown)).isNegative();
     }
+
+    @Test
+    void should_tell_a_page_lying_a_quarter_turned_from_an_upright_one() {
+        assertThat(ScanPreprocessor.linesRunVertically(page())).isFalse();
+        assertThat(ScanPreprocessor.linesRunVertically(ScanPreprocessor.turn(page(), 90))).isTrue();
+        assertThat(ScanPreprocessor.linesRunVertically(ScanPreprocessor.turn(page(), 270))).isTrue();
+        assertThat(ScanPreprocessor.linesRunVertically(ScanPreprocessor.rotate(page(), 180))).isFalse();
+    }
+
+    @Test
+    void should_split_a_two_up_copy_at_its_gutter_and_leave_a_landscape_table_whole() {
+        BufferedImage twoUp = new BufferedImage(1754, 1240, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = twoUp.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 1754, 1240);
+        g.drawImage(page(), 0, 0, 877, 1240, null);
+        g.drawImage(page(), 877, 0, 877, 1240, null);
+        g.dispose();
+        BufferedImage table = ScanPreprocessor.turn(page(), 0);
+        BufferedImage wide = new BufferedImage(1754, 1240, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D w = wide.createGraphics();
+        w.setColor(Color.WHITE);
+        w.fillRect(0, 0, 1754, 1240);
+        w.setColor(Color.BLACK);
+        for (int y = 100; y < 1200; y += 40) {
+            w.fillRect(80, y, 1600, 3); // ruled rows across the whole width
+        }
+        w.dispose();
+
+        int gutter = ScanPreprocessor.twoUpGutter(twoUp);
+        assertThat(gutter).isBetween(877 - 120, 877 + 250);
+        assertThat(ScanPreprocessor.twoUpGutter(wide)).isEqualTo(-1);
+        assertThat(ScanPreprocessor.twoUpGutter(table)).as("a portrait page").isEqualTo(-1);
+    }
+
+    @Test
+    void should_drop_a_red_seal_and_keep_the_black_print_under_it() {
+        BufferedImage rgb = new BufferedImage(40, 10, BufferedImage.TYPE_INT_RGB);
+        rgb.setRGB(0, 0, 0xFFFFFF); // paper
+        rgb.setRGB(1, 0, 0xD72828); // seal ink
+        rgb.setRGB(2, 0, 0x000000); // print
+        rgb.setRGB(3, 0, 0x200000); // print under the seal
+        BufferedImage grey = ScanPreprocessor.dropColour(rgb);
+
+        assertThat(grey.getRaster().getSample(0, 0, 0)).isEqualTo(255);
+        assertThat(grey.getRaster().getSample(1, 0, 0)).isGreaterThan(200);
+        assertThat(grey.getRaster().getSample(2, 0, 0)).isZero();
+        assertThat(grey.getRaster().getSample(3, 0, 0)).isLessThan(40);
+    }
 }

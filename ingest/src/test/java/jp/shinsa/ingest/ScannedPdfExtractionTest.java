@@ -48,7 +48,11 @@ class ScannedPdfExtractionTest {
         assumeOcr();
         Path f = ScannedStatementFixture.save(font, ScanDegradation.ROTATED_180, 1, dir.resolve("損益計算書.pdf"));
 
-        assertReadsTheStatement(reader.readFile(f));
+        ExtractedDocument d = reader.readFile(f);
+
+        assertReadsTheStatement(d);
+        // upside down: the printed point (x, y) lies at (width - x, height - y) of the stored page
+        assertMarksWherePrinted(d, (x, y) -> new double[] {PAGE.getWidth() - x, PAGE.getHeight() - y});
     }
 
     @Test
@@ -56,16 +60,65 @@ class ScannedPdfExtractionTest {
         assumeOcr();
         Path f = ScannedStatementFixture.save(ScanPreprocessor.rotate(ScannedStatementFixture.image(font), 2),
                 ScanDegradation.CLEAN, dir.resolve("損益計算書.pdf"));
+        ExtractedDocument d = reader.readFile(f);
 
-        assertReadsTheStatement(reader.readFile(f));
+        assertReadsTheStatement(d);
+        // two degrees clockwise about the page centre
+        double a = Math.toRadians(2);
+        double cx = PAGE.getWidth() / 2;
+        double cy = PAGE.getHeight() / 2;
+        assertMarksWherePrinted(d, (x, y) -> new double[] {
+            cx + (x - cx) * Math.cos(a) - (y - cy) * Math.sin(a), cy + (x - cx) * Math.sin(a) + (y - cy) * Math.cos(a)});
     }
 
     @Test
     void should_read_figures_of_a_statement_scanned_sideways() throws Exception {
         assumeOcr();
         Path f = ScannedStatementFixture.save(font, ScanDegradation.ROTATED_90, 1, dir.resolve("損益計算書.pdf"));
+        ExtractedDocument d = reader.readFile(f);
 
-        assertReadsTheStatement(reader.readFile(f));
+        assertReadsTheStatement(d);
+        // a quarter turn clockwise onto a page box of swapped sides: (x, y) lies at (height - y, x)
+        assertMarksWherePrinted(d, (x, y) -> new double[] {PAGE.getHeight() - y, x});
+    }
+
+    private static final java.awt.geom.Dimension2D PAGE = ScannedStatementFixture.pageSize();
+
+    private interface PointMap {
+        double[] map(double x, double y);
+    }
+
+    /**
+     * Every figure read from the scan is marked on the stored page where its amount is printed: its
+     * box overlaps the printed amount's box (mapped by {@code printedToStored}) by more than half.
+     */
+    private static void assertMarksWherePrinted(ExtractedDocument d, PointMap printedToStored) {
+        int marked = 0;
+        for (int line = 0; line < ScannedStatementFixture.LINES.length; line++) {
+            for (int column = 1; column <= 2; column++) {
+                long value = Long.parseLong(ScannedStatementFixture.LINES[line][column].replace(",", "").replace("△", "-"));
+                var printed = ScannedStatementFixture.printedBox(font, line, column);
+                double[] a = printedToStored.map(printed.getMinX(), printed.getMinY());
+                double[] b = printedToStored.map(printed.getMaxX(), printed.getMaxY());
+                var expected = new java.awt.geom.Rectangle2D.Double(Math.min(a[0], b[0]), Math.min(a[1], b[1]),
+                        Math.abs(a[0] - b[0]), Math.abs(a[1] - b[1]));
+                for (Figure fig : d.figures()) {
+                    if (fig.value() != value) {
+                        continue;
+                    }
+                    var at = fig.location();
+                    assertThat(at.page()).isEqualTo(1);
+                    assertThat(at.x()).as("box of %s", fig.value()).isNotNull();
+                    var box = new java.awt.geom.Rectangle2D.Double(at.x(), at.y(), at.width(), at.height());
+                    var common = box.createIntersection(expected);
+                    double overlap = common.isEmpty() ? 0 : common.getWidth() * common.getHeight();
+                    assertThat(overlap / Math.max(expected.getWidth() * expected.getHeight(), box.getWidth() * box.getHeight()))
+                            .as("%s marked at %s, printed at %s", fig.value(), box, expected).isGreaterThan(0.5);
+                    marked++;
+                }
+            }
+        }
+        assertThat(marked).isGreaterThanOrEqualTo(5);
     }
 
     private static void assertReadsTheStatement(ExtractedDocument d) {
@@ -75,10 +128,5 @@ class ScannedPdfExtractionTest {
         assertThat(d.figures()).extracting(Figure::fiscalYear, Figure::value).contains(
                 tuple(2024, 13_518_321_262L), tuple(2023, 14_180_986_973L), tuple(2024, 13_362_364_916L),
                 tuple(2024, 196_391_823L), tuple(2024, 132_410_964L));
-        // OCR gives the page, not a box: the viewer shows the stored (unturned) page with no mark
-        assertThat(d.figures()).allSatisfy(fig -> {
-            assertThat(fig.location().page()).isEqualTo(1);
-            assertThat(fig.location().x()).isNull();
-        });
     }
 }

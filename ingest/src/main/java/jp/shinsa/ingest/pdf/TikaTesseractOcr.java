@@ -1,31 +1,27 @@
 package jp.shinsa.ingest.pdf;
 
+import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
-
-import javax.imageio.ImageIO;
 
 import jp.shinsa.ingest.layout.Cell;
 import jp.shinsa.ingest.layout.Line;
 import jp.shinsa.ingest.text.JapaneseText;
 import jp.shinsa.models.SourceLocation;
-import org.apache.tika.metadata.Metadata;
-import org.apache.tika.parser.ParseContext;
-import org.apache.tika.parser.ocr.TesseractOCRConfig;
-import org.apache.tika.parser.ocr.TesseractOCRParser;
-import org.apache.tika.sax.BodyContentHandler;
 
 /**
- * OCR of page images through Tika's Tesseract parser, in Japanese, one block per page (page
- * segmentation 6 keeps a table's label and amounts on one line, where automatic segmentation would
- * read the columns one after another), with inter-word spacing preserved so wide gaps still
- * separate cells.
+ * OCR of page images by the {@code tesseract} command, in Japanese, page segmentation 4 (sparse
+ * columns of variable size: a table's label and amounts stay on one line), with inter-word spacing
+ * preserved so wide gaps still separate cells. Each run writes the text and Tesseract's TSV word
+ * boxes, so every cell of an OCR line can carry the box of its words ({@link #lines(Reading, String,
+ * int, AffineTransform)}). The class kept its name from when it called Tesseract through Tika's
+ * parser; the command is run directly now, with {@code OMP_THREAD_LIMIT=1} so that pages read in
+ * parallel do not fight over the cores (docs/decisions/018-office-scans.md).
  */
 public final class TikaTesseractOcr {
     private static final Pattern WIDE_GAP = Pattern.compile("\\s{2,}");
@@ -36,87 +32,212 @@ public final class TikaTesseractOcr {
     private static final Pattern SPACE_AS_LAST_SEPARATOR = Pattern.compile("(\\d[,.]{1,2}\\d{3}) (\\d{3})(?![\\d,.])");
     private static final Pattern SPACE_BEFORE_SEPARATOR = Pattern.compile("(?<![\\d,.])(\\d{1,3}) ([.,]{1,2}\\d{3}[.,])");
     private static final Pattern SPACE_AS_ONLY_SEPARATOR = Pattern.compile("(?<=^|\\s)([△▲AaΔ人入]{0,2}\\d{1,3}) (\\d{3})(?=$|\\s)");
-    private static final Pattern BROKEN_THOUSANDS = Pattern.compile("(\\d)\\s*[,.，、]\\s*(\\d{3})(?!\\d)");
+
+    private static final Pattern YEAR_HEADER = Pattern.compile("(?<=^|\\s)([前当本今])\\s?(?:[生牛午牢平芋]\\s?[度庭渡]|年\\s?[庭渡席])(?=$|\\s)");
 
     private final String language;
     private final int timeoutSeconds;
-    private final TesseractOCRParser parser;
     private final boolean available;
     private volatile boolean orientationDetection;
 
     public TikaTesseractOcr(String language, int timeoutSeconds) {
         this.language = language;
         this.timeoutSeconds = timeoutSeconds;
-        TesseractOCRParser p = new TesseractOCRParser();
         boolean ok;
+        boolean osd;
         try {
-            p.setLanguage(language);
-            p.setPageSegMode(TEXT_SEGMENTATION);
-            p.setPreserveInterwordSpacing(true);
-            p.setTimeout(timeoutSeconds);
-            p.initialize(Map.of());
-            ok = p.hasTesseract();
-        } catch (Exception | LinkageError e) {
+            String langs = run(List.of(TESSERACT, "--list-langs"), 20);
+            List<String> installed = langs.lines().map(String::strip).toList();
+            ok = installed.containsAll(List.of(language.split("\\+")));
+            osd = installed.contains("osd");
+        } catch (IOException e) {
             ok = false;
+            osd = false;
         }
-        this.parser = p;
         this.available = ok;
-        this.orientationDetection = ok;
+        this.orientationDetection = ok && osd;
     }
 
     public boolean available() {
         return available;
     }
 
+    /** One word Tesseract read: its text, the line it belongs to (in reading order) and its box in the image's pixels. */
+    public record Word(String text, int line, int left, int top, int width, int height, double confidence) {
+    }
+
+    /** What Tesseract read on one image: the text as lines and the words with their boxes. */
+    public record Reading(String text, List<Word> words) {
+        public Reading {
+            words = List.copyOf(words);
+        }
+
+        static Reading of(String text) {
+            return new Reading(text, List.of());
+        }
+    }
+
     /** The text of one page image. */
     public String text(BufferedImage image) throws IOException {
-        return text(png(image), "image/png");
+        return read(image).text();
     }
 
+    /** The text of an image file Java could not decode, given to Tesseract as it is. */
     public String text(byte[] image, String mediaType) throws IOException {
-        BodyContentHandler handler = new BodyContentHandler(-1);
+        Path dir = Files.createTempDirectory("shinsa-ocr-");
         try {
-            tesseract(image, mediaType, TEXT_SEGMENTATION, handler);
-        } catch (org.xml.sax.SAXException | org.apache.tika.exception.TikaException e) {
-            throw new IOException("OCR failed: " + e.getMessage(), e);
+            Path in = dir.resolve("page");
+            Files.write(in, image);
+            return recognise(in, dir).text();
+        } finally {
+            delete(dir);
         }
-        return handler.toString();
     }
 
+    /** Text and word boxes of one page image (grey; written to Tesseract as a PGM, which costs nothing to encode). */
+    public Reading read(BufferedImage image) throws IOException {
+        return read(image, TEXT_SEGMENTATION, List.of());
+    }
+
+    /**
+     * Text and word boxes of one image in the given page segmentation mode, with extra
+     * {@code -c name=value} settings (a digits-only whitelist for an amount column).
+     */
+    public Reading read(BufferedImage image, String pageSegMode, List<String> settings) throws IOException {
+        Path dir = Files.createTempDirectory("shinsa-ocr-");
+        try {
+            Path in = dir.resolve("page.pgm");
+            writePgm(ScanPreprocessor.toGrey(image), in);
+            List<String> cmd = new ArrayList<>(List.of(TESSERACT, in.toString(), dir.resolve("out").toString(),
+                    "-l", language, "--psm", pageSegMode, "-c", "preserve_interword_spacing=1"));
+            for (String s : settings) {
+                cmd.add("-c");
+                cmd.add(s);
+            }
+            cmd.add("txt");
+            cmd.add("tsv");
+            run(cmd, timeoutSeconds);
+            return parse(Files.readString(dir.resolve("out.txt")), Files.readString(dir.resolve("out.tsv")));
+        } finally {
+            delete(dir);
+        }
+    }
+
+    private Reading recognise(Path in, Path dir) throws IOException {
+        run(List.of(TESSERACT, in.toString(), dir.resolve("out").toString(), "-l", language, "--psm", TEXT_SEGMENTATION,
+                "-c", "preserve_interword_spacing=1", "txt", "tsv"), timeoutSeconds);
+        return parse(Files.readString(dir.resolve("out.txt")), Files.readString(dir.resolve("out.tsv")));
+    }
+
+    private static final String TESSERACT = "tesseract";
     /** Page segmentation for reading text: sparse columns of variable size ({@code --psm 4}). */
-    private static final String TEXT_SEGMENTATION = "4";
+    static final String TEXT_SEGMENTATION = "4";
+    /** Page segmentation for one line ({@code --psm 7}): a re-read cell. */
+    public static final String SINGLE_LINE = "7";
     /** Page segmentation for orientation detection only ({@code --psm 0}). */
     private static final String ORIENTATION_ONLY = "0";
 
-    /** Runs Tesseract on one image in the given page segmentation mode; the metadata Tika filled in. */
-    private Metadata tesseract(byte[] image, String mediaType, String pageSegMode, BodyContentHandler handler)
-            throws IOException, org.xml.sax.SAXException, org.apache.tika.exception.TikaException {
-        TesseractOCRConfig cfg = new TesseractOCRConfig();
-        cfg.setLanguage(language);
-        cfg.setPageSegMode(pageSegMode);
-        if (TEXT_SEGMENTATION.equals(pageSegMode)) {
-            cfg.setPreserveInterwordSpacing(true);
+    /**
+     * Runs a command with one OpenMP thread (several Tesseracts side by side would otherwise each
+     * start a thread per core and spin against each other), within {@code seconds}; its output.
+     * An interrupted or overdue run is killed.
+     */
+    private static String run(List<String> cmd, int seconds) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("OMP_THREAD_LIMIT", "1");
+        Process p;
+        try {
+            p = pb.start();
+        } catch (IOException e) {
+            throw new IOException("tesseract not found: " + e.getMessage(), e);
         }
-        cfg.setTimeoutSeconds(timeoutSeconds);
-        ParseContext ctx = new ParseContext();
-        ctx.set(TesseractOCRConfig.class, cfg);
-        Metadata md = new Metadata();
-        md.set(Metadata.CONTENT_TYPE, mediaType);
-        parser.parse(new ByteArrayInputStream(image), handler, md, ctx);
-        return md;
+        try {
+            p.getOutputStream().close();
+            var out = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    return "";
+                }
+            });
+            if (!p.waitFor(seconds, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new IOException("OCR took longer than " + seconds + " s");
+            }
+            String text = out.join();
+            if (p.exitValue() != 0) {
+                throw new IOException("OCR failed: " + text.strip());
+            }
+            return text;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("OCR interrupted");
+        } finally {
+            p.destroyForcibly();
+        }
     }
 
-    private static byte[] png(BufferedImage image) throws IOException {
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", png);
-        return png.toByteArray();
+    private static void writePgm(BufferedImage grey, Path file) throws IOException {
+        int w = grey.getWidth();
+        int h = grey.getHeight();
+        try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            out.write(("P5\n" + w + " " + h + "\n255\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            byte[] row = new byte[w];
+            var raster = grey.getRaster();
+            for (int y = 0; y < h; y++) {
+                raster.getDataElements(0, y, w, 1, row);
+                out.write(row);
+            }
+        }
+    }
+
+    private static void delete(Path dir) {
+        try (var s = Files.list(dir)) {
+            for (Path f : s.toList()) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            // a temporary file left behind is harmless
+        }
+    }
+
+    /**
+     * The text and the words of Tesseract's TSV output, each word numbered by its text line; the
+     * TSV's lines (block, paragraph, line) are in the same order as the text's non-empty lines.
+     */
+    static Reading parse(String text, String tsv) {
+        List<Word> words = new ArrayList<>();
+        String lastKey = null;
+        int line = -1;
+        for (String row : tsv.split("\\R")) {
+            String[] f = row.split("\t", -1);
+            if (f.length < 12 || !f[0].equals("5")) {
+                continue;
+            }
+            String t = f[11];
+            if (t.isBlank()) {
+                continue;
+            }
+            String key = f[2] + "/" + f[3] + "/" + f[4];
+            if (!key.equals(lastKey)) {
+                line++;
+                lastKey = key;
+            }
+            try {
+                words.add(new Word(t, line, Integer.parseInt(f[6]), Integer.parseInt(f[7]), Integer.parseInt(f[8]),
+                        Integer.parseInt(f[9]), Double.parseDouble(f[10])));
+            } catch (NumberFormatException e) {
+                // a malformed row: skip it
+            }
+        }
+        return new Reading(text, words);
     }
 
     /**
      * Degrees to turn {@code page} clockwise so its text stands upright: 0, 90, 180 or 270, from
      * Tesseract's orientation detection (page segmentation 0, {@code osd.traineddata}). 0 when that
      * is not installed, finds too little text or is unsure. About a second per page: callers ask only
-     * when a page read badly ({@link #legibility}). Works on a copy at about 150 dpi.
+     * when a page lies turned or read badly. Works on a copy at about 150 dpi.
      *
      * @param dpi the resolution {@code page} was rendered at
      */
@@ -125,19 +246,39 @@ public final class TikaTesseractOcr {
             return 0;
         }
         BufferedImage small = dpi > 170 ? ScanPreprocessor.scale(page, 150.0 / dpi) : page;
-        Metadata md;
+        Path dir = Files.createTempDirectory("shinsa-osd-");
+        String out;
         try {
-            md = tesseract(png(small), "image/png", ORIENTATION_ONLY, new BodyContentHandler(-1));
-        } catch (org.xml.sax.SAXException | org.apache.tika.exception.TikaException e) {
+            Path in = dir.resolve("page.pgm");
+            writePgm(ScanPreprocessor.toGrey(small), in);
+            out = run(List.of(TESSERACT, in.toString(), "stdout", "--psm", ORIENTATION_ONLY, "-l", "osd"), timeoutSeconds);
+        } catch (IOException e) {
             String m = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
             if (m.contains("osd") || m.contains("traineddata")) {
                 orientationDetection = false; // not installed: do not ask again
             }
             return 0;
+        } finally {
+            delete(dir);
         }
-        Integer rotate = md.getInt(TesseractOCRParser.PSM0_ROTATE);
-        String confidence = md.get(TesseractOCRParser.PSM0_ORIENTATION_CONFIDENCE);
-        if (rotate == null || confidence == null || Double.parseDouble(confidence) < MIN_ORIENTATION_CONFIDENCE) {
+        Integer rotate = null;
+        Double confidence = null;
+        for (String l : out.split("\\R")) {
+            String[] kv = l.split(":", 2);
+            if (kv.length < 2) {
+                continue;
+            }
+            try {
+                if (kv[0].strip().equals("Rotate")) {
+                    rotate = Integer.parseInt(kv[1].strip());
+                } else if (kv[0].strip().equals("Orientation confidence")) {
+                    confidence = Double.parseDouble(kv[1].strip());
+                }
+            } catch (NumberFormatException e) {
+                return 0;
+            }
+        }
+        if (rotate == null || confidence == null || confidence < MIN_ORIENTATION_CONFIDENCE) {
             return 0;
         }
         return Math.floorMod(rotate, 360);
@@ -178,9 +319,41 @@ public final class TikaTesseractOcr {
      * "." or ",." and △ read as "A".
      */
     public static List<Line> lines(String ocrText, String file, int page) {
+        return lines(Reading.of(ocrText), file, page, null);
+    }
+
+    /**
+     * As {@link #lines(String, String, int)}, and each cell carries the box of the words it was read
+     * from, mapped by {@code toPage} from the OCR'd image's pixels to PDF points from the top-left of
+     * the stored page (null: no boxes, the page only). Words are found by their letters and digits in
+     * reading order, so mended separators and a △ read as "A" still find their word.
+     */
+    public static List<Line> lines(Reading reading, String file, int page, AffineTransform toPage) {
         List<Line> out = new ArrayList<>();
-        for (String raw : ocrText.split("\\R")) {
+        List<List<Word>> wordLines = new ArrayList<>();
+        for (Word w : reading.words()) {
+            while (wordLines.size() <= w.line()) {
+                wordLines.add(new ArrayList<>());
+            }
+            wordLines.get(w.line()).add(w);
+        }
+        int nextWordLine = 0;
+        for (String raw : reading.text().split("\\R")) {
+            List<Word> words = List.of();
+            if (toPage != null && !raw.isBlank()) {
+                // the TSV's next line whose letters are this text line's (normally the very next one)
+                String key = letters(raw);
+                for (int i = nextWordLine; i < Math.min(wordLines.size(), nextWordLine + 4); i++) {
+                    if (letters(wordLines.get(i).stream().map(Word::text).reduce("", String::concat)).equals(key)) {
+                        words = wordLines.get(i);
+                        nextWordLine = i + 1;
+                        break;
+                    }
+                }
+            }
             String line = JapaneseText.nfkc(raw).replaceAll("[|¦｜\\[\\]]", " ");
+            // a year column's header with its 年 or 度 misread ("当生度"): the column would lose its year
+            line = YEAR_HEADER.matcher(line).replaceAll("$1年度");
             // a digit group broken by a stray space: "1,234,56 7"
             line = SPLIT_GROUP_1.matcher(line).replaceAll("$1$2");
             line = SPLIT_GROUP_2.matcher(line).replaceAll("$1$2");
@@ -227,8 +400,58 @@ public final class TikaTesseractOcr {
                 offset += 2;
             }
             if (!cells.isEmpty()) {
-                out.add(new Line(page, null, out.size(), cells));
+                out.add(new Line(page, null, out.size(), words.isEmpty() ? cells : located(cells, words, file, page, toPage)));
             }
+        }
+        return out;
+    }
+
+    /** The letters and digits of {@code s} (NFKC), which is what OCR text and its TSV words share. */
+    private static String letters(String s) {
+        StringBuilder b = new StringBuilder();
+        JapaneseText.nfkc(s).codePoints().filter(Character::isLetterOrDigit).forEach(b::appendCodePoint);
+        return b.toString();
+    }
+
+    /** {@code cells} each with the box of the words its letters were read from, where they are found in order. */
+    private static List<Cell> located(List<Cell> cells, List<Word> words, String file, int page, AffineTransform toPage) {
+        StringBuilder stream = new StringBuilder();
+        List<Integer> owner = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            String l = letters(words.get(i).text());
+            for (int k = 0; k < l.length(); k++) {
+                stream.append(l.charAt(k));
+                owner.add(i);
+            }
+        }
+        List<Cell> out = new ArrayList<>(cells.size());
+        int from = 0;
+        for (Cell c : cells) {
+            String key = letters(c.text());
+            int at = key.isEmpty() ? -1 : stream.indexOf(key, from);
+            if (at < 0) {
+                out.add(c);
+                continue;
+            }
+            from = at + key.length();
+            double x0 = Double.MAX_VALUE;
+            double y0 = Double.MAX_VALUE;
+            double x1 = -Double.MAX_VALUE;
+            double y1 = -Double.MAX_VALUE;
+            for (int w = owner.get(at); w <= owner.get(at + key.length() - 1); w++) {
+                Word word = words.get(w);
+                double[] corners = {word.left(), word.top(), word.left() + word.width(), word.top(),
+                    word.left(), word.top() + word.height(), word.left() + word.width(), word.top() + word.height()};
+                toPage.transform(corners, 0, corners, 0, 4);
+                for (int k = 0; k < 8; k += 2) {
+                    x0 = Math.min(x0, corners[k]);
+                    x1 = Math.max(x1, corners[k]);
+                    y0 = Math.min(y0, corners[k + 1]);
+                    y1 = Math.max(y1, corners[k + 1]);
+                }
+            }
+            out.add(new Cell(c.text(), c.x(), c.width(),
+                    SourceLocation.ofBox(file, page, (float) x0, (float) y0, (float) (x1 - x0), (float) (y1 - y0))));
         }
         return out;
     }

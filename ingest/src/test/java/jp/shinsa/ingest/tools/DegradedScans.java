@@ -10,10 +10,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
+import javax.imageio.ImageIO;
+
 import jp.shinsa.ingest.ApplicationReader;
 import jp.shinsa.ingest.fixtures.ScanDegradation;
 import jp.shinsa.models.ExtractedApplication;
 import jp.shinsa.models.ExtractedDocument;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import tools.jackson.databind.ObjectMapper;
@@ -62,9 +68,48 @@ class DegradedScans {
                     }
                 }
                 double s = (System.nanoTime() - start) / 1e9;
-                System.out.printf("DEGRADED %-8s ocrPages=%d seconds=%.1f perPage=%.2f%n", v.id(), pages, s, s / Math.max(1, pages));
+                System.out.printf("DEGRADED %-11s ocrPages=%d seconds=%.1f perPage=%.2f%n", v.id(), pages, s, s / Math.max(1, pages));
+                if (!Boolean.getBoolean("shinsa.degrade.noReference")) {
+                    reference(dir, apps, v);
+                }
             }
         }
+    }
+
+    /**
+     * The same scanned pages read by plain {@code tesseract -l jpn --psm 4} from a 300-dpi PNG
+     * (rendering not counted; Tesseract's default threads), right after ours, so that the two
+     * timings share the machine's load. Writes each page's text beside the PNG.
+     */
+    private static void reference(Path dir, List<String> apps, ScanDegradation v) throws IOException {
+        int pages = 0;
+        double seconds = 0;
+        for (String app : apps) {
+            try (Stream<Path> s = Files.list(dir.resolve(app))) {
+                for (Path f : s.filter(p -> p.getFileName().toString().matches(SCANNED)).sorted().toList()) {
+                    try (PDDocument doc = Loader.loadPDF(f.toFile())) {
+                        PDFRenderer r = new PDFRenderer(doc);
+                        for (int i = 0; i < doc.getNumberOfPages(); i++) {
+                            Path png = dir.resolve(app).resolve(".reference-" + f.getFileName() + "-" + (i + 1) + ".png");
+                            ImageIO.write(r.renderImageWithDPI(i, 300, ImageType.GRAY), "png", png.toFile());
+                            long t0 = System.nanoTime();
+                            Process p = new ProcessBuilder("tesseract", png.toString(), png.toString().replace(".png", ""),
+                                    "-l", "jpn", "--psm", "4").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                            try {
+                                p.waitFor();
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                throw new IOException(e);
+                            }
+                            seconds += (System.nanoTime() - t0) / 1e9;
+                            pages++;
+                        }
+                    }
+                }
+            }
+        }
+        System.out.printf("REFERENCE %-10s pages=%d seconds=%.1f perPage=%.2f (plain tesseract -l jpn --psm 4, 300 dpi)%n",
+                v.id(), pages, seconds, seconds / Math.max(1, pages));
     }
 
     private static void copy(Path from, Path to, ScanDegradation v, long seed) throws IOException {
