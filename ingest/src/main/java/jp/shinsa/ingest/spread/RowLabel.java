@@ -29,7 +29,7 @@ record RowLabel(String base, boolean memo, boolean contra, boolean currentPortio
     private static final Pattern CURRENT = Pattern.compile("(?:1|一)年(?:以)?内");
     private static final Pattern LONG = Pattern.compile("(?:1|一)年超");
     /** うち…, (うち…), (内…), 内 … — not 内科 or 内視鏡: a bare 内 must be set off by a space or a bracket. */
-    private static final Pattern MEMO = Pattern.compile("^\\s*(?:[(\\[]\\s*(?:うち|内)|うち|内(?=\\s))\\s*(?=\\S{2})");
+    private static final Pattern MEMO = Pattern.compile("^\\s*(?:\\(?[0-9]{1,2}[).]\\s*|[①-⑳]\\s*)?(?:[(\\[]\\s*(?:うち|内)|うち|内(?=\\s))\\s*(?=\\S{2})");
     private static final Pattern TOTAL = Pattern.compile("(?:計|合計|総計|の部合計)$");
 
     private static final Pattern ENCLOSING = Pattern.compile("^[「『【〈《]\\s*(.+?)\\s*[」』】〉》]$");
@@ -61,7 +61,7 @@ record RowLabel(String base, boolean memo, boolean contra, boolean currentPortio
         }
         for (int guard = 0; guard < 3; guard++) {
             Matcher t = TRAILING.matcher(n);
-            if (!t.matches() || JapaneseText.compact(t.group(1)).length() < 2) {
+            if (!t.matches() || jp.shinsa.ingest.extract.AccountMatcher.key(t.group(1)).length() < 2) {
                 break;
             }
             String q = JapaneseText.compact(t.group(2));
@@ -79,6 +79,17 @@ record RowLabel(String base, boolean memo, boolean contra, boolean currentPortio
             n = t.group(1).strip();
         }
         return new RowLabel(n, memo, contra, current, longer, TOTAL.matcher(JapaneseText.compact(n)).find(), other);
+    }
+
+    /** The same reading without the 1年以内 / 1年超 flags (when they are part of the account's name). */
+    RowLabel withoutPortion() {
+        return new RowLabel(base, memo, contra, false, false, total, otherQualifier);
+    }
+
+    /** True when 1年以内 / 1年超 stands in the label itself, not in a bracketed qualifier. */
+    boolean portionInName() {
+        String c = JapaneseText.compact(base);
+        return CURRENT.matcher(c).find() || LONG.matcher(c).find();
     }
 
     /** True when a qualifier was read that the plain label match would miss. */

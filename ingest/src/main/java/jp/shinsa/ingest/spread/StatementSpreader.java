@@ -105,6 +105,7 @@ public final class StatementSpreader {
         final List<Option> options;
         final boolean fixed;
         final boolean taught;
+        long unit = 1;
         int choice;
 
         Item(StatementRow row, RowLabel reading, String sectionAccount, List<String> sectionPath, List<Option> options,
@@ -140,6 +141,7 @@ public final class StatementSpreader {
         List<StatementRow> outRows = new ArrayList<>(rows.size());
         List<Section> stack = new ArrayList<>();
         String kind = null;
+        boolean indents = rows.stream().filter(x -> !x.heading()).map(StatementRow::indent).distinct().count() > 1;
         for (StatementRow r : rows) {
             if (r.heading()) {
                 String c = jp.shinsa.ingest.text.JapaneseText.compact(r.label());
@@ -184,8 +186,18 @@ public final class StatementSpreader {
             if (strong != null && reading.currentPortion() && strong.equals("long_term_borrowings")) {
                 strong = "current_portion_long_term_debt";
             }
-            // a row whose label names its account closes the sections it does not belong to
-            if (strong != null && !reading.qualified()) {
+            if (strong != null && (reading.currentPortion() && strong.equals("current_portion_long_term_debt")
+                    || reading.longPortion() && strong.equals("long_term_borrowings")) && reading.otherQualifier() == null
+                    && !reading.memo() && !reading.contra() && reading.portionInName()) {
+                // the qualifier is part of the account's own name (1年以内返済予定長期借入金): it agrees
+                reading = reading.withoutPortion();
+            }
+            // a row whose label names its account closes the sections it does not belong to, except
+            // a detail block (a heading naming a chart leaf: 材料費, その他の流動資産) it is indented into,
+            // where its name may be a part's (未収金, 診療材料費): the arithmetic decides
+            boolean inBlock = !stack.isEmpty() && leaf(top(stack))
+                    && (!indents || r.indent() > stack.get(stack.size() - 1).indent());
+            if (strong != null && !reading.qualified() && !(inBlock && !permitted(strong, top(stack)))) {
                 int keep = stack.size();
                 while (keep > 0 && !permitted(strong, stack.get(keep - 1).account())) {
                     keep--;
@@ -214,6 +226,9 @@ public final class StatementSpreader {
                     }
                 }
             }
+        }
+        for (Item it : items) {
+            it.unit = unit;
         }
         Search search = new Search(items);
         search.run();
@@ -270,6 +285,11 @@ public final class StatementSpreader {
         return memo(account) && s != null && !s.isBalanceSheet();
     }
 
+    /** A chart account without children that is no memo line: a heading naming it opens a detail block. */
+    static boolean leaf(String account) {
+        return account != null && !CHILDREN.containsKey(account) && !memo(account);
+    }
+
     /** The account a detail line under a section is part of: a chart leaf itself, or its その他 child. */
     static String partTarget(String section) {
         if (section == null) {
@@ -297,7 +317,7 @@ public final class StatementSpreader {
             }
             out.add(new Option(RowMapping.Kind.ACCOUNT, strong, 0.9, "label with qualifier"));
         } else if (strong != null) {
-            out.add(new Option(RowMapping.Kind.ACCOUNT, strong, 0.5, "label outside its section"));
+            out.add(new Option(RowMapping.Kind.ACCOUNT, strong, permittedKind(strong, kind) ? 0.75 : 0.45, "label outside its section"));
         } else if (match != null && permitted(match.account(), section) && permittedKind(match.account(), kind)) {
             out.add(new Option(RowMapping.Kind.ACCOUNT, match.account(), Math.min(0.95, 0.9 * match.similarity() + 0.1), "similar label"));
         }
@@ -324,7 +344,9 @@ public final class StatementSpreader {
         }
         String part = partTarget(section);
         if (part != null && !reading.total()) {
-            out.add(new Option(RowMapping.Kind.PART_OF, part, 0.55, "detail line of its section"));
+            // under a heading that names the account itself the block is strong evidence; beside the
+            // named accounts of a section (未収金 under 流動資産) it is a guess the arithmetic must confirm
+            out.add(new Option(RowMapping.Kind.PART_OF, part, part.equals(section) ? 0.7 : 0.55, "detail line of its section"));
         }
         out.sort((x, y) -> Double.compare(y.score(), x.score()));
         out.add(new Option(RowMapping.Kind.UNMAPPED, null, 0, "none"));
@@ -341,11 +363,13 @@ public final class StatementSpreader {
         final Map<String, Map<Integer, Long>> value = new HashMap<>();
         final Map<Item, Integer> held = new HashMap<>();
         final Map<Item, Integer> failed = new HashMap<>();
+        long unit = 1;
         double score;
     }
 
     static Evaluation evaluate(List<Item> items, boolean explain) {
         Evaluation e = new Evaluation();
+        e.unit = items.isEmpty() ? 1 : items.get(0).unit;
         for (Item it : items) {
             Option o = it.chosen();
             if (o.kind() == RowMapping.Kind.ACCOUNT) {
@@ -387,7 +411,7 @@ public final class StatementSpreader {
                     if (v != null) {
                         List<Item> involved = new ArrayList<>(p.getValue());
                         involved.add(e.printedBy.get(p.getKey()));
-                        tally(e, involved, v.longValue() == y.getValue());
+                        tally(e, involved, Math.abs(v - y.getValue()) <= (e.unit == 1 ? 0 : e.unit * (p.getValue().size() + 1) / 2));
                     }
                 }
             }
@@ -418,24 +442,26 @@ public final class StatementSpreader {
     }
 
     private static void identity(Evaluation e, String parent, List<String> children) {
+        long unit = e.unit;
         Map<Integer, Long> p = e.value.get(parent);
         if (p == null) {
             return;
         }
         for (var y : p.entrySet()) {
+            // a child not printed counts as zero (statements leave out empty lines), as long as one is printed
             long sum = 0;
-            boolean known = true;
+            int known = 0;
             for (String c : children) {
                 Map<Integer, Long> v = e.value.get(c);
                 if (v == null || !v.containsKey(y.getKey())) {
-                    known = false;
-                    break;
+                    continue;
                 }
+                known++;
                 Account a = CHART.get(c);
                 int sign = a == null || children.size() == 1 ? 1 : a.sign() < 0 ? -1 : 1;
                 sum += sign * v.get(y.getKey());
             }
-            if (!known) {
+            if (known == 0 || children.size() == 1 && known < 1) {
                 continue;
             }
             List<Item> involved = new ArrayList<>();
@@ -443,7 +469,9 @@ public final class StatementSpreader {
             for (String c : children) {
                 addInvolved(e, c, involved);
             }
-            tally(e, involved, sum == y.getValue());
+            // a 千円 statement rounds each line: every term may be half a unit off
+            long tolerance = unit == 1 ? 0 : unit * (known + 1) / 2;
+            tally(e, involved, Math.abs(sum - y.getValue()) <= tolerance);
         }
     }
 
