@@ -63,6 +63,19 @@ public final class StatementSpreader {
         }
     }
 
+    /** Where a memo account is included, from accounts.csv ("memo: included in equipment_costs"). */
+    private static final Map<String, String> MEMO_HOME = new HashMap<>();
+
+    static {
+        java.util.regex.Pattern home = java.util.regex.Pattern.compile("included in ([a-z_]+)");
+        for (Account a : CHART.values()) {
+            java.util.regex.Matcher m = home.matcher(a.labelEn());
+            if (m.find() && CHART.containsKey(m.group(1))) {
+                MEMO_HOME.put(a.code(), m.group(1));
+            }
+        }
+    }
+
     private StatementSpreader() {
     }
 
@@ -394,6 +407,7 @@ public final class StatementSpreader {
         for (Item it : items) {
             Option o = it.chosen();
             if (o.kind() == RowMapping.Kind.ACCOUNT && memo(o.account()) && it.sectionAccount != null
+                    && it.sectionAccount.equals(MEMO_HOME.get(o.account()))
                     && e.parts.containsKey(it.sectionAccount) && e.printedBy.get(o.account()) == it) {
                 e.parts.get(it.sectionAccount).add(it);
             }
