@@ -79,6 +79,31 @@ public final class StatementSpreader {
     private StatementSpreader() {
     }
 
+    /**
+     * Label matches by (OCR?, label): labels repeat across documents and applications (headings,
+     * titles, the same chart on every statement), and a label that is no key costs a similarity pass
+     * over every key. Bounded: cleared when it grows past {@link #CACHE_SIZE}.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Optional<AccountMatcher.Match>> MATCHES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.concurrent.ConcurrentHashMap<String, List<AccountCandidate>> CANDIDATES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int CACHE_SIZE = 20_000;
+
+    private static Optional<AccountMatcher.Match> match(String label, boolean ocr) {
+        if (MATCHES.size() > CACHE_SIZE) {
+            MATCHES.clear();
+        }
+        return MATCHES.computeIfAbsent((ocr ? "1" : "0") + label, k -> ocr ? MATCHER.matchOcr(label) : MATCHER.match(label));
+    }
+
+    private static List<AccountCandidate> candidates(String label) {
+        if (CANDIDATES.size() > CACHE_SIZE) {
+            CANDIDATES.clear();
+        }
+        return CANDIDATES.computeIfAbsent(label, k -> MATCHER.candidates(label, 0.3, 12));
+    }
+
     /** What the rows of one document give. */
     public record Spread(List<Figure> figures, List<ComparisonDelta> deltas, List<StatementRow> rows,
                          List<UnmappedRow> unmapped) {
@@ -132,8 +157,22 @@ public final class StatementSpreader {
             this.taught = taught;
         }
 
+        private Map<Integer, Long> signed;
+
         Option chosen() {
             return options.get(choice);
+        }
+
+        /** The row's values as an account's figure (a deduction's positive value subtracted), computed once. */
+        Map<Integer, Long> signedValues() {
+            if (signed == null) {
+                Map<Integer, Long> v = new TreeMap<>();
+                for (var y : row.values().entrySet()) {
+                    v.put(y.getKey(), reading.contra() && y.getValue() > 0 ? -y.getValue() : y.getValue());
+                }
+                signed = v;
+            }
+            return signed;
         }
 
         long value(int year) {
@@ -165,7 +204,7 @@ public final class StatementSpreader {
                     stack.clear();
                     kind = "PL";
                 } else {
-                    Optional<AccountMatcher.Match> m = ocr ? MATCHER.matchOcr(r.label()) : MATCHER.match(r.label());
+                    Optional<AccountMatcher.Match> m = match(r.label(), ocr);
                     if (m.isPresent() && permittedKind(m.get().account(), kind) && !memo(m.get().account())) {
                         String a = m.get().account();
                         while (!stack.isEmpty() && !isAncestorOrSelf(stack.get(stack.size() - 1).account(), a)) {
@@ -194,7 +233,7 @@ public final class StatementSpreader {
                 outRows.add(null);
                 continue;
             }
-            Optional<AccountMatcher.Match> exact = ocr ? MATCHER.matchOcr(reading.base()) : MATCHER.match(reading.base());
+            Optional<AccountMatcher.Match> exact = match(reading.base(), ocr);
             String strong = exact.filter(AccountMatcher.Match::exact).map(AccountMatcher.Match::account).orElse(null);
             if (strong != null && reading.currentPortion() && strong.equals("long_term_borrowings")) {
                 strong = "current_portion_long_term_debt";
@@ -334,7 +373,7 @@ public final class StatementSpreader {
         } else if (match != null && permitted(match.account(), section) && permittedKind(match.account(), kind)) {
             out.add(new Option(RowMapping.Kind.ACCOUNT, match.account(), Math.min(0.95, 0.9 * match.similarity() + 0.1), "similar label"));
         }
-        for (AccountCandidate c : MATCHER.candidates(reading.base(), 0.3, 12)) {
+        for (AccountCandidate c : candidates(reading.base())) {
             if (out.size() >= 5) {
                 break;
             }
@@ -376,6 +415,7 @@ public final class StatementSpreader {
         final Map<String, Map<Integer, Long>> value = new HashMap<>();
         final Map<Item, Integer> held = new HashMap<>();
         final Map<Item, Integer> failed = new HashMap<>();
+        boolean explain;
         long unit = 1;
         double score;
     }
@@ -383,6 +423,7 @@ public final class StatementSpreader {
     static Evaluation evaluate(List<Item> items, boolean explain) {
         Evaluation e = new Evaluation();
         e.unit = items.isEmpty() ? 1 : items.get(0).unit;
+        e.explain = explain;
         for (Item it : items) {
             Option o = it.chosen();
             if (o.kind() == RowMapping.Kind.ACCOUNT) {
@@ -393,11 +434,7 @@ public final class StatementSpreader {
                     continue;
                 }
                 e.printedBy.put(o.account(), it);
-                Map<Integer, Long> v = new TreeMap<>();
-                for (int y : it.row.values().keySet()) {
-                    v.put(y, it.value(y));
-                }
-                e.printed.put(o.account(), v);
+                e.printed.put(o.account(), it.signedValues());
             } else if (o.kind() == RowMapping.Kind.PART_OF) {
                 e.parts.computeIfAbsent(o.account(), k -> new ArrayList<>()).add(it);
             }
@@ -446,9 +483,9 @@ public final class StatementSpreader {
         Map<Integer, Long> sum = new TreeMap<>();
         Map<Integer, Integer> count = new HashMap<>();
         for (Item it : parts) {
-            for (int y : it.row.values().keySet()) {
-                sum.merge(y, it.value(y), Long::sum);
-                count.merge(y, 1, Integer::sum);
+            for (var y : it.signedValues().entrySet()) {
+                sum.merge(y.getKey(), y.getValue(), Long::sum);
+                count.merge(y.getKey(), 1, Integer::sum);
             }
         }
         sum.keySet().removeIf(y -> count.get(y) != parts.size());
@@ -478,7 +515,7 @@ public final class StatementSpreader {
             if (known == 0 || children.size() == 1 && known < 1) {
                 continue;
             }
-            List<Item> involved = new ArrayList<>();
+            List<Item> involved = new ArrayList<>(children.size() + 1);
             addInvolved(e, parent, involved);
             for (String c : children) {
                 addInvolved(e, c, involved);
@@ -499,12 +536,20 @@ public final class StatementSpreader {
     }
 
     private static void tally(Evaluation e, List<Item> involved, boolean holds) {
-        boolean decidable = involved.stream().anyMatch(i -> !i.fixed);
+        boolean decidable = false;
+        for (Item i : involved) {
+            if (!i.fixed) {
+                decidable = true;
+                break;
+            }
+        }
         if (decidable) {
             e.score += holds ? HOLD : -FAIL;
         }
-        for (Item i : involved) {
-            (holds ? e.held : e.failed).merge(i, 1, Integer::sum);
+        if (e.explain) {
+            for (Item i : involved) {
+                (holds ? e.held : e.failed).merge(i, 1, Integer::sum);
+            }
         }
     }
 
