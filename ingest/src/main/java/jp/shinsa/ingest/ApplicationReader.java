@@ -234,9 +234,6 @@ public final class ApplicationReader implements ApplicationFilesReader {
             case FINANCIAL_STATEMENTS, INPUT_SHEET, BS_COMPARISON -> {
                 StatementExtractor.Result r = statements.extract(name, type, layout, fallbackYear);
                 ownYear = r.fiscalYear();
-                figures = r.figures();
-                deltas = r.deltas();
-                unmapped = r.unmapped();
                 rows = r.rows();
                 unit = r.unit();
                 applicant = forms.applicant(layout);

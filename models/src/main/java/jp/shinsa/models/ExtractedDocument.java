@@ -48,6 +48,13 @@ public record ExtractedDocument(String file, DocumentType type, int pages, boole
                 program, applicant, unmappedRows, text, newRows);
     }
 
+    /** The same document with the figures, 増減 values, rows and unmapped rows a spreading of its rows gave. */
+    public ExtractedDocument withStatement(List<Figure> newFigures, List<ComparisonDelta> newDeltas,
+                                           List<StatementRow> newRows, List<UnmappedRow> newUnmapped) {
+        return new ExtractedDocument(file, type, pages, ocr, error, unit, newFigures, newDeltas, items, subsidy,
+                program, applicant, newUnmapped, text, newRows);
+    }
+
     public boolean readable() {
         return error == null;
     }

@@ -19,10 +19,14 @@ import java.util.TreeMap;
  * @param delta    the 増減 column of a BS comparison, in yen; null when none
  * @param location where the label was printed
  * @param mapping  what the reader made of the row, with its evidence
+ * @param valueLocations where each year's value was printed (may be empty: then {@code location})
+ * @param deltaLocation  where the 増減 value was printed; null when none or unknown
  */
 public record StatementRow(String file, int index, String label, List<String> section, int indent,
-                           Map<Integer, Long> values, Long delta, SourceLocation location, RowMapping mapping) {
+                           Map<Integer, Long> values, Long delta, SourceLocation location, RowMapping mapping,
+                           Map<Integer, SourceLocation> valueLocations, SourceLocation deltaLocation) {
     public StatementRow {
+        valueLocations = java.util.Collections.unmodifiableMap(new TreeMap<>(valueLocations == null ? Map.of() : valueLocations));
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(location, "location");
@@ -34,8 +38,30 @@ public record StatementRow(String file, int index, String label, List<String> se
         }
     }
 
+    /** A row without per-value locations. */
+    public StatementRow(String file, int index, String label, List<String> section, int indent,
+                        Map<Integer, Long> values, Long delta, SourceLocation location, RowMapping mapping) {
+        this(file, index, label, section, indent, values, delta, location, mapping, Map.of(), null);
+    }
+
     /** The same row with another mapping (an examiner's, or the arithmetic's). */
     public StatementRow withMapping(RowMapping m) {
-        return new StatementRow(file, index, label, section, indent, values, delta, location, m);
+        return new StatementRow(file, index, label, section, indent, values, delta, location, m, valueLocations, deltaLocation);
+    }
+
+    /** The same row in another section path. */
+    public StatementRow withSection(List<String> path) {
+        return new StatementRow(file, index, label, path, indent, values, delta, location, mapping, valueLocations, deltaLocation);
+    }
+
+    /** Where the value of this year was printed (the label's location when unknown). */
+    public SourceLocation locationOf(int year) {
+        SourceLocation l = valueLocations.get(year);
+        return l == null ? location : l;
+    }
+
+    /** True for a row that prints no value (a heading, a title). */
+    public boolean heading() {
+        return values.isEmpty() && delta == null;
     }
 }

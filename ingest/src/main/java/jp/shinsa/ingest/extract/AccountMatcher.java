@@ -241,6 +241,37 @@ public final class AccountMatcher {
         return Optional.empty();
     }
 
+    /**
+     * Every account a label might be, best first, scored by character n-grams of the normal form
+     * against the account's known keys: the better of bigram Dice and 0.75 × the share of a key's
+     * bigrams the label contains (資産総額 contains 資産). Scores lie in [0,1]; accounts below
+     * {@code floor} are left out. Generalises to wordings nobody listed; it is evidence, not a decision.
+     */
+    public List<jp.shinsa.models.AccountCandidate> candidates(String label, double floor, int limit) {
+        String k = key(label);
+        if (k.isEmpty() || label.length() > LONGEST_LABEL || k.length() > longestUsefulKey) {
+            return List.of();
+        }
+        Map<String, Integer> x = grams(k);
+        Map<String, Double> best = new HashMap<>();
+        for (Map.Entry<String, String> e : keys.entrySet()) {
+            double d = e.getKey().equals(k) ? 1.0 : dice(k, e.getKey());
+            Map<String, Integer> y = grams(e.getKey());
+            int inY = y.values().stream().mapToInt(Integer::intValue).sum();
+            if (inY > 0 && e.getKey().length() >= 2) {
+                int common = 0;
+                for (var g : y.entrySet()) {
+                    common += Math.min(g.getValue(), x.getOrDefault(g.getKey(), 0));
+                }
+                d = Math.max(d, 0.75 * common / inY);
+            }
+            best.merge(e.getValue(), d, Math::max);
+        }
+        return best.entrySet().stream().filter(e -> e.getValue() >= floor)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(limit).map(e -> new jp.shinsa.models.AccountCandidate(e.getKey(), Math.min(1, e.getValue()))).toList();
+    }
+
     /** Dice coefficient over character bigrams (single characters for one-character strings). */
     static double dice(String a, String b) {
         Map<String, Integer> x = grams(a);

@@ -42,20 +42,6 @@ public final class StatementExtractor {
 
     private final AccountMatcher matcher;
 
-    /**
-     * The kept rows. TODO(issue 13): every printed row with its section path, indentation and
-     * mapping evidence; for now only the unmapped rows, in the document's year.
-     */
-    private static List<StatementRow> rowsOf(List<UnmappedRow> unmapped, Integer year) {
-        List<StatementRow> rows = new ArrayList<>();
-        for (UnmappedRow u : unmapped) {
-            Map<Integer, Long> values = u.value() == null || year == null ? Map.of() : Map.of(year, u.value());
-            rows.add(new StatementRow(u.file(), rows.size(), u.label(), List.of(), 0, values, null, u.location(),
-                    RowMapping.unmapped(List.of(), new Text("どの勘定科目とも一致しませんでした", "matched no account"))));
-        }
-        return rows;
-    }
-
     public StatementExtractor(AccountMatcher matcher) {
         this.matcher = matcher;
     }
@@ -78,14 +64,12 @@ public final class StatementExtractor {
         Integer ownYear = documentYear(layout);
         boolean guessed = ownYear == null;
         Integer docYear = ownYear != null ? ownYear : fallbackYear != null ? fallbackYear : lastClosedFiscalYear();
-        List<Figure> figures = new ArrayList<>();
-        List<ComparisonDelta> deltas = new ArrayList<>();
-        List<UnmappedRow> unmapped = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        Set<String> seenDelta = new HashSet<>();
+        List<StatementRow> rows = new ArrayList<>();
         List<Column> header = null;
         String sheet = null;
         Map<String, String> sheetTexts = sheets ? sheetTexts(layout) : Map.of();
+        double[] minX = {Double.MAX_VALUE};
+        List<Double> xs = new ArrayList<>();
         for (Line line : layout.lines()) {
             if (line.sheet() != null && !line.sheet().equals(sheet)) {
                 sheet = line.sheet();
@@ -103,52 +87,81 @@ public final class StatementExtractor {
                 continue;
             }
             List<Group> groups = groups(line, layout.geometric());
+            if (groups.isEmpty()) {
+                // a line without amounts: a section heading (流動資産, 医業費用) or a title, kept as a row
+                Cell first = line.cells().stream().filter(c -> !JapaneseText.compact(c.text()).isEmpty()).findFirst().orElse(null);
+                String text = JapaneseText.nfkc(line.text()).strip();
+                int len = JapaneseText.compact(text).length();
+                if (first != null && len >= 2 && len <= 30 && u.isEmpty()) {
+                    rows.add(new StatementRow(file, rows.size(), text, List.of(), 0, Map.of(), null, first.location(),
+                            PENDING));
+                    xs.add(first.x());
+                    minX[0] = Math.min(minX[0], first.x());
+                }
+                continue;
+            }
             int sequential = 0;
             int totalAmounts = groups.stream().mapToInt(g -> g.amounts.size()).sum();
             for (Group g : groups) {
-                Optional<AccountMatcher.Match> m = Optional.empty();
                 String label = g.label.text();
                 for (String candidate : g.candidates()) {
-                    m = layout.ocr() ? matcher.matchOcr(candidate) : matcher.match(candidate);
+                    Optional<AccountMatcher.Match> m = layout.ocr() ? matcher.matchOcr(candidate) : matcher.match(candidate);
                     if (m.isPresent()) {
                         label = candidate;
                         break;
                     }
                 }
+                Map<Integer, Long> values = new java.util.LinkedHashMap<>();
+                Map<Integer, jp.shinsa.models.SourceLocation> locations = new java.util.LinkedHashMap<>();
+                Long delta = null;
+                jp.shinsa.models.SourceLocation deltaAt = null;
                 for (int i = 0; i < g.amounts.size(); i++) {
                     Cell a = g.amounts.get(i);
                     Column col = column(header, g, i, a, layout.geometric(), totalAmounts, sequential++);
                     long value = Amounts.parse(a.text()).getAsLong() * unit;
-                    if (m.isEmpty()) {
-                        if (i == 0) {
-                            unmapped.add(new UnmappedRow(file, JapaneseText.nfkc(label), value, a.location()));
-                        }
-                        continue;
-                    }
-                    String account = m.get().account();
                     if (col != null && col.delta()) {
-                        if (seenDelta.add(account)) {
-                            deltas.add(new ComparisonDelta(file, account, value, unit, a.location()));
+                        if (delta == null) {
+                            delta = value;
+                            deltaAt = a.location();
                         }
                         continue;
                     }
                     Integer year = col != null ? col.year() : docYear;
-                    if (year == null || !seen.add(account + "@" + year)) {
-                        continue;
+                    if (year != null && !values.containsKey(year)) {
+                        values.put(year, value);
+                        locations.put(year, a.location());
                     }
-                    double conf = m.get().exact() ? 0.97 : 0.9 * m.get().similarity();
-                    if (!layout.geometric()) {
-                        conf *= 0.85;
-                    }
-                    if (guessed && (col == null || col.cell() == null || FiscalYears.of(col.cell().text()).isEmpty())) {
-                        conf *= 0.6;
-                    }
-                    figures.add(new Figure(file, type, account, year, value, JapaneseText.nfkc(label).strip(), unit,
-                            Math.min(1, conf), a.location()));
                 }
+                if (values.isEmpty() && delta == null) {
+                    continue;
+                }
+                rows.add(new StatementRow(file, rows.size(), JapaneseText.nfkc(label).strip(), List.of(), 0, values, delta,
+                        g.label.location(), PENDING, locations, deltaAt));
+                xs.add(g.label.x());
+                minX[0] = Math.min(minX[0], g.label.x());
             }
         }
-        return new Result(figures, deltas, unmapped, docUnit.orElse(1L), ownYear, rowsOf(unmapped, docYear));
+        rows = withIndents(rows, xs, minX[0], layout.geometric() && !sheets);
+        return new Result(List.of(), List.of(), List.of(), docUnit.orElse(1L), ownYear, rows);
+    }
+
+    /** The mapping of a row the spreader has not looked at yet. */
+    static final RowMapping PENDING = RowMapping.unmapped(List.of(), new Text("未対応付け", "not mapped yet"));
+
+    /**
+     * Indentation levels from the labels' left edges: columns for sheets, steps of about one
+     * character (10 pt) on a page; OCR token order says nothing, so 0.
+     */
+    private static List<StatementRow> withIndents(List<StatementRow> rows, List<Double> xs, double minX, boolean page) {
+        List<StatementRow> out = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            StatementRow r = rows.get(i);
+            double dx = xs.get(i) - minX;
+            int indent = page ? (int) Math.round(dx / 10.0) : r.location().cell() != null ? (int) Math.round(dx) : 0;
+            out.add(new StatementRow(r.file(), r.index(), r.label(), r.section(), Math.max(0, Math.min(indent, 20)), r.values(),
+                    r.delta(), r.location(), r.mapping(), r.valueLocations(), r.deltaLocation()));
+        }
+        return out;
     }
 
     /** The 年度 that closed last (April–March): the year statements usually cover when they do not say. */

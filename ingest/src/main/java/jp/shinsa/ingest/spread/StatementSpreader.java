@@ -1,61 +1,790 @@
 package jp.shinsa.ingest.spread;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
+import jp.shinsa.ingest.extract.AccountMatcher;
+import jp.shinsa.models.Account;
+import jp.shinsa.models.AccountCandidate;
+import jp.shinsa.models.Catalogs;
+import jp.shinsa.models.ComparisonDelta;
+import jp.shinsa.models.DocumentType;
 import jp.shinsa.models.ExtractedDocument;
 import jp.shinsa.models.Figure;
+import jp.shinsa.models.PrintedPart;
 import jp.shinsa.models.RowMapping;
 import jp.shinsa.models.SourceLocation;
 import jp.shinsa.models.StatementRow;
 import jp.shinsa.models.TaughtMapping;
 import jp.shinsa.models.Text;
+import jp.shinsa.models.UnmappedRow;
 
 /**
- * Maps a statement's kept rows to account figures. Runs on the rows alone, so the workbench can run
- * it again on a stored extraction after an examiner mapped a row.
+ * Maps a statement's kept rows to account figures ("spreading"), from the rows alone, so that the
+ * workbench can run it again on a stored extraction after an examiner mapped a row.
+ * <p>
+ * Evidence, combined per row (docs/decisions/013-statement-spreading.md): a taught wording first;
+ * the section the row stands in (a row under 流動負債 can only be a current liability, a row under a
+ * heading that names a chart leaf such as 材料費 is a part of it); the label read with its qualifiers
+ * ({@link RowLabel}); character n-gram similarity to every known wording of every account; and the
+ * arithmetic: the assignment of the uncertain rows is the one under which most identities hold
+ * (subtotal = Σ children in every year, the PL cascade, assets = liabilities + net assets, a total
+ * printed beside its parts = their sum). The search is bounded ({@link #MAX_EVALUATIONS}). A row whose
+ * best account wins by its label alone and by less than {@link #TIE_MARGIN} is uncertain: its figures
+ * carry a confidence below 0.5, which scoring shows as "confirm this row's account", not as an alarm.
  */
 public final class StatementSpreader {
+    /** Evaluations of an assignment per document: bounds the search whatever the statement. */
+    static final int MAX_EVALUATIONS = 20_000;
+    /** A label win smaller than this, with no identity to tell, leaves the mapping uncertain. */
+    static final double TIE_MARGIN = 0.1;
+    /** Figures below this confidence rest on an uncertain mapping. */
+    public static final double UNCERTAIN = 0.5;
+    private static final double HOLD = 2;
+    private static final double FAIL = 2;
+    private static final double DUPLICATE = 1.5;
+    /** A label score must beat this to be worth a figure without arithmetic behind it. */
+    private static final double PRIOR_FLOOR = 0.6;
+
+    private static final AccountMatcher MATCHER = new AccountMatcher();
+    private static final Map<String, Account> CHART = Catalogs.accounts();
+    private static final Map<String, List<String>> CHILDREN = new HashMap<>();
+
+    static {
+        for (Account a : CHART.values()) {
+            if (a.parent() != null && !a.parent().isBlank()) {
+                CHILDREN.computeIfAbsent(a.parent(), k -> new ArrayList<>()).add(a.code());
+            }
+        }
+    }
+
+    /** Where a memo account is included, from accounts.csv ("memo: included in equipment_costs"). */
+    private static final Map<String, String> MEMO_HOME = new HashMap<>();
+
+    static {
+        java.util.regex.Pattern home = java.util.regex.Pattern.compile("included in ([a-z_]+)");
+        for (Account a : CHART.values()) {
+            java.util.regex.Matcher m = home.matcher(a.labelEn());
+            if (m.find() && CHART.containsKey(m.group(1))) {
+                MEMO_HOME.put(a.code(), m.group(1));
+            }
+        }
+    }
+
     private StatementSpreader() {
     }
 
     /**
-     * The document with its rows mapped again, taught wordings first, and its figures derived from
-     * the rows. Figures of rows that keep their mapping stay as read.
+     * Label matches by (OCR?, label): labels repeat across documents and applications (headings,
+     * titles, the same chart on every statement), and a label that is no key costs a similarity pass
+     * over every key. Bounded: cleared when it grows past {@link #CACHE_SIZE}.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Optional<AccountMatcher.Match>> MATCHES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.concurrent.ConcurrentHashMap<String, List<AccountCandidate>> CANDIDATES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int CACHE_SIZE = 20_000;
+
+    private static Optional<AccountMatcher.Match> match(String label, boolean ocr) {
+        if (MATCHES.size() > CACHE_SIZE) {
+            MATCHES.clear();
+        }
+        return MATCHES.computeIfAbsent((ocr ? "1" : "0") + label, k -> ocr ? MATCHER.matchOcr(label) : MATCHER.match(label));
+    }
+
+    private static List<AccountCandidate> candidates(String label) {
+        if (CANDIDATES.size() > CACHE_SIZE) {
+            CANDIDATES.clear();
+        }
+        return CANDIDATES.computeIfAbsent(label, k -> MATCHER.candidates(label, 0.3, 12));
+    }
+
+    /** What the rows of one document give. */
+    public record Spread(List<Figure> figures, List<ComparisonDelta> deltas, List<StatementRow> rows,
+                         List<UnmappedRow> unmapped) {
+    }
+
+    /**
+     * The document with its figures, 増減 values, rows and unmapped rows derived again from its rows
+     * (taught wordings first). A document without rows is returned as it is.
      */
     public static ExtractedDocument remap(ExtractedDocument doc, LearnedMappings learned) {
         if (doc.rows().isEmpty()) {
             return doc;
         }
-        List<StatementRow> rows = new ArrayList<>();
-        List<Figure> figures = new ArrayList<>(doc.figures());
-        for (StatementRow r : doc.rows()) {
-            Optional<TaughtMapping> t = learned.find(doc.type(), LearnedMappings.wordingKey(r.label()));
-            if (t.isEmpty() || (r.mapping().taught() && r.mapping().account() != null
-                    && r.mapping().account().equals(t.get().account()) && r.mapping().kind() == t.get().kind())) {
-                rows.add(r);
+        Spread s = spread(doc.file(), doc.type(), doc.unit(), doc.ocr(), doc.rows(), learned);
+        return doc.withStatement(s.figures(), s.deltas(), s.rows(), s.unmapped());
+    }
+
+    // ------------------------------------------------------------------ model of one document
+
+    /** One way to read a value row. kind UNMAPPED has no account. */
+    record Option(RowMapping.Kind kind, String account, double score, String why) {
+        double prior() {
+            return switch (kind) {
+                case ACCOUNT -> score - PRIOR_FLOOR;
+                case PART_OF -> score - PRIOR_FLOOR;
+                default -> 0;
+            };
+        }
+    }
+
+    /** A value row being mapped. */
+    static final class Item {
+        final StatementRow row;
+        final RowLabel reading;
+        final String sectionAccount;
+        final List<String> sectionPath;
+        final List<Option> options;
+        final boolean fixed;
+        final boolean taught;
+        long unit = 1;
+        int choice;
+
+        Item(StatementRow row, RowLabel reading, String sectionAccount, List<String> sectionPath, List<Option> options,
+             boolean fixed, boolean taught) {
+            this.row = row;
+            this.reading = reading;
+            this.sectionAccount = sectionAccount;
+            this.sectionPath = sectionPath;
+            this.options = options;
+            this.fixed = fixed;
+            this.taught = taught;
+        }
+
+        private Map<Integer, Long> signed;
+
+        Option chosen() {
+            return options.get(choice);
+        }
+
+        /** The row's values as an account's figure (a deduction's positive value subtracted), computed once. */
+        Map<Integer, Long> signedValues() {
+            if (signed == null) {
+                Map<Integer, Long> v = new TreeMap<>();
+                for (var y : row.values().entrySet()) {
+                    v.put(y.getKey(), reading.contra() && y.getValue() > 0 ? -y.getValue() : y.getValue());
+                }
+                signed = v;
+            }
+            return signed;
+        }
+
+        long value(int year) {
+            long v = row.values().get(year);
+            return reading.contra() && v > 0 && chosen().kind() != RowMapping.Kind.UNMAPPED ? -v : v;
+        }
+    }
+
+    record Section(String account, String label, int indent) {
+    }
+
+    /** Spreads one document's rows. */
+    public static Spread spread(String file, DocumentType type, long unit, boolean ocr, List<StatementRow> rows,
+                                LearnedMappings learned) {
+        List<Item> items = new ArrayList<>();
+        Map<Integer, StatementRow> headings = new LinkedHashMap<>();
+        Map<String, StatementRow> headingOf = new HashMap<>();
+        List<StatementRow> outRows = new ArrayList<>(rows.size());
+        List<Section> stack = new ArrayList<>();
+        String kind = null;
+        boolean indents = rows.stream().filter(x -> !x.heading()).map(StatementRow::indent).distinct().count() > 1;
+        for (StatementRow r : rows) {
+            if (r.heading()) {
+                String c = jp.shinsa.ingest.text.JapaneseText.compact(r.label());
+                if (c.contains("貸借対照表") || c.contains("実績比較")) {
+                    stack.clear();
+                    kind = "BS";
+                } else if (c.contains("損益計算書")) {
+                    stack.clear();
+                    kind = "PL";
+                } else {
+                    Optional<AccountMatcher.Match> m = match(r.label(), ocr);
+                    if (m.isPresent() && permittedKind(m.get().account(), kind) && !memo(m.get().account())) {
+                        String a = m.get().account();
+                        while (!stack.isEmpty() && !isAncestorOrSelf(stack.get(stack.size() - 1).account(), a)) {
+                            stack.remove(stack.size() - 1);
+                        }
+                        if (!stack.isEmpty() && stack.get(stack.size() - 1).account().equals(a)) {
+                            stack.remove(stack.size() - 1);
+                        }
+                        stack.add(new Section(a, r.label(), r.indent()));
+                        headingOf.putIfAbsent(a, r);
+                    }
+                }
+                StatementRow h = r.withSection(path(stack)).withMapping(new RowMapping(RowMapping.Kind.IGNORED, null, 1,
+                        List.of(), new Text("見出し（数値なし）", "heading (no value)"), false));
+                headings.put(r.index(), h);
+                outRows.add(h);
                 continue;
             }
-            TaughtMapping m = t.get();
-            RowMapping taught = new RowMapping(m.kind(), m.account(), 1.0, r.mapping().candidates(),
-                    new Text("審査担当者が教えた対応付けです", "mapped as an examiner taught"), true);
-            rows.add(r.withMapping(taught));
-            // the row's old figures give way to the taught account's
-            figures.removeIf(f -> sameRow(f.location(), r.location()));
-            if (m.kind() == RowMapping.Kind.ACCOUNT) {
-                for (Map.Entry<Integer, Long> v : r.values().entrySet()) {
-                    figures.removeIf(f -> f.account().equals(m.account()) && f.fiscalYear() == v.getKey());
-                    figures.add(new Figure(doc.file(), doc.type(), m.account(), v.getKey(), v.getValue(), r.label(),
-                            doc.unit(), 1.0, r.location()));
+            RowLabel reading = RowLabel.read(r.label());
+            Optional<TaughtMapping> t = learned.find(type, LearnedMappings.wordingKey(r.label()));
+            if (t.isPresent()) {
+                TaughtMapping tm = t.get();
+                Option o = tm.kind() == RowMapping.Kind.IGNORED ? new Option(RowMapping.Kind.IGNORED, null, 1, "taught")
+                        : new Option(tm.kind(), tm.account(), 1, "taught");
+                items.add(new Item(r, reading, top(stack), path(stack), List.of(o), true, true));
+                outRows.add(null);
+                continue;
+            }
+            Optional<AccountMatcher.Match> exact = match(reading.base(), ocr);
+            String strong = exact.filter(AccountMatcher.Match::exact).map(AccountMatcher.Match::account).orElse(null);
+            if (strong != null && reading.currentPortion() && strong.equals("long_term_borrowings")) {
+                strong = "current_portion_long_term_debt";
+            }
+            if (strong != null && (reading.currentPortion() && strong.equals("current_portion_long_term_debt")
+                    || reading.longPortion() && strong.equals("long_term_borrowings")) && reading.otherQualifier() == null
+                    && !reading.memo() && !reading.contra() && reading.portionInName()) {
+                // the qualifier is part of the account's own name (1年以内返済予定長期借入金): it agrees
+                reading = reading.withoutPortion();
+            }
+            // a row whose label names its account closes the sections it does not belong to, except
+            // a detail block (a heading naming a chart leaf: 材料費, その他の流動資産) it is indented into,
+            // where its name may be a part's (未収金, 診療材料費): the arithmetic decides
+            boolean inBlock = !stack.isEmpty() && leaf(top(stack))
+                    && (!indents || r.indent() > stack.get(stack.size() - 1).indent());
+            if (strong != null && !reading.qualified() && !(inBlock && !permitted(strong, top(stack)))) {
+                int keep = stack.size();
+                while (keep > 0 && !permitted(strong, stack.get(keep - 1).account())) {
+                    keep--;
+                }
+                if (keep > 0 || !stack.isEmpty() && permitted(strong, null)) {
+                    while (stack.size() > keep) {
+                        stack.remove(stack.size() - 1);
+                    }
+                }
+            }
+            String section = top(stack);
+            List<String> sectionPath = path(stack);
+            List<Option> options = options(reading, exact.orElse(null), strong, section, kind, ocr);
+            boolean fixed = options.size() == 1;
+            items.add(new Item(r, reading, section, sectionPath, options, fixed, false));
+            outRows.add(null);
+            // the total of a section closes it
+            Option best = options.get(0);
+            if (best.kind() == RowMapping.Kind.ACCOUNT) {
+                for (int i = stack.size() - 1; i >= 0; i--) {
+                    if (stack.get(i).account().equals(best.account())) {
+                        while (stack.size() > i) {
+                            stack.remove(stack.size() - 1);
+                        }
+                        break;
+                    }
                 }
             }
         }
-        return doc.withFiguresAndRows(figures, rows);
+        for (Item it : items) {
+            it.unit = unit;
+        }
+        Search search = new Search(items);
+        search.run();
+        return build(file, type, unit, ocr, items, outRows, headingOf, search);
     }
 
-    private static boolean sameRow(SourceLocation a, SourceLocation b) {
-        return a.equals(b);
+    private static boolean isGrand(String account) {
+        return account.equals("total_assets") || account.equals("total_liabilities_and_net_assets");
+    }
+
+    private static String top(List<Section> stack) {
+        return stack.isEmpty() ? null : stack.get(stack.size() - 1).account();
+    }
+
+    private static List<String> path(List<Section> stack) {
+        return stack.stream().map(Section::label).toList();
+    }
+
+    private static boolean permittedKind(String account, String kind) {
+        Account a = CHART.get(account);
+        return kind == null || a == null || a.statement().equals(kind);
+    }
+
+    static boolean isAncestorOrSelf(String ancestor, String account) {
+        for (String a = account; a != null && !a.isEmpty(); ) {
+            if (a.equals(ancestor)) {
+                return true;
+            }
+            Account acc = CHART.get(a);
+            a = acc == null ? null : parentOf(acc);
+        }
+        return false;
+    }
+
+    private static String parentOf(Account a) {
+        return a.parent() == null || a.parent().isBlank() ? null : a.parent();
+    }
+
+    /** Memo accounts (減価償却費, 支払利息) stand anywhere in an income statement. */
+    static boolean memo(String account) {
+        Account a = CHART.get(account);
+        return a != null && parentOf(a) == null && !account.equals("net_income") && !isGrand(account);
+    }
+
+    /** May a row in the section of account {@code section} (null: none) be {@code account}? */
+    static boolean permitted(String account, String section) {
+        if (section == null) {
+            return true;
+        }
+        if (isAncestorOrSelf(section, account)) {
+            return true;
+        }
+        Account s = CHART.get(section);
+        return memo(account) && s != null && !s.isBalanceSheet();
+    }
+
+    /** A chart account without children that is no memo line: a heading naming it opens a detail block. */
+    static boolean leaf(String account) {
+        return account != null && !CHILDREN.containsKey(account) && !memo(account);
+    }
+
+    /** The account a detail line under a section is part of: a chart leaf itself, or its その他 child. */
+    static String partTarget(String section) {
+        if (section == null) {
+            return null;
+        }
+        List<String> children = CHILDREN.get(section);
+        if (children == null) {
+            return memo(section) ? null : section;
+        }
+        return children.stream().filter(c -> c.startsWith("other_")).findFirst().orElse(null);
+    }
+
+    private static List<Option> options(RowLabel reading, AccountMatcher.Match match, String strong, String section,
+                                        String kind, boolean ocr) {
+        List<Option> out = new ArrayList<>();
+        double ocrFactor = ocr ? 0.95 : 1;
+        if (strong != null && permitted(strong, section)) {
+            if (reading.memo() && !memo(strong)) {
+                // うち X under a total printed above: a part already counted there
+                return List.of(new Option(RowMapping.Kind.IGNORED, strong, 0.9, "memo"));
+            }
+            if (!reading.qualified() || reading.contra() && !reading.currentPortion() && reading.otherQualifier() == null
+                    || reading.memo() && memo(strong)) {
+                return List.of(new Option(RowMapping.Kind.ACCOUNT, strong, 0.97 * ocrFactor, "label"));
+            }
+            out.add(new Option(RowMapping.Kind.ACCOUNT, strong, 0.9, "label with qualifier"));
+        } else if (strong != null) {
+            out.add(new Option(RowMapping.Kind.ACCOUNT, strong, permittedKind(strong, kind) ? 0.75 : 0.45, "label outside its section"));
+        } else if (match != null && permitted(match.account(), section) && permittedKind(match.account(), kind)) {
+            out.add(new Option(RowMapping.Kind.ACCOUNT, match.account(), Math.min(0.95, 0.9 * match.similarity() + 0.1), "similar label"));
+        }
+        for (AccountCandidate c : candidates(reading.base())) {
+            if (out.size() >= 5) {
+                break;
+            }
+            if (!permitted(c.account(), section) || !permittedKind(c.account(), kind)
+                    || out.stream().anyMatch(o -> o.account() != null && o.account().equals(c.account()))) {
+                continue;
+            }
+            double s = c.score() * 0.9;
+            // a qualifier that says total or current portion is evidence too
+            Account a = CHART.get(c.account());
+            if (reading.total() && CHILDREN.containsKey(c.account())) {
+                s = Math.min(1, s + 0.1);
+            }
+            if (reading.currentPortion() && c.account().equals("current_portion_long_term_debt")) {
+                s = Math.min(1, s + 0.3);
+            }
+            if (a != null) {
+                out.add(new Option(RowMapping.Kind.ACCOUNT, c.account(), s, "similar wording"));
+            }
+        }
+        String part = partTarget(section);
+        if (part != null && !reading.total()) {
+            // under a heading that names the account itself the block is strong evidence; beside the
+            // named accounts of a section (未収金 under 流動資産) it is a guess the arithmetic must confirm
+            out.add(new Option(RowMapping.Kind.PART_OF, part, part.equals(section) ? 0.7 : 0.55, "detail line of its section"));
+        }
+        out.sort((x, y) -> Double.compare(y.score(), x.score()));
+        out.add(new Option(RowMapping.Kind.UNMAPPED, null, 0, "none"));
+        return out;
+    }
+
+    // ------------------------------------------------------------------ the arithmetic
+
+    /** Values of an assignment and the identities that hold under it. */
+    static final class Evaluation {
+        final Map<String, Map<Integer, Long>> printed = new HashMap<>();
+        final Map<String, Item> printedBy = new HashMap<>();
+        final Map<String, List<Item>> parts = new LinkedHashMap<>();
+        final Map<String, Map<Integer, Long>> value = new HashMap<>();
+        final Map<Item, Integer> held = new HashMap<>();
+        final Map<Item, Integer> failed = new HashMap<>();
+        boolean explain;
+        long unit = 1;
+        double score;
+    }
+
+    static Evaluation evaluate(List<Item> items, boolean explain) {
+        Evaluation e = new Evaluation();
+        e.unit = items.isEmpty() ? 1 : items.get(0).unit;
+        e.explain = explain;
+        for (Item it : items) {
+            Option o = it.chosen();
+            if (o.kind() == RowMapping.Kind.ACCOUNT) {
+                if (e.printedBy.containsKey(o.account())) {
+                    if (!it.fixed) {
+                        e.score -= DUPLICATE;
+                    }
+                    continue;
+                }
+                e.printedBy.put(o.account(), it);
+                e.printed.put(o.account(), it.signedValues());
+            } else if (o.kind() == RowMapping.Kind.PART_OF) {
+                e.parts.computeIfAbsent(o.account(), k -> new ArrayList<>()).add(it);
+            }
+            e.score += it.fixed ? 0 : o.prior();
+        }
+        // memo accounts printed inside a section whose parts are summed (減価償却費 under 設備関係費)
+        for (Item it : items) {
+            Option o = it.chosen();
+            if (o.kind() == RowMapping.Kind.ACCOUNT && memo(o.account()) && it.sectionAccount != null
+                    && it.sectionAccount.equals(MEMO_HOME.get(o.account()))
+                    && e.parts.containsKey(it.sectionAccount) && e.printedBy.get(o.account()) == it) {
+                e.parts.get(it.sectionAccount).add(it);
+            }
+        }
+        e.value.putAll(e.printed);
+        for (var p : e.parts.entrySet()) {
+            Map<Integer, Long> sum = sumOf(p.getValue());
+            Map<Integer, Long> printed = e.printed.get(p.getKey());
+            if (printed == null) {
+                e.value.put(p.getKey(), sum);
+            } else {
+                // a total printed beside its parts: the two must agree
+                for (var y : sum.entrySet()) {
+                    Long v = printed.get(y.getKey());
+                    if (v != null) {
+                        List<Item> involved = new ArrayList<>(p.getValue());
+                        involved.add(e.printedBy.get(p.getKey()));
+                        tally(e, involved, Math.abs(v - y.getValue()) <= (e.unit == 1 ? 0 : e.unit * (p.getValue().size() + 1) / 2));
+                    }
+                }
+            }
+        }
+        for (var c : CHILDREN.entrySet()) {
+            identity(e, c.getKey(), c.getValue());
+        }
+        // the balance sheet balances (with or without 負債及び純資産合計 printed)
+        if (e.value.containsKey("total_liabilities_and_net_assets")) {
+            identity(e, "total_assets", List.of("total_liabilities_and_net_assets"));
+        } else {
+            identity(e, "total_assets", List.of("total_liabilities", "net_assets"));
+        }
+        return e;
+    }
+
+    private static Map<Integer, Long> sumOf(List<Item> parts) {
+        Map<Integer, Long> sum = new TreeMap<>();
+        Map<Integer, Integer> count = new HashMap<>();
+        for (Item it : parts) {
+            for (var y : it.signedValues().entrySet()) {
+                sum.merge(y.getKey(), y.getValue(), Long::sum);
+                count.merge(y.getKey(), 1, Integer::sum);
+            }
+        }
+        sum.keySet().removeIf(y -> count.get(y) != parts.size());
+        return sum;
+    }
+
+    private static void identity(Evaluation e, String parent, List<String> children) {
+        long unit = e.unit;
+        Map<Integer, Long> p = e.value.get(parent);
+        if (p == null) {
+            return;
+        }
+        for (var y : p.entrySet()) {
+            // a child not printed counts as zero (statements leave out empty lines), as long as one is printed
+            long sum = 0;
+            int known = 0;
+            for (String c : children) {
+                Map<Integer, Long> v = e.value.get(c);
+                if (v == null || !v.containsKey(y.getKey())) {
+                    continue;
+                }
+                known++;
+                Account a = CHART.get(c);
+                int sign = a == null || children.size() == 1 ? 1 : a.sign() < 0 ? -1 : 1;
+                sum += sign * v.get(y.getKey());
+            }
+            if (known == 0 || children.size() == 1 && known < 1) {
+                continue;
+            }
+            List<Item> involved = new ArrayList<>(children.size() + 1);
+            addInvolved(e, parent, involved);
+            for (String c : children) {
+                addInvolved(e, c, involved);
+            }
+            // a 千円 statement rounds each line: every term may be half a unit off
+            long tolerance = unit == 1 ? 0 : unit * (known + 1) / 2;
+            tally(e, involved, Math.abs(sum - y.getValue()) <= tolerance);
+        }
+    }
+
+    private static void addInvolved(Evaluation e, String account, List<Item> involved) {
+        Item it = e.printedBy.get(account);
+        if (it != null) {
+            involved.add(it);
+        } else if (e.parts.containsKey(account)) {
+            involved.addAll(e.parts.get(account));
+        }
+    }
+
+    private static void tally(Evaluation e, List<Item> involved, boolean holds) {
+        boolean decidable = false;
+        for (Item i : involved) {
+            if (!i.fixed) {
+                decidable = true;
+                break;
+            }
+        }
+        if (decidable) {
+            e.score += holds ? HOLD : -FAIL;
+        }
+        if (e.explain) {
+            for (Item i : involved) {
+                (holds ? e.held : e.failed).merge(i, 1, Integer::sum);
+            }
+        }
+    }
+
+    /** Coordinate ascent over the rows that are not fixed, with whole-section moves for detail lines. */
+    static final class Search {
+        final List<Item> items;
+        final List<Item> free = new ArrayList<>();
+        int evaluations;
+        Evaluation best;
+
+        Search(List<Item> items) {
+            this.items = items;
+            for (Item it : items) {
+                if (!it.fixed) {
+                    free.add(it);
+                }
+            }
+        }
+
+        void run() {
+            for (Item it : free) {
+                it.choice = 0;
+            }
+            best = evaluate(items, false);
+            evaluations = 1;
+            boolean improved = true;
+            while (improved && evaluations < MAX_EVALUATIONS) {
+                improved = false;
+                for (Item it : free) {
+                    int keep = it.choice;
+                    for (int c = 0; c < it.options.size() && evaluations < MAX_EVALUATIONS; c++) {
+                        if (c == keep) {
+                            continue;
+                        }
+                        it.choice = c;
+                        Evaluation e = evaluate(items, false);
+                        evaluations++;
+                        if (e.score > best.score + 1e-9) {
+                            best = e;
+                            keep = c;
+                            improved = true;
+                        }
+                    }
+                    it.choice = keep;
+                }
+                improved |= sectionMoves();
+            }
+            best = evaluate(items, true);
+        }
+
+        /** All free rows of one section to "part of" its target at once, or all away from it. */
+        private boolean sectionMoves() {
+            boolean improved = false;
+            Map<String, List<Item>> bySection = new LinkedHashMap<>();
+            for (Item it : free) {
+                if (it.sectionAccount != null) {
+                    bySection.computeIfAbsent(it.sectionAccount + "|" + String.join("›", it.sectionPath), k -> new ArrayList<>()).add(it);
+                }
+            }
+            for (List<Item> group : bySection.values()) {
+                if (group.size() < 2 || evaluations >= MAX_EVALUATIONS) {
+                    continue;
+                }
+                int[] keep = group.stream().mapToInt(i -> i.choice).toArray();
+                for (RowMapping.Kind k : new RowMapping.Kind[] {RowMapping.Kind.PART_OF, RowMapping.Kind.ACCOUNT}) {
+                    for (Item it : group) {
+                        for (int c = 0; c < it.options.size(); c++) {
+                            if (it.options.get(c).kind() == k) {
+                                it.choice = c;
+                                break;
+                            }
+                        }
+                    }
+                    Evaluation e = evaluate(items, false);
+                    evaluations++;
+                    if (e.score > best.score + 1e-9) {
+                        best = e;
+                        keep = group.stream().mapToInt(i -> i.choice).toArray();
+                        improved = true;
+                    }
+                    for (int i = 0; i < group.size(); i++) {
+                        group.get(i).choice = keep[i];
+                    }
+                }
+            }
+            return improved;
+        }
+
+        /** How much the best assignment beats the best other reading of this row (∞ when none). */
+        double margin(Item it) {
+            int keep = it.choice;
+            double bestOther = Double.NEGATIVE_INFINITY;
+            String account = it.chosen().account();
+            for (int c = 0; c < it.options.size(); c++) {
+                Option o = it.options.get(c);
+                if (c == keep || o.account() == null || o.account().equals(account)) {
+                    continue;
+                }
+                it.choice = c;
+                bestOther = Math.max(bestOther, evaluate(items, false).score);
+            }
+            it.choice = keep;
+            return best.score - bestOther;
+        }
+    }
+
+    // ------------------------------------------------------------------ output
+
+    private static Spread build(String file, DocumentType type, long unit, boolean ocr, List<Item> items,
+                                List<StatementRow> outRows, Map<String, StatementRow> headingOf, Search search) {
+        Evaluation e = search.best;
+        Map<Item, Double> confidence = new HashMap<>();
+        Map<Item, RowMapping> mappings = new HashMap<>();
+        for (Item it : items) {
+            Option o = it.chosen();
+            List<AccountCandidate> candidates = it.options.stream().filter(x -> x.account() != null)
+                    .map(x -> new AccountCandidate(x.account(), Math.max(0, Math.min(1, x.score())))).distinct().limit(5).toList();
+            int held = e.held.getOrDefault(it, 0);
+            int failed = e.failed.getOrDefault(it, 0);
+            double conf;
+            Text reason;
+            if (it.taught) {
+                conf = 1;
+                reason = new Text("審査担当者が教えた対応付けです", "mapped as an examiner taught");
+            } else if (it.fixed) {
+                conf = o.score();
+                reason = new Text("科目名が一致" + section(it, true), "the label names the account" + section(it, false));
+            } else if (o.kind() == RowMapping.Kind.UNMAPPED) {
+                conf = 0;
+                reason = new Text("どの勘定科目とも決められませんでした" + section(it, true),
+                        "no account could be chosen" + section(it, false));
+            } else {
+                double margin = search.margin(it);
+                boolean supported = held > 0 && failed == 0;
+                conf = supported ? 0.6 + 0.35 * o.score() : o.score() >= 0.8 ? 0.55 + 0.3 * o.score() : 0.1 + 0.45 * o.score();
+                if (margin < TIE_MARGIN) {
+                    conf = Math.min(conf, 0.4);
+                }
+                String arithJa = supported ? "、計算が合う（" + held + "件）" : failed > 0 ? "、計算が合わない箇所あり" : "、計算による裏付けなし";
+                String arithEn = supported ? "; the arithmetic holds (" + held + " identities)" : failed > 0
+                        ? "; some arithmetic fails" : "; no arithmetic to confirm it";
+                String tieJa = margin < TIE_MARGIN ? "。他の科目でも同じく成り立つため不確か" : "";
+                String tieEn = margin < TIE_MARGIN ? ". Another account fits as well: uncertain" : "";
+                reason = new Text(whyJa(o) + section(it, true) + arithJa + tieJa, whyEn(o) + section(it, false) + arithEn + tieEn);
+            }
+            confidence.put(it, conf);
+            RowMapping m = o.kind() == RowMapping.Kind.UNMAPPED
+                    ? new RowMapping(RowMapping.Kind.UNMAPPED, candidates.isEmpty() ? null : candidates.get(0).account(), 0,
+                    candidates, reason, false)
+                    : new RowMapping(o.kind(), o.account(), Math.max(0, Math.min(1, conf)), candidates, reason, it.taught);
+            mappings.put(it, m);
+        }
+        List<Figure> figures = new ArrayList<>();
+        List<ComparisonDelta> deltas = new ArrayList<>();
+        List<UnmappedRow> unmapped = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        java.util.Set<String> seenDelta = new java.util.HashSet<>();
+        int k = 0;
+        for (int i = 0; i < outRows.size(); i++) {
+            if (outRows.get(i) != null) {
+                continue;
+            }
+            Item it = items.get(k++);
+            StatementRow r = it.row.withSection(it.sectionPath).withMapping(mappings.get(it));
+            outRows.set(i, r);
+            Option o = it.chosen();
+            if (o.kind() == RowMapping.Kind.UNMAPPED) {
+                Long first = r.values().isEmpty() ? r.delta() : r.values().values().iterator().next();
+                unmapped.add(new UnmappedRow(file, r.label(), first, r.values().isEmpty() ? r.location()
+                        : r.locationOf(r.values().keySet().iterator().next())));
+                continue;
+            }
+            if (o.kind() != RowMapping.Kind.ACCOUNT) {
+                continue;
+            }
+            for (int y : r.values().keySet()) {
+                if (seen.add(o.account() + "@" + y)) {
+                    figures.add(new Figure(file, type, o.account(), y, it.value(y), r.label(), unit, confidence.get(it),
+                            r.locationOf(y)));
+                }
+            }
+            if (r.delta() != null && seenDelta.add(o.account())) {
+                long d = it.reading.contra() && r.delta() > 0 ? r.delta() : r.delta();
+                deltas.add(new ComparisonDelta(file, o.account(), d, unit, r.deltaLocation() != null ? r.deltaLocation() : r.location()));
+            }
+        }
+        // accounts printed only as their parts: derived, with the provenance of every part
+        for (var p : e.parts.entrySet()) {
+            String account = p.getKey();
+            List<Item> parts = p.getValue();
+            Map<Integer, Long> sum = sumOf(parts);
+            StatementRow heading = headingOf.get(account);
+            double conf = parts.stream().mapToDouble(x -> x.chosen().kind() == RowMapping.Kind.PART_OF
+                    ? confidence.get(x) : 0.97).min().orElse(0);
+            for (var y : sum.entrySet()) {
+                if (!seen.add(account + "@" + y.getKey())) {
+                    continue;
+                }
+                List<PrintedPart> derivedFrom = parts.stream().map(x -> new PrintedPart(x.row.label(), x.value(y.getKey()),
+                        x.row.locationOf(y.getKey()))).toList();
+                SourceLocation at = heading != null ? heading.location() : derivedFrom.get(0).location();
+                String label = heading != null ? heading.label() : CHART.get(account).labelJa();
+                figures.add(new Figure(file, type, account, y.getKey(), y.getValue(), label, unit, conf, at, derivedFrom));
+            }
+            if (parts.stream().allMatch(x -> x.row.delta() != null) && seenDelta.add(account)) {
+                long d = parts.stream().mapToLong(x -> x.row.delta()).sum();
+                deltas.add(new ComparisonDelta(file, account, d, unit, parts.get(0).row.deltaLocation() != null
+                        ? parts.get(0).row.deltaLocation() : parts.get(0).row.location()));
+            }
+        }
+        return new Spread(figures, deltas, outRows, unmapped);
+    }
+
+    private static String section(Item it, boolean ja) {
+        if (it.sectionPath.isEmpty()) {
+            return "";
+        }
+        return ja ? "（区分: " + String.join(" › ", it.sectionPath) + "）" : " (section: " + String.join(" › ", it.sectionPath) + ")";
+    }
+
+    private static String whyJa(Option o) {
+        return switch (o.why()) {
+            case "label with qualifier" -> "科目名と限定語から判断";
+            case "label outside its section" -> "科目名は一致するが区分が異なる";
+            case "similar label", "similar wording" -> "科目名が類似（" + String.format(java.util.Locale.ROOT, "%.2f", o.score()) + "）";
+            case "detail line of its section" -> "区分の内訳行";
+            default -> o.why();
+        };
+    }
+
+    private static String whyEn(Option o) {
+        return switch (o.why()) {
+            case "similar label", "similar wording" -> "similar wording (" + String.format(java.util.Locale.ROOT, "%.2f", o.score()) + ")";
+            case "detail line of its section" -> "a detail line of its section";
+            default -> o.why();
+        };
     }
 }

@@ -63,7 +63,15 @@ class LayoutVariants {
 
     /** Variation families; each gets its own applications. */
     enum Variation {
-        BASELINE, LABELS_STANDARD, LABELS_DECORATED, UNITS, NUMBERS, YEARS, SPLIT, SHEET_MESSY, FORMATS, PDF_LAYOUT, COMBINED, SCANNED;
+        BASELINE, LABELS_STANDARD, LABELS_DECORATED, UNITS, NUMBERS, YEARS, SPLIT, SHEET_MESSY, FORMATS, PDF_LAYOUT, COMBINED, SCANNED,
+        /** Tuned detail levels (the issue's own examples), half the applications with one planted error. */
+        DETAIL,
+        /** HELD OUT (measuring only): wordings of held-out-statements.tsv, planted errors in half. */
+        HELD_OUT_LABELS,
+        /** HELD OUT: detail levels of held-out-statements.tsv, planted errors in half. */
+        HELD_OUT_DETAIL,
+        /** HELD OUT: wordings and detail levels together, in yen or 千円, any format. */
+        HELD_OUT_COMBINED;
 
         String id() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -104,6 +112,19 @@ class LayoutVariants {
         int leaders; // 0 none, 1 leaders with a gap before the amount, 2 leaders touching the amount
         boolean scanned;
         int ki = 45;
+        /** Wordings per account to draw from instead of LABELS (the held-out list), or null. */
+        Map<String, List<String>> wordings;
+        /** Accounts printed as a heading with these parts under it. */
+        Map<String, List<String>> detail = Map.of();
+        /** Whether a detailed account's total is printed after its parts (heading + 計). */
+        boolean detailTotal;
+        /** One planted error: 0 none, 1 a comparison leaf, 2 a statement leaf, 3 an input-sheet figure. */
+        int plant;
+        String plantAccount;
+        int plantYear;
+        long plantAmount;
+        /** The style of a BS実績比較 (a comparison plant applies to it, a statement plant does not). */
+        boolean comparison;
 
         String describe() {
             List<String> s = new ArrayList<>();
@@ -158,6 +179,15 @@ class LayoutVariants {
             }
             if (scanned) {
                 s.add("scanned");
+            }
+            if (wordings != null) {
+                s.add("held-out-wordings");
+            }
+            if (!detail.isEmpty()) {
+                s.add("detail" + (detailTotal ? "+total" : "") + ":" + String.join("/", detail.keySet()));
+            }
+            if (plant != 0) {
+                s.add("plant" + plant + ":" + plantAccount);
             }
             return String.join(",", s);
         }
@@ -266,6 +296,37 @@ class LayoutVariants {
         label("depreciation", "減価償却費", "うち減価償却費", "（うち減価償却費）");
         label("interest_expense", "支払利息", "うち支払利息", "（うち支払利息）");
     }
+
+    /** Tuned detail levels: the examples the issue itself names. */
+    static final Map<String, List<String>> DETAIL_TUNED = Map.of(
+            "material_costs", List.of("医薬品費", "診療材料費", "給食用材料費"),
+            "equipment_costs", List.of("減価償却費", "器機賃借料", "地代家賃", "修繕費"),
+            "other_current_assets", List.of("未収金", "有価証券", "前払費用", "貯蔵品"));
+
+    /** The held-out list (label and detail lines); read only to render the HELD_OUT_* variations. */
+    static Map<String, Map<String, List<String>>> heldOut() {
+        Map<String, Map<String, List<String>>> out = new LinkedHashMap<>();
+        try (var in = LayoutVariants.class.getResourceAsStream("held-out-statements.tsv")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] f = line.split("\t");
+                if (f[0].equals("label")) {
+                    out.computeIfAbsent("label", k -> new LinkedHashMap<>()).computeIfAbsent(f[1], k -> new ArrayList<>()).add(f[2]);
+                } else if (f[0].equals("detail")) {
+                    out.computeIfAbsent("detail", k -> new LinkedHashMap<>()).put(f[1], List.of(f[2].split("\\|")));
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /** Accounts a planted error may alter: printed leaves of the balance sheet. */
+    static final List<String> PLANTABLE = List.of("cash_and_deposits", "medical_receivables", "buildings", "land",
+            "accounts_payable", "short_term_borrowings", "long_term_borrowings", "retirement_benefit_provision");
 
     private static void label(String account, String... names) {
         LABELS.put(account, List.of(names));
@@ -417,9 +478,86 @@ class LayoutVariants {
                 s.twoYears = i % 2 == 1;
                 s.unit = i % 2 == 0 ? 1 : 1000;
             }
+            case DETAIL -> {
+                s.detail = DETAIL_TUNED;
+                s.detailTotal = i % 4 >= 2;
+                s.twoYears = i % 3 == 0;
+            }
+            case HELD_OUT_LABELS -> s.wordings = heldOut().get("label");
+            case HELD_OUT_DETAIL -> {
+                s.detail = pick(heldOut().get("detail"), r, 3 + i % 3);
+                s.detailTotal = i % 4 >= 2;
+                s.twoYears = i % 3 == 0;
+                s.unit = i % 5 == 4 ? 1000 : 1;
+            }
+            case HELD_OUT_COMBINED -> {
+                s.format = List.of(Format.PDF, Format.XLSX, Format.XLS, Format.CSV_UTF8).get(i % 4);
+                s.wordings = heldOut().get("label");
+                s.detail = pick(heldOut().get("detail"), r, 2 + i % 4);
+                s.detailTotal = r.nextBoolean();
+                s.unit = r.nextBoolean() ? 1000 : 1;
+                s.unitForm = r.nextInt(5);
+                s.twoYears = r.nextBoolean();
+                s.decorated = r.nextInt(3) == 0;
+            }
+        }
+        if (v.ordinal() >= Variation.DETAIL.ordinal() && i % 2 == 1) {
+            s.plant = 1 + (i / 2) % 3;
+            s.plantAccount = PLANTABLE.get((i * 7 + r.nextInt(PLANTABLE.size())) % PLANTABLE.size());
         }
         s.ki = 30 + r.nextInt(40);
         return s;
+    }
+
+    /** The planted amount (in the printed unit) for this account and year of a document of style {@code d}. */
+    static long planted(Style d, int kind, String account, int year) {
+        return d.plant == kind && account.equals(d.plantAccount) && year == d.plantYear ? d.plantAmount : 0;
+    }
+
+    private static void carryPlant(Style from, Style to, int kind) {
+        if (from.plant == kind) {
+            to.plant = kind;
+            to.plantAccount = from.plantAccount;
+            to.plantYear = from.plantYear;
+            to.plantAmount = from.plantAmount;
+        }
+    }
+
+    /** The finding findings.md expects for the planted error (docs/decisions/004: one alarm per root cause). */
+    private static List<Map<String, Object>> expected(Style s, Map<String, String> docs, int year) {
+        if (s.plant == 0) {
+            return List.of();
+        }
+        Map<String, Object> e = new LinkedHashMap<>();
+        switch (s.plant) {
+            case 1 -> {
+                e.put("code", "BS_COMPARISON_MISMATCH");
+                e.put("account", s.plantAccount);
+            }
+            case 2 -> {
+                e.put("code", "SUBTOTAL_MISMATCH");
+                e.put("account", jp.shinsa.models.Catalogs.account(s.plantAccount).orElseThrow().parent());
+                e.put("file", docs.keySet().iterator().next());
+            }
+            default -> {
+                e.put("code", "INPUT_SHEET_MISMATCH");
+                e.put("account", s.plantAccount);
+            }
+        }
+        e.put("fiscalYear", year);
+        e.put("detail", "planted by LayoutVariants");
+        e.put("severity", "ERROR");
+        return List.of(e);
+    }
+
+    private static Map<String, List<String>> pick(Map<String, List<String>> all, Random r, int n) {
+        List<String> keys = new ArrayList<>(all.keySet());
+        java.util.Collections.shuffle(keys, r);
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (String k : keys.subList(0, Math.min(n, keys.size()))) {
+            out.put(k, all.get(k));
+        }
+        return out;
     }
 
     Map<String, Object> writeApplication(JsonNode truth, String app, Style s, Random r, Path dir) throws IOException {
@@ -429,6 +567,11 @@ class LayoutVariants {
         String corp = truth.get("applicant").get("corp").asString();
         String facility = truth.get("applicant").get("facility").asString();
         Map<String, String> labels = chooseLabels(s, r);
+        if (s.plant == 3 && !INPUT_ACCOUNTS.contains(s.plantAccount)) {
+            s.plantAccount = List.of("cash_and_deposits", "short_term_borrowings", "long_term_borrowings").get(r.nextInt(3));
+        }
+        s.plantYear = year;
+        s.plantAmount = 12_345;
         List<TruthFigure> figures = new ArrayList<>();
         Map<String, String> docs = new LinkedHashMap<>();
         Map<String, Object> meta = new LinkedHashMap<>();
@@ -451,7 +594,8 @@ class LayoutVariants {
                 for (Item it : items) {
                     if (it.account() != null) {
                         for (int y : fsYears) {
-                            figures.add(new TruthFigure(file, "FINANCIAL_STATEMENTS", it.account(), y, shown(latent, y, it.account(), s.unit) * s.unit));
+                            figures.add(new TruthFigure(file, "FINANCIAL_STATEMENTS", it.account(), y,
+                                    (shown(latent, y, it.account(), s.unit) + planted(s, 2, it.account(), y)) * s.unit));
                         }
                     }
                 }
@@ -460,6 +604,7 @@ class LayoutVariants {
 
         // BS実績比較: two years and 増減
         Style cs = copyForComparison(s);
+        carryPlant(s, cs, 1);
         Table comparison = comparison(cs, r, labels, latent, year, corp, facility);
         String cfile = write(dir, "BS実績比較", List.of(comparison), cs);
         docs.put(cfile, "BS_COMPARISON");
@@ -467,8 +612,8 @@ class LayoutVariants {
         List<Map<String, Object>> deltas = new ArrayList<>();
         for (Item it : concat(BS_ASSETS, BS_LIABILITIES)) {
             if (it.account() != null) {
-                long prev = shown(latent, year - 1, it.account(), cs.unit);
-                long cur = shown(latent, year, it.account(), cs.unit);
+                long prev = shown(latent, year - 1, it.account(), cs.unit) + planted(cs, 1, it.account(), year - 1);
+                long cur = shown(latent, year, it.account(), cs.unit) + planted(cs, 1, it.account(), year);
                 figures.add(new TruthFigure(cfile, "BS_COMPARISON", it.account(), year - 1, prev * cs.unit));
                 figures.add(new TruthFigure(cfile, "BS_COMPARISON", it.account(), year, cur * cs.unit));
                 deltas.add(Map.of("file", cfile, "account", it.account(), "value", (cur - prev) * cs.unit));
@@ -477,13 +622,14 @@ class LayoutVariants {
 
         // 決算状況入力シート: three years of sixteen accounts, always a workbook (or CSV)
         Style is = copyForInputSheet(s);
+        carryPlant(s, is, 3);
         Table input = inputSheet(is, labels, latent, year, corp, facility);
         String ifile = write(dir, "決算状況入力シート", List.of(input), is);
         docs.put(ifile, "INPUT_SHEET");
         meta.put(ifile, fileMeta(is, List.of(year - 2, year - 1, year)));
         for (String a : INPUT_ACCOUNTS) {
             for (int y = year - 2; y <= year; y++) {
-                figures.add(new TruthFigure(ifile, "INPUT_SHEET", a, y, shown(latent, y, a, is.unit) * is.unit));
+                figures.add(new TruthFigure(ifile, "INPUT_SHEET", a, y, (shown(latent, y, a, is.unit) + planted(is, 3, a, y)) * is.unit));
             }
         }
 
@@ -508,8 +654,9 @@ class LayoutVariants {
         }
         t.put("figures", fig);
         t.put("comparisonDeltas", deltas);
-        t.put("expected", List.of());
-        t.put("allowed", List.of());
+        t.put("expected", expected(s, docs, year));
+        // a package of statements only: no application form or quote, so their absence is no false alarm
+        t.put("allowed", List.of(Map.of("code", "MISSING_DOCUMENT")));
         t.put("distressed", truth.get("distressed").asInt());
         t.put("items", List.of());
         // score.py reads subsidy.computed of every truth; no application form here, so none is expected
@@ -547,6 +694,7 @@ class LayoutVariants {
         c.twoYears = true;
         c.split = Split.NONE;
         c.twoColumn = false;
+        c.comparison = true;
         return c;
     }
 
@@ -609,6 +757,11 @@ class LayoutVariants {
         Map<String, String> out = new LinkedHashMap<>();
         for (var e : LABELS.entrySet()) {
             List<String> names = e.getValue();
+            if (s.wordings != null && s.wordings.containsKey(e.getKey()) && r.nextInt(4) > 0) {
+                List<String> w = s.wordings.get(e.getKey());
+                out.put(e.getKey(), w.get(r.nextInt(w.size())));
+                continue;
+            }
             out.put(e.getKey(), s.standardLabels && names.size() > 1 ? names.get(1 + r.nextInt(names.size() - 1)) : names.get(0));
         }
         return out;
@@ -738,9 +891,9 @@ class LayoutVariants {
         for (String a : INPUT_ACCOUNTS) {
             List<Long> v = new ArrayList<>();
             for (int y : order) {
-                v.add(shown(latent, y, a, s.unit));
+                v.add(shown(latent, y, a, s.unit) + planted(s, 3, a, y));
             }
-            rows.add(GRow.data(LABELS.get(a).get(0), 0, v));
+            rows.add(GRow.data(s.wordings != null ? labels.get(a) : LABELS.get(a).get(0), 0, v));
         }
         rows.add(GRow.of(Kind.TEXT, "記入者　経理課"));
         return new Table("入力シート", rows, 3);
@@ -843,10 +996,18 @@ class LayoutVariants {
             }
             List<Long> v = new ArrayList<>();
             for (int y : years) {
-                v.add(shown(latent, y, it.account(), s.unit));
+                v.add(shown(latent, y, it.account(), s.unit) + planted(s, s.comparison ? 1 : 2, it.account(), y));
             }
             if (s.swap) {
                 java.util.Collections.reverse(v);
+            }
+            if (it.account().equals("depreciation") && s.detail.containsKey("equipment_costs")
+                    && s.detail.get("equipment_costs").contains("減価償却費")) {
+                continue; // printed as a part of 設備関係費
+            }
+            if (s.detail.containsKey(it.account())) {
+                detailRows(rows, it, s, r, labels, latent, years, ord);
+                continue;
             }
             rows.add(GRow.data(decorate(labels.get(it.account()), false, it.level(), ord, s, r), it.level(), v));
             if (s.messy && it.level() == 0 && r.nextInt(3) == 0) {
@@ -854,6 +1015,74 @@ class LayoutVariants {
             }
         }
         return rows;
+    }
+
+    /**
+     * An account printed as a heading with its parts: the values split into the parts (the last one
+     * takes the remainder, so the printed sums are exact in the printed unit), the total after them as
+     * heading + 計 or not at all. 減価償却費 as a part of 設備関係費 carries the depreciation figure.
+     */
+    private void detailRows(List<GRow> rows, Item it, Style s, Random r, Map<String, String> labels, JsonNode latent,
+                            List<Integer> years, int ord) {
+        String head = LABELS.get(it.account()).get(0).replaceAll("(合計|計)$", "");
+        rows.add(GRow.data(decorate(head, true, it.level() + 1, ord, s, r), it.level(), List.of()));
+        List<String> parts = s.detail.get(it.account());
+        double[] w = new double[parts.size()];
+        for (int k = 0; k < w.length; k++) {
+            w[k] = 0.2 + r.nextDouble();
+        }
+        double total = java.util.Arrays.stream(w).sum();
+        List<List<Long>> values = new ArrayList<>();
+        for (int k = 0; k < parts.size(); k++) {
+            values.add(new ArrayList<>());
+        }
+        int dep = parts.indexOf("減価償却費");
+        if (dep >= 0) {
+            total -= w[dep];
+        }
+        for (int y : years) {
+            long all = shown(latent, y, it.account(), s.unit);
+            long base = all - (dep >= 0 ? shown(latent, y, "depreciation", s.unit) : 0);
+            long rest = all;
+            for (int k = 0; k < parts.size(); k++) {
+                long part;
+                if (k == dep) {
+                    part = shown(latent, y, "depreciation", s.unit);
+                } else if (k == parts.size() - 1) {
+                    part = rest;
+                } else {
+                    part = Math.round(base * w[k] / total);
+                }
+                rest -= part;
+                values.get(k).add(part);
+            }
+            if (rest != 0) {
+                // the remainder goes to the last part that is not the depreciation memo
+                int last = parts.size() - 1;
+                while (last > 0 && parts.get(last).equals("減価償却費")) {
+                    last--;
+                }
+                List<Long> l = values.get(last);
+                l.set(l.size() - 1, l.get(l.size() - 1) + rest);
+            }
+        }
+        for (int k = 0; k < parts.size(); k++) {
+            List<Long> v = new ArrayList<>(values.get(k));
+            if (s.swap) {
+                java.util.Collections.reverse(v);
+            }
+            rows.add(GRow.data(decorate(parts.get(k), false, it.level() + 1, k, s, r), it.level() + 1, v));
+        }
+        if (s.detailTotal) {
+            List<Long> v = new ArrayList<>();
+            for (int y : years) {
+                v.add(shown(latent, y, it.account(), s.unit));
+            }
+            if (s.swap) {
+                java.util.Collections.reverse(v);
+            }
+            rows.add(GRow.data(decorate(head + "計", false, it.level(), ord, s, r), it.level(), v));
+        }
     }
 
     // ---------------------------------------------------------------- number formatting

@@ -65,6 +65,16 @@ public final class ContractJson {
             location(n, f.location());
             n.put("label", f.label());
             n.put("confidence", f.confidence());
+            // optional, schema version 1 unchanged: the printed detail lines a derived figure sums (README, contract)
+            if (f.derived()) {
+                ArrayNode parts = n.putArray("derivedFrom");
+                for (jp.shinsa.models.PrintedPart p : f.derivedFrom()) {
+                    ObjectNode pn = parts.addObject();
+                    pn.put("label", p.label());
+                    pn.put("value", p.value());
+                    location(pn, p.location());
+                }
+            }
         }
         ArrayNode findings = root.putArray("findings");
         for (Finding f : review.findings()) {

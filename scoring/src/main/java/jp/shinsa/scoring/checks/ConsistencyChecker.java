@@ -71,6 +71,7 @@ public final class ConsistencyChecker implements ApplicationCheck {
         RootCauseGrouping.Result grouped = grouping.group(violations, index);
         out.addAll(grouped.findings());
         out.addAll(continuity.check(index, grouped.culprits()));
+        out.addAll(UncertainRows.unmapped(index));
 
         // an application may come as two forms (申請書 and 所要額調書): check the money of each that has
         // some, and compare the quote with the one that lists the items

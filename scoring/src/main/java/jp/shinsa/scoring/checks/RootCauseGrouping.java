@@ -91,7 +91,15 @@ final class RootCauseGrouping {
                         message.en() + " The figures do not tell whether the input sheet or the comparison is wrong.");
             }
             Severity severity = primary.code().severity();
-            if (suspect != null && suspect.confidence() < minConfidence) {
+            Figure unsure = uncertain(primary, suspect, figures);
+            UncertainRows.Row row = unsure == null ? null : UncertainRows.rowOf(unsure, index);
+            if (row != null) {
+                // the check rests on a row whose account is uncertain: "confirm this row's account", no alarm
+                severity = Severity.INFO;
+                message = new Text(message.ja() + " ただし「" + row.row().label() + "」の勘定科目が不確かなため、警告にしていません。",
+                        message.en() + " Not an alarm: the account of row \"" + row.row().label() + "\" is uncertain.");
+                out.add(UncertainRows.finding(unsure, row));
+            } else if (suspect != null && suspect.confidence() < minConfidence) {
                 severity = Severity.INFO;
                 message = new Text(message.ja() + String.format(java.util.Locale.ROOT, " この数値の読み取り信頼度は %.2f です。原本で数値を確認してください。",
                         suspect.confidence()), message.en() + String.format(java.util.Locale.ROOT,
@@ -288,6 +296,20 @@ final class RootCauseGrouping {
      * The suspect figure's location first in the evidence; for a balance sheet whose total assets
      * are the suspect, total assets are the "actual" and the other side the "expected".
      */
+    /** The figure of the check that rests on an uncertain mapping: the suspect first, else any the check used. */
+    private Figure uncertain(Violation primary, Figure suspect, Map<Ref, Figure> figures) {
+        if (suspect != null && suspect.confidence() < minConfidence) {
+            return suspect;
+        }
+        for (Ref r : primary.refs()) {
+            Figure f = figures.get(r);
+            if (f != null && f.confidence() < minConfidence) {
+                return f;
+            }
+        }
+        return null;
+    }
+
     private static Finding flaggedFirst(Finding f, Figure suspect) {
         List<jp.shinsa.models.SourceLocation> evidence = new ArrayList<>(f.evidence());
         if (evidence.remove(suspect.location())) {

@@ -1,0 +1,99 @@
+package jp.shinsa.ingest.spread;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jp.shinsa.ingest.text.JapaneseText;
+
+/**
+ * A row label read with its qualifiers. A qualifier changes what the row is, so it is read, not
+ * stripped: （1年以内返済分） makes 長期借入金 the current portion, （控除） or a leading △ makes the row
+ * a deduction, うち / 内 makes it a detail of the row above, 計 / 合計 / の部合計 a total; a sign note
+ * such as （△損失） or （又は…損失） says nothing about the account.
+ *
+ * @param base         the label without the qualifiers that were understood (what is matched to accounts)
+ * @param memo         うち / 内: "of which", a part already included in a total printed above
+ * @param contra       a deduction (（控除）, （△）, a leading △ or ▲): its positive value is subtracted
+ * @param currentPortion 1年以内 / 1年内: the part due within one year
+ * @param longPortion  1年超: the part due after one year
+ * @param total        ends in 計 / 合計 / 総計 / の部合計
+ * @param otherQualifier a bracketed qualifier the reader does not know (e.g. a note on scope): the
+ *                     label then does not name its account exactly
+ */
+record RowLabel(String base, boolean memo, boolean contra, boolean currentPortion, boolean longPortion, boolean total,
+                String otherQualifier) {
+
+    private static final Pattern TRAILING = Pattern.compile("^(.+?)[(\\[〔]([^()\\[\\]〔〕]*)[)\\]〕]$");
+    private static final Pattern SIGN_NOTE = Pattern.compile("^(?:[△▲]|[△▲]?(?:又は)?.*損失|マイナス|注\\d*|※\\d*)$");
+    private static final Pattern CONTRA = Pattern.compile("^(?:控除|[△▲]|控除項目|[△▲]控除)$");
+    private static final Pattern CURRENT = Pattern.compile("(?:1|一)年(?:以)?内");
+    private static final Pattern LONG = Pattern.compile("(?:1|一)年超");
+    /** うち…, (うち…), (内…), 内 … — not 内科 or 内視鏡: a bare 内 must be set off by a space or a bracket. */
+    private static final Pattern MEMO = Pattern.compile("^\\s*(?:\\(?[0-9]{1,2}[).]\\s*|[①-⑳]\\s*)?(?:[(\\[]\\s*(?:うち|内)|うち|内(?=\\s))\\s*(?=\\S{2})");
+    private static final Pattern TOTAL = Pattern.compile("(?:計|合計|総計|の部合計)$");
+
+    private static final Pattern ENCLOSING = Pattern.compile("^[「『【〈《]\\s*(.+?)\\s*[」』】〉》]$");
+
+    static RowLabel read(String label) {
+        String n = JapaneseText.nfkc(label == null ? "" : label).strip();
+        Matcher e = ENCLOSING.matcher(n);
+        if (e.matches()) {
+            n = e.group(1);
+        }
+        boolean memo = false;
+        boolean contra = false;
+        String other = null;
+        Matcher m = MEMO.matcher(n);
+        if (m.find()) {
+            memo = true;
+            n = n.substring(m.end());
+            if (m.group().contains("(") || m.group().contains("[")) {
+                n = n.replaceFirst("[)\\]]\\s*$", "");
+            }
+        }
+        String compact = JapaneseText.compact(n);
+        boolean current = CURRENT.matcher(compact).find();
+        boolean longer = LONG.matcher(compact).find();
+        n = n.strip();
+        if (n.startsWith("△") || n.startsWith("▲")) {
+            contra = true;
+            n = n.substring(1).strip();
+        }
+        for (int guard = 0; guard < 3; guard++) {
+            Matcher t = TRAILING.matcher(n);
+            if (!t.matches() || jp.shinsa.ingest.extract.AccountMatcher.key(t.group(1)).length() < 2) {
+                break;
+            }
+            String q = JapaneseText.compact(t.group(2));
+            if (CONTRA.matcher(q).matches()) {
+                contra = true;
+            } else if (SIGN_NOTE.matcher(q).matches()) {
+                // a sign note: nothing about the account
+            } else if (CURRENT.matcher(q).find() || LONG.matcher(q).find()) {
+                // read above
+            } else if (q.startsWith("うち") || q.startsWith("内")) {
+                // 減価償却費(うち) or a memo note: still the named account
+            } else {
+                other = other == null ? q : other + "," + q;
+            }
+            n = t.group(1).strip();
+        }
+        return new RowLabel(n, memo, contra, current, longer, TOTAL.matcher(JapaneseText.compact(n)).find(), other);
+    }
+
+    /** The same reading without the 1年以内 / 1年超 flags (when they are part of the account's name). */
+    RowLabel withoutPortion() {
+        return new RowLabel(base, memo, contra, false, false, total, otherQualifier);
+    }
+
+    /** True when 1年以内 / 1年超 stands in the label itself, not in a bracketed qualifier. */
+    boolean portionInName() {
+        String c = JapaneseText.compact(base);
+        return CURRENT.matcher(c).find() || LONG.matcher(c).find();
+    }
+
+    /** True when a qualifier was read that the plain label match would miss. */
+    boolean qualified() {
+        return memo || contra || currentPortion || longPortion || otherQualifier != null;
+    }
+}

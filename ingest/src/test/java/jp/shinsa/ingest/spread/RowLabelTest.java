@@ -1,0 +1,54 @@
+package jp.shinsa.ingest.spread;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Qualifiers change what a row is; they are read, not stripped. */
+class RowLabelTest {
+
+    @Test
+    void should_read_a_within_one_year_qualifier() {
+        RowLabel l = RowLabel.read("長期借入金（1年以内返済分）");
+        assertThat(l.base()).isEqualTo("長期借入金");
+        assertThat(l.currentPortion()).isTrue();
+        assertThat(l.qualified()).isTrue();
+    }
+
+    @Test
+    void should_read_deductions_written_as_a_qualifier_or_a_leading_triangle() {
+        assertThat(RowLabel.read("貸倒引当金（控除）").contra()).isTrue();
+        assertThat(RowLabel.read("△貸倒引当金").contra()).isTrue();
+        assertThat(RowLabel.read("▲貸倒引当金").base()).isEqualTo("貸倒引当金");
+    }
+
+    @Test
+    void should_read_of_which_lines_but_not_words_that_begin_with_the_same_character() {
+        assertThat(RowLabel.read("（うち減価償却費）").memo()).isTrue();
+        assertThat(RowLabel.read("内 支払利息").memo()).isTrue();
+        assertThat(RowLabel.read("（内支払利息）").base()).isEqualTo("支払利息");
+        assertThat(RowLabel.read("内視鏡").memo()).isFalse();
+    }
+
+    @Test
+    void should_treat_a_sign_note_as_saying_nothing_about_the_account() {
+        RowLabel l = RowLabel.read("医業利益（△損失）");
+        assertThat(l.base()).isEqualTo("医業利益");
+        assertThat(l.qualified()).isFalse();
+        assertThat(RowLabel.read("経常利益（又は経常損失）").qualified()).isFalse();
+    }
+
+    @Test
+    void should_keep_an_unknown_qualifier_as_evidence_against_an_exact_match() {
+        RowLabel l = RowLabel.read("建物（附属設備を含む）");
+        assertThat(l.base()).isEqualTo("建物");
+        assertThat(l.otherQualifier()).isEqualTo("附属設備を含む");
+    }
+
+    @Test
+    void should_read_totals() {
+        assertThat(RowLabel.read("材料費計").total()).isTrue();
+        assertThat(RowLabel.read("流動資産の部合計").total()).isTrue();
+        assertThat(RowLabel.read("材料費").total()).isFalse();
+    }
+}

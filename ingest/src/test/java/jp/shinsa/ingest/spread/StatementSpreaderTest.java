@@ -1,0 +1,158 @@
+package jp.shinsa.ingest.spread;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jp.shinsa.models.DocumentType;
+import jp.shinsa.models.Figure;
+import jp.shinsa.models.PrintedPart;
+import jp.shinsa.models.RowMapping;
+import jp.shinsa.models.SourceLocation;
+import jp.shinsa.models.StatementRow;
+import jp.shinsa.models.TaughtMapping;
+import org.junit.jupiter.api.Test;
+
+/** Spreading small statements made here, row by row (no files). */
+class StatementSpreaderTest {
+    private static final int FY = 2024;
+
+    /** Rows of a one-year statement: a label with a value, or a heading (null value). */
+    static final class Sheet {
+        final List<StatementRow> rows = new ArrayList<>();
+
+        Sheet row(String label, Long value) {
+            return row(label, value, 0);
+        }
+
+        Sheet row(String label, Long value, int indent) {
+            int i = rows.size();
+            rows.add(new StatementRow("bs.xlsx", i, label, List.of(), indent, value == null ? Map.of() : Map.of(FY, value), null,
+                    SourceLocation.ofCell("bs.xlsx", "BS", "A" + (i + 1)), RowMapping.unmapped(List.of(), new jp.shinsa.models.Text("", "")),
+                    value == null ? Map.of() : Map.of(FY, SourceLocation.ofCell("bs.xlsx", "BS", "B" + (i + 1))), null));
+            return this;
+        }
+
+        StatementSpreader.Spread spread() {
+            return spread(LearnedMappings.none());
+        }
+
+        StatementSpreader.Spread spread(LearnedMappings learned) {
+            return StatementSpreader.spread("bs.xlsx", DocumentType.FINANCIAL_STATEMENTS, 1, false, rows, learned);
+        }
+    }
+
+    private static Sheet currentLiabilities(String portionLabel) {
+        return new Sheet().row("貸借対照表", null).row("負債の部", null).row("流動負債", null)
+                .row("買掛金", 100L).row("短期借入金", 200L).row(portionLabel, 300L).row("その他の流動負債", 50L)
+                .row("流動負債合計", 650L).row("固定負債", null).row("長期借入金", 1000L).row("固定負債合計", 1000L)
+                .row("負債合計", 1650L);
+    }
+
+    @Test
+    void should_read_a_within_one_year_qualifier_as_the_current_portion_not_as_long_term_borrowings() {
+        StatementSpreader.Spread s = currentLiabilities("長期借入金（1年以内返済分）").spread();
+
+        assertThat(s.figures()).extracting(Figure::account, Figure::value)
+                .contains(tuple("current_portion_long_term_debt", 300L), tuple("long_term_borrowings", 1000L))
+                .doesNotContain(tuple("long_term_borrowings", 300L));
+        StatementRow r = s.rows().stream().filter(x -> x.label().startsWith("長期借入金（")).findFirst().orElseThrow();
+        assertThat(r.section()).containsExactly("負債の部", "流動負債");
+        assertThat(r.mapping().confidence()).isGreaterThan(0.5);
+    }
+
+    @Test
+    void should_offer_only_accounts_of_the_section_a_row_stands_in() {
+        StatementSpreader.Spread s = currentLiabilities("短期借入債務等").spread();
+
+        StatementRow r = s.rows().stream().filter(x -> x.label().equals("短期借入債務等")).findFirst().orElseThrow();
+        assertThat(r.mapping().candidates()).isNotEmpty().allSatisfy(c ->
+                assertThat(StatementSpreader.isAncestorOrSelf("current_liabilities", c.account())).as(c.account()).isTrue());
+    }
+
+    @Test
+    void should_choose_the_account_under_which_the_subtotals_add_up() {
+        // 「借入金」 alone could be 短期 or 長期: only 短期借入金 closes 流動負債合計 (the current portion is printed)
+        Sheet sheet = new Sheet().row("負債の部", null).row("流動負債", null).row("買掛金", 100L).row("借入金", 200L)
+                .row("1年以内返済予定長期借入金", 300L).row("流動負債合計", 600L).row("固定負債", null).row("長期借入金", 1000L)
+                .row("固定負債合計", 1000L).row("負債合計", 1600L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).extracting(Figure::account, Figure::value).contains(tuple("short_term_borrowings", 200L));
+        StatementRow r = s.rows().stream().filter(x -> x.label().equals("借入金")).findFirst().orElseThrow();
+        assertThat(r.mapping().reason().en()).contains("arithmetic holds");
+    }
+
+    @Test
+    void should_call_a_mapping_uncertain_when_two_accounts_fit_equally() {
+        // no subtotal printed: nothing tells 短期 from 長期
+        StatementSpreader.Spread s = new Sheet().row("借入金", 200L).row("買掛金", 100L).spread();
+
+        StatementRow r = s.rows().stream().filter(x -> x.label().equals("借入金")).findFirst().orElseThrow();
+        assertThat(r.mapping().kind()).isNotEqualTo(RowMapping.Kind.IGNORED);
+        if (r.mapping().kind() == RowMapping.Kind.ACCOUNT) {
+            assertThat(r.mapping().confidence()).isLessThan(StatementSpreader.UNCERTAIN);
+            assertThat(r.mapping().candidates()).hasSizeGreaterThanOrEqualTo(2);
+        }
+    }
+
+    @Test
+    void should_derive_an_account_printed_only_as_its_detail_lines_with_the_provenance_of_each() {
+        Sheet sheet = new Sheet().row("損益計算書", null).row("医業費用", null).row("材料費", null, 1)
+                .row("医薬品費", 60L, 2).row("診療材料費", 30L, 2).row("給食用材料費", 10L, 2)
+                .row("給与費", 500L, 1).row("委託費", 40L, 1).row("設備関係費", 70L, 1).row("経費", 20L, 1)
+                .row("医業費用合計", 730L, 0);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        Figure material = s.figures().stream().filter(f -> f.account().equals("material_costs")).findFirst().orElseThrow();
+        assertThat(material.value()).isEqualTo(100L);
+        assertThat(material.derivedFrom()).extracting(PrintedPart::label, PrintedPart::value)
+                .containsExactly(tuple("医薬品費", 60L), tuple("診療材料費", 30L), tuple("給食用材料費", 10L));
+        assertThat(s.rows().stream().filter(r -> r.mapping().kind() == RowMapping.Kind.PART_OF).map(StatementRow::label))
+                .containsExactly("医薬品費", "診療材料費", "給食用材料費");
+        assertThat(s.figures()).extracting(Figure::account).doesNotContain("medical_supplies", "medicines");
+    }
+
+    @Test
+    void should_check_a_printed_total_against_its_parts_and_keep_the_printed_one() {
+        Sheet sheet = new Sheet().row("医業費用", null).row("材料費", null, 1)
+                .row("医薬品費", 60L, 2).row("診療材料費", 30L, 2).row("材料費計", 90L, 1)
+                .row("給与費", 500L, 1).row("医業費用合計", 590L, 0);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).filteredOn(f -> f.account().equals("material_costs"))
+                .extracting(Figure::value, Figure::derived).containsExactly(tuple(90L, false));
+        StatementRow part = s.rows().stream().filter(x -> x.label().equals("医薬品費")).findFirst().orElseThrow();
+        assertThat(part.mapping().kind()).isEqualTo(RowMapping.Kind.PART_OF);
+        assertThat(part.mapping().account()).isEqualTo("material_costs");
+    }
+
+    @Test
+    void should_keep_every_row_and_list_the_ones_no_account_fits() {
+        Sheet sheet = new Sheet().row("貸借対照表", null).row("現金及び預金", 10L).row("病床数", 120L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.rows()).hasSize(3);
+        assertThat(s.unmapped()).extracting(u -> u.label()).containsExactly("病床数");
+    }
+
+    @Test
+    void should_apply_a_taught_wording_first_with_confidence_one() {
+        Sheet sheet = new Sheet().row("病床数", 120L).row("施設整備借入金", 700L);
+        LearnedMappings learned = LearnedMappings.of(List.of(new TaughtMapping(LearnedMappings.wordingKey("施設整備借入金"),
+                DocumentType.FINANCIAL_STATEMENTS, RowMapping.Kind.ACCOUNT, "long_term_borrowings")));
+
+        StatementSpreader.Spread s = sheet.spread(learned);
+
+        assertThat(s.figures()).extracting(Figure::account, Figure::value, Figure::confidence)
+                .containsExactly(tuple("long_term_borrowings", 700L, 1.0));
+        assertThat(s.rows().get(1).mapping().taught()).isTrue();
+    }
+}

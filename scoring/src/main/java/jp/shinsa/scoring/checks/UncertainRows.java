@@ -1,0 +1,93 @@
+package jp.shinsa.scoring.checks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import jp.shinsa.models.Catalogs;
+import jp.shinsa.models.ExtractedDocument;
+import jp.shinsa.models.Figure;
+import jp.shinsa.models.Finding;
+import jp.shinsa.models.FindingCode;
+import jp.shinsa.models.PrintedPart;
+import jp.shinsa.models.RowMapping;
+import jp.shinsa.models.Severity;
+import jp.shinsa.models.SourceLocation;
+import jp.shinsa.models.StatementRow;
+import jp.shinsa.models.Text;
+
+/**
+ * Findings about the statement rows themselves: a check that rests on a row whose account is
+ * uncertain becomes {@code ROW_ACCOUNT_UNCERTAIN} ("confirm this row's account", with the candidates)
+ * instead of an alarm, and each document's unmapped rows are listed as {@code UNMAPPED_ROWS}.
+ * Both are INFO (docs/decisions/013-statement-spreading.md).
+ */
+final class UncertainRows {
+    private UncertainRows() {
+    }
+
+    record Row(ExtractedDocument document, StatementRow row) {
+    }
+
+    /** The printed row a figure was read from (for a derived figure, its least certain part), or null. */
+    static Row rowOf(Figure f, FigureIndex index) {
+        for (ExtractedDocument d : index.documents()) {
+            if (!d.file().equals(f.file())) {
+                continue;
+            }
+            List<SourceLocation> at = new ArrayList<>();
+            at.add(f.location());
+            f.derivedFrom().stream().map(PrintedPart::location).forEach(at::add);
+            StatementRow best = null;
+            for (StatementRow r : d.rows()) {
+                if (r.mapping().kind() != RowMapping.Kind.ACCOUNT && r.mapping().kind() != RowMapping.Kind.PART_OF) {
+                    continue;
+                }
+                if ((at.contains(r.locationOf(f.fiscalYear())) || at.contains(r.location()))
+                        && (best == null || r.mapping().confidence() < best.mapping().confidence())) {
+                    best = r;
+                }
+            }
+            return best == null ? null : new Row(d, best);
+        }
+        return null;
+    }
+
+    static Finding finding(Figure f, Row row) {
+        RowMapping m = row.row().mapping();
+        String ja = m.candidates().stream().map(c -> label(c.account(), true) + String.format(Locale.ROOT, " %.2f", c.score()))
+                .collect(Collectors.joining("、"));
+        String en = m.candidates().stream().map(c -> label(c.account(), false) + String.format(Locale.ROOT, " %.2f", c.score()))
+                .collect(Collectors.joining(", "));
+        Text message = new Text("「" + row.row().label() + "」の勘定科目を確認してください（" + row.document().file() + "）。現在: "
+                + label(f.account(), true) + "。候補: " + ja,
+                "Confirm the account of row \"" + row.row().label() + "\" (" + row.document().file() + "). Now: "
+                        + label(f.account(), false) + ". Candidates: " + en);
+        return new Finding(FindingCode.ROW_ACCOUNT_UNCERTAIN, Severity.INFO, f.account(), f.fiscalYear(), null,
+                f.documentType(), f.file(), null, f.value(), message, List.of(row.row().location()), null);
+    }
+
+    /** One UNMAPPED_ROWS finding per document that printed rows with values no account could be chosen for. */
+    static List<Finding> unmapped(FigureIndex index) {
+        List<Finding> out = new ArrayList<>();
+        for (ExtractedDocument d : index.documents()) {
+            List<StatementRow> rows = d.rows().stream()
+                    .filter(r -> !r.heading() && r.mapping().kind() == RowMapping.Kind.UNMAPPED).toList();
+            if (rows.isEmpty()) {
+                continue;
+            }
+            String labels = rows.stream().map(StatementRow::label).limit(20).collect(Collectors.joining("、"));
+            String more = rows.size() > 20 ? " …" : "";
+            out.add(new Finding(FindingCode.UNMAPPED_ROWS, Severity.INFO, null, null, null, d.type(), d.file(), null, null,
+                    new Text(rows.size() + "行を勘定科目に対応付けられませんでした: " + labels + more,
+                            rows.size() + " rows could not be mapped to an account: " + labels.replace("、", ", ") + more),
+                    rows.stream().map(StatementRow::location).distinct().toList(), null));
+        }
+        return out;
+    }
+
+    private static String label(String account, boolean ja) {
+        return Catalogs.account(account).map(a -> ja ? a.labelJa() : a.labelEn()).orElse(account);
+    }
+}
