@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jp.shinsa.ingest.ApplicationReader;
 import jp.shinsa.scoring.fit.NarrativeConfig;
 import jp.shinsa.scoring.fit.NarrativeWriter;
+import jp.shinsa.review.mapping.LearnedMappingService;
 import jp.shinsa.review.pipeline.PipelineFactory;
 import jp.shinsa.review.pipeline.ReviewPipeline;
 import jp.shinsa.review.program.ProgramService;
@@ -24,9 +25,10 @@ class ScoringConfiguration {
     }
 
     @Bean
-    ReviewPipeline reviewPipeline(ApplicationReader reader, ProgramService programs, ActiveModels models) {
+    ReviewPipeline reviewPipeline(ApplicationReader reader, ProgramService programs, ActiveModels models,
+                                  LearnedMappingService learned) {
         return new ReviewPipeline(reader, PipelineFactory.standardChecks(models.purposeFitSupplier()),
-                models.riskSupplier(), models.purposeFitSupplier(), programs);
+                models.riskSupplier(), models.purposeFitSupplier(), programs, learned::active);
     }
 
     /**
