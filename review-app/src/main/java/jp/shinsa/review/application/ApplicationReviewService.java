@@ -20,6 +20,7 @@ import jp.shinsa.review.pipeline.ContractJson;
 import jp.shinsa.review.pipeline.ReviewPipeline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,14 +40,17 @@ public class ApplicationReviewService {
     private final ReviewPipeline pipeline;
     private final SchedulerClient jobs;
     private final TransactionTemplate tx;
+    private final ObjectProvider<RowRemapper> rowRemapper;
 
     ApplicationReviewService(JdbcApplicationRepository applications, AuditLog audit, ReviewPipeline pipeline,
-                             SchedulerClient jobs, TransactionTemplate tx) {
+                             SchedulerClient jobs, TransactionTemplate tx,
+                             ObjectProvider<RowRemapper> rowRemapper) {
         this.applications = applications;
         this.audit = audit;
         this.pipeline = pipeline;
         this.jobs = jobs;
         this.tx = tx;
+        this.rowRemapper = rowRemapper;
     }
 
     /** Stores the files of a new application and, in the same transaction, the job that reviews it. */
@@ -145,7 +149,8 @@ public class ApplicationReviewService {
                 correction.correctedValue(), correction.reason(), actor, null);
         all.add(withActor);
         // Validates the new value (parse errors surface before anything is stored).
-        ExtractedApplication corrected = Corrections.apply(original, all);
+        ExtractedApplication corrected = Corrections.apply(
+                rowRemapper.getIfAvailable(() -> RowRemapper.NONE).remap(id, original), all);
         ApplicationReview review = pipeline.review(corrected, app.program());
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("kind", correction.kind().name());
@@ -168,6 +173,51 @@ public class ApplicationReviewService {
         if (!Boolean.TRUE.equals(ok)) {
             throw new ConcurrentChangeException(id);
         }
+    }
+
+    /**
+     * Re-runs the checks and scores after a change to how the rows are read (an examiner's row
+     * mapping): {@code remap} re-derives the figures from the stored extraction, the figure corrections
+     * follow, and the result is kept with its audit entry and {@code inTransaction} in one transaction.
+     * The extraction stays as read.
+     *
+     * @throws ConcurrentChangeException when someone changed the application since {@code version}
+     */
+    @PreAuthorize("hasRole('EXAMINER')")
+    public void reviseRows(String actor, long id, int version, java.util.function.UnaryOperator<ExtractedApplication> remap,
+                           String action, Map<String, ?> auditDetail, Runnable inTransaction) {
+        ApplicationSummary app = applications.find(id).orElseThrow(() -> new IllegalArgumentException("no application " + id));
+        if (app.version() != version) {
+            throw new ConcurrentChangeException(id);
+        }
+        if (app.status() != ApplicationStatus.REVIEWED) {
+            throw new IllegalStateException("only a reviewed, undecided application can be corrected");
+        }
+        ExtractedApplication original = extractionOf(id);
+        ApplicationReview review = pipeline.review(Corrections.apply(remap.apply(original), applications.corrections(id)),
+                app.program());
+        Boolean ok = tx.execute(s -> {
+            if (!store(id, version, review, original, actor, action, auditDetail)) {
+                s.setRollbackOnly();
+                return false;
+            }
+            inTransaction.run();
+            return true;
+        });
+        if (!Boolean.TRUE.equals(ok)) {
+            throw new ConcurrentChangeException(id);
+        }
+    }
+
+    /** What was read from the application's files, as stored (before row mappings and corrections). */
+    @PreAuthorize("isAuthenticated()")
+    public Optional<ExtractedApplication> extraction(long id) {
+        return applications.extractionJson(id).map(ExtractionJson::read);
+    }
+
+    private ExtractedApplication extractionOf(long id) {
+        return applications.extractionJson(id).map(ExtractionJson::read)
+                .orElseThrow(() -> new IllegalStateException("application " + id + " has no extraction"));
     }
 
     @PreAuthorize("isAuthenticated()")

@@ -45,7 +45,8 @@ final class Corrections {
                 }
             }
             docs.add(new ExtractedDocument(d.file(), d.type(), d.pages(), d.ocr(), d.error(), d.unit(), figures,
-                    d.comparisonDeltas(), items, d.subsidy(), d.program(), d.applicant(), d.unmappedRows(), d.text()));
+                    d.comparisonDeltas(), items, d.subsidy(), d.program(), d.applicant(), d.unmappedRows(), d.text(),
+                    d.rows()));
         }
         return new ExtractedApplication(app.name(), docs);
     }

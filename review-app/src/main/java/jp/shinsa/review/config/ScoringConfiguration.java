@@ -9,6 +9,7 @@ import jp.shinsa.ingest.IngestOptions;
 import jp.shinsa.scoring.fit.NarrativeConfig;
 import jp.shinsa.scoring.fit.NarrativeWriter;
 import jp.shinsa.review.pipeline.ChildJvmApplicationReader;
+import jp.shinsa.review.mapping.LearnedMappingService;
 import jp.shinsa.review.pipeline.PipelineFactory;
 import jp.shinsa.review.pipeline.ReviewPipeline;
 import jp.shinsa.review.program.ProgramService;
@@ -41,9 +42,10 @@ class ScoringConfiguration {
     }
 
     @Bean
-    ReviewPipeline reviewPipeline(ApplicationFilesReader reader, ProgramService programs, ActiveModels models) {
+    ReviewPipeline reviewPipeline(ApplicationFilesReader reader, ProgramService programs, ActiveModels models,
+                                  LearnedMappingService learned) {
         return new ReviewPipeline(reader, PipelineFactory.standardChecks(models.purposeFitSupplier()),
-                models.riskSupplier(), models.purposeFitSupplier(), programs);
+                models.riskSupplier(), models.purposeFitSupplier(), programs, learned::active);
     }
 
     /**

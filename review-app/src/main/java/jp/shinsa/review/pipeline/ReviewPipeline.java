@@ -6,9 +6,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import jp.shinsa.ingest.ApplicationFilesReader;
+import jp.shinsa.ingest.spread.LearnedMappings;
+import jp.shinsa.ingest.spread.StatementSpreader;
 import jp.shinsa.models.ApplicationReview;
 import jp.shinsa.models.Catalogs;
 import jp.shinsa.models.ExtractedApplication;
+import jp.shinsa.models.ExtractedDocument;
 import jp.shinsa.models.Finding;
 import jp.shinsa.models.Program;
 import jp.shinsa.models.PurposeFitScore;
@@ -28,9 +31,21 @@ public final class ReviewPipeline {
     private final Supplier<RiskModel> riskModel;
     private final Supplier<PurposeFitScorer> fitScorer;
     private final ProgramDirectory programs;
+    private final Supplier<LearnedMappings> learned;
 
     public ReviewPipeline(ApplicationFilesReader reader, List<ApplicationCheck> checks, Supplier<RiskModel> riskModel,
                           Supplier<PurposeFitScorer> fitScorer, ProgramDirectory programs) {
+        this(reader, checks, riskModel, fitScorer, programs, LearnedMappings::none);
+    }
+
+    /**
+     * @param learned the row wordings examiners taught (the workbench's, from PostgreSQL), applied to
+     *                every statement after reading; asked once per application read
+     */
+    public ReviewPipeline(ApplicationFilesReader reader, List<ApplicationCheck> checks, Supplier<RiskModel> riskModel,
+                          Supplier<PurposeFitScorer> fitScorer, ProgramDirectory programs,
+                          Supplier<LearnedMappings> learned) {
+        this.learned = Objects.requireNonNull(learned);
         this.reader = Objects.requireNonNull(reader);
         this.checks = List.copyOf(checks);
         this.riskModel = Objects.requireNonNull(riskModel);
@@ -49,11 +64,25 @@ public final class ReviewPipeline {
     }
 
     public ApplicationReview review(Path folder, String programOverride) {
-        return review(reader.read(folder), programOverride);
+        return review(taught(reader.read(folder)), programOverride);
     }
 
     public ApplicationReview review(String name, List<Path> files, String programOverride) {
-        return review(reader.read(name, files), programOverride);
+        return review(taught(reader.read(name, files)), programOverride);
+    }
+
+    /**
+     * The application with the taught wordings applied to its statements' rows. Done here, after
+     * reading, rather than in the reader: reading may run in another process, the taught wordings
+     * live in the workbench (docs/decisions/014-row-mappings-and-learned-wordings.md).
+     */
+    private ExtractedApplication taught(ExtractedApplication read) {
+        LearnedMappings l = learned.get();
+        List<ExtractedDocument> docs = new ArrayList<>();
+        for (ExtractedDocument d : read.documents()) {
+            docs.add(d.rows().isEmpty() ? d : StatementSpreader.remap(d, l));
+        }
+        return new ExtractedApplication(read.name(), docs);
     }
 
     /** Checks and scores an application already read (also after an examiner's correction). */

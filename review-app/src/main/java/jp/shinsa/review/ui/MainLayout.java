@@ -52,6 +52,7 @@ public class MainLayout extends AppLayout {
             nav.addItem(new SideNavItem(getTranslation("nav.users"), "admin/users"));
             nav.addItem(new SideNavItem(getTranslation("nav.programs"), "admin/programs"));
             nav.addItem(new SideNavItem(getTranslation("nav.models"), "admin/models"));
+            nav.addItem(new SideNavItem(getTranslation("nav.learnedMappings"), "admin/learned-mappings"));
         }
         addToDrawer(nav);
     }

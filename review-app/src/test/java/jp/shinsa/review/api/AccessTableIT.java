@@ -109,7 +109,7 @@ class AccessTableIT {
     }
 
     static Stream<String> routes() {
-        return Stream.of("/", "/queue", "/applications/1", "/admin/users");
+        return Stream.of("/", "/queue", "/applications/1", "/admin/users", "/admin/learned-mappings");
     }
 
     @ParameterizedTest(name = "anonymous {0} → login")

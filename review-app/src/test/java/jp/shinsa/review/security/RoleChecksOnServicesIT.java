@@ -15,6 +15,29 @@ import org.springframework.security.test.context.support.WithMockUser;
 class RoleChecksOnServicesIT {
     @Autowired
     UserService users;
+    @Autowired
+    jp.shinsa.review.mapping.RowMappingService rowMappings;
+    @Autowired
+    jp.shinsa.review.mapping.LearnedMappingService learnedMappings;
+
+    @Test
+    @WithMockUser(username = "supervisor", roles = Roles.SUPERVISOR)
+    void should_refuse_row_mapping_to_a_supervisor_and_learned_mappings_to_an_examiner_role() {
+        assertThatThrownBy(() -> rowMappings.map("supervisor", 1, 0, new jp.shinsa.review.mapping.RowMappingRequest(
+                "決算書.xlsx", 0, jp.shinsa.models.RowMapping.Kind.IGNORED, null, "見出し")))
+                .isInstanceOf(AuthorizationDeniedException.class);
+        assertThatThrownBy(() -> learnedMappings.list()).isInstanceOf(AuthorizationDeniedException.class);
+        assertThatThrownBy(() -> learnedMappings.retire("supervisor", 1, "理由"))
+                .isInstanceOf(AuthorizationDeniedException.class);
+    }
+
+    @Test
+    @WithMockUser(username = "examiner", roles = Roles.EXAMINER)
+    void should_refuse_retiring_a_learned_mapping_to_an_examiner() {
+        assertThatThrownBy(() -> learnedMappings.retire("examiner", 1, "理由"))
+                .isInstanceOf(AuthorizationDeniedException.class);
+        assertThatThrownBy(() -> learnedMappings.list()).isInstanceOf(AuthorizationDeniedException.class);
+    }
 
     @Test
     @WithMockUser(username = "examiner", roles = Roles.EXAMINER)

@@ -31,6 +31,7 @@ class RouteAccessTableTest {
             "admin/users", Set.of(Roles.ADMIN),
             "admin/programs", Set.of(Roles.ADMIN),
             "admin/models", Set.of(Roles.ADMIN),
+            "admin/learned-mappings", Set.of(Roles.ADMIN),
             "supervisor/overrides", Set.of(Roles.SUPERVISOR, Roles.ADMIN),
             "supervisor/decisions/:id", Set.of(Roles.SUPERVISOR, Roles.ADMIN),
             "supervisor/audit", Set.of(Roles.SUPERVISOR, Roles.ADMIN));

@@ -46,6 +46,8 @@ import jp.shinsa.review.application.DecisionOutcome;
 import jp.shinsa.review.application.DecisionRecord;
 import jp.shinsa.review.application.ReviewSheetExporter;
 import jp.shinsa.review.application.StoredFile;
+import jp.shinsa.review.mapping.RowMappingService;
+import jp.shinsa.models.SourceLocation;
 import jp.shinsa.review.program.ProgramService;
 import jp.shinsa.scoring.fit.NarrativeWriter;
 import jp.shinsa.review.security.Roles;
@@ -63,17 +65,20 @@ import tools.jackson.databind.json.JsonMapper;
 @RolesAllowed({Roles.EXAMINER, Roles.SUPERVISOR, Roles.ADMIN})
 class ApplicationDetailView extends VerticalLayout implements BeforeEnterObserver {
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Set<String> ROW_CODES = Set.of("ROW_ACCOUNT_UNCERTAIN", "UNMAPPED_ROWS");
     private final ApplicationReviewService service;
     private final AuthenticationContext auth;
     private final ProgramService programs;
     private final NarrativeWriter narratives;
+    private final RowMappingService rowMappings;
     private DocumentViewer viewer;
     private ApplicationSummary app;
     private int selectedTab;
 
     ApplicationDetailView(ApplicationReviewService service, AuthenticationContext auth, ProgramService programs,
-                          NarrativeWriter narratives) {
+                          NarrativeWriter narratives, RowMappingService rowMappings) {
         this.service = service;
+        this.rowMappings = rowMappings;
         this.narratives = narratives;
         this.programs = programs;
         this.auth = auth;
@@ -120,8 +125,16 @@ class ApplicationDetailView extends VerticalLayout implements BeforeEnterObserve
         tabs.setId("detail-tabs");
         tabs.setSizeFull();
         if (review != null) {
-            tabs.add(getTranslation("detail.findings") + " (" + review.path("findings").size() + ")", findings(review));
+            RowMappingPanel rows = new RowMappingPanel(rowMappings, app, canCorrect(), me(), english(),
+                    l -> viewer.show(new DocumentViewer.Mark(l.file(), l.page(), l.sheet(), l.cell(), l.x(), l.y(),
+                            l.width(), l.height())), this::guarded);
+            Component findings = findings(review, (file, location) -> {
+                tabs.setSelectedIndex(2);
+                rows.focus(file, location);
+            });
+            tabs.add(getTranslation("detail.findings") + " (" + review.path("findings").size() + ")", findings);
             tabs.add(getTranslation("detail.figures"), figures(review));
+            tabs.add(getTranslation("detail.rows"), rows);
             tabs.add(getTranslation("detail.risk"), risk(review));
             tabs.add(getTranslation("detail.items"), items(review));
         }
@@ -201,7 +214,7 @@ class ApplicationDetailView extends VerticalLayout implements BeforeEnterObserve
         return v;
     }
 
-    private Component findings(JsonNode review) {
+    private Component findings(JsonNode review, java.util.function.BiConsumer<String, SourceLocation> mapRow) {
         Grid<JsonNode> grid = new Grid<>();
         grid.setId("findings-grid");
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
@@ -223,8 +236,16 @@ class ApplicationDetailView extends VerticalLayout implements BeforeEnterObserve
             Button b = new Button(getTranslation("detail.showEvidence"), e -> showInViewer(target));
             b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             b.addClassName("show-evidence");
-            return b;
-        }).setWidth("9em").setFlexGrow(0);
+            if (!ROW_CODES.contains(n.path("code").asString())) {
+                return b;
+            }
+            // a finding about a row's account leads to the action that maps the row
+            Button m = new Button(getTranslation("rows.map"), e -> mapRow.accept(target.path("file").asString(),
+                    RowMappingPanel.location(target)));
+            m.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            m.addClassName("map-row-from-finding");
+            return new VerticalLayout(b, m);
+        }).setWidth("11em").setFlexGrow(0);
         List<JsonNode> rows = list(review.path("findings"));
         grid.setItems(rows);
         if (rows.isEmpty()) {

@@ -45,7 +45,7 @@ class AuditView extends VerticalLayout {
             "CORRECTED", "ASSIGNED", "CONFLICT_DECLARED", "DECIDED", "LOGIN_LOCKED", "USER_ADDED", "PROGRAM_SAVED",
             "PAST_GRANTS_IMPORTED", "PAST_APPLICANTS_IMPORTED", "MODEL_TRAINED", "MODEL_ACTIVATED", "MODEL_ROLLED_BACK",
             "API_SUBMIT", "API_SUBMIT_REFUSED", "API_GET_STATUS", "API_GET_REVIEW", "API_LIST", "API_DENIED",
-            "API_TOKEN_CREATED", "API_TOKEN_REVOKED");
+            "API_TOKEN_CREATED", "API_TOKEN_REVOKED", "ROW_MAPPED", "MAPPING_LEARNED", "LEARNED_MAPPING_RETIRED");
     private final ComboBox<String> action = new ComboBox<>();
     private final DatePicker from = new DatePicker();
     private final DatePicker to = new DatePicker();

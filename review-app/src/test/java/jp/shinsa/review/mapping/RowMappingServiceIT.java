@@ -1,0 +1,173 @@
+package jp.shinsa.review.mapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import jp.shinsa.models.RowMapping;
+import jp.shinsa.models.StatementRow;
+import jp.shinsa.review.application.ApplicationReviewService;
+import jp.shinsa.review.application.ApplicationSummary;
+import jp.shinsa.review.application.ConcurrentChangeException;
+import jp.shinsa.review.audit.AuditEntry;
+import jp.shinsa.review.audit.AuditLog;
+import jp.shinsa.review.security.Roles;
+import jp.shinsa.review.support.ReviewAppIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.test.context.support.WithMockUser;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * An examiner maps a row the reader could not: the checks re-run on the re-derived figures, the
+ * mapping and the audit entry are kept, a concurrent change is refused, later applications of the
+ * same wording are read as taught, and a retired learned mapping no longer applies.
+ */
+@ReviewAppIntegrationTest
+@WithMockUser(username = "examiner", roles = Roles.EXAMINER)
+class RowMappingServiceIT {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    @Autowired
+    ApplicationReviewService reviews;
+    @Autowired
+    RowMappingService mappings;
+    @Autowired
+    LearnedMappingService learned;
+    @Autowired
+    AuditLog audit;
+    @Autowired
+    ObjectProvider<SecurityContextHolderStrategy> holder;
+
+    @Test
+    void should_rerun_the_checks_keep_the_mapping_and_teach_the_wording_until_an_admin_retires_it() throws Exception {
+        ApplicationSummary first = RowMappingFixture.reviewed(reviews, "行の対応付け-1",
+                RowMappingFixture.packageWithFacilityWording(0));
+        StatementRow row = facilityRow(first.id()).orElseThrow();
+        assertThat(row.mapping().kind()).isEqualTo(RowMapping.Kind.UNMAPPED);
+        assertThat(statementsFigure(first.id())).as("the reader cannot map the wording by itself").isNull();
+
+        mappings.map("examiner", first.id(), first.version(), new RowMappingRequest(RowMappingFixture.STATEMENTS,
+                row.index(), RowMapping.Kind.ACCOUNT, RowMappingFixture.ACCOUNT, "施設独自の科目名：その他の流動資産に当たる"));
+
+        long value = RowMappingFixture.otherCurrentAssets(0);
+        assertThat(statementsFigure(first.id())).as("the re-run review has the account's figure").isEqualTo(value);
+        StatementRow mapped = facilityRow(first.id()).orElseThrow();
+        assertThat(mapped.mapping().kind()).isEqualTo(RowMapping.Kind.ACCOUNT);
+        assertThat(mapped.mapping().account()).isEqualTo(RowMappingFixture.ACCOUNT);
+        assertThat(mapped.mapping().taught()).isTrue();
+        assertThat(findingsNaming(first.id(), RowMappingFixture.WORDING)).isEmpty();
+        assertThat(reviews.extraction(first.id()).orElseThrow().documents().stream()
+                .filter(d -> d.file().equals(RowMappingFixture.STATEMENTS)).findFirst().orElseThrow().figures())
+                .as("the extraction stays as read").noneMatch(f -> f.account().equals(RowMappingFixture.ACCOUNT));
+
+        List<RowMappingEntry> kept = mappings.mappings(first.id());
+        assertThat(kept).singleElement().satisfies(m -> {
+            assertThat(m.fromKind()).isEqualTo(RowMapping.Kind.UNMAPPED);
+            assertThat(m.mappedBy()).isEqualTo("examiner");
+            assertThat(m.supersedes()).isNull();
+        });
+        List<AuditEntry> entries = audit.search(null, first.id(), "ROW_MAPPED", null, null, 10);
+        assertThat(entries).singleElement().satisfies(e -> {
+            JsonNode d = JSON.readTree(e.detail());
+            assertThat(d.path("file").asString()).isEqualTo(RowMappingFixture.STATEMENTS);
+            assertThat(d.path("row").asInt()).isEqualTo(row.index());
+            assertThat(d.path("label").asString()).isEqualTo(RowMappingFixture.WORDING);
+            assertThat(d.path("from").asString()).isEqualTo("UNMAPPED");
+            assertThat(d.path("to").asString()).isEqualTo("ACCOUNT:" + RowMappingFixture.ACCOUNT);
+            assertThat(d.path("reason").asString()).contains("施設独自");
+        });
+        assertThat(audit.search(null, first.id(), "MAPPING_LEARNED", null, null, 10)).hasSize(1);
+
+        // Someone else's change in between: the stale version is refused and nothing is kept.
+        assertThatThrownBy(() -> mappings.map("examiner", first.id(), first.version(), new RowMappingRequest(
+                RowMappingFixture.STATEMENTS, row.index(), RowMapping.Kind.IGNORED, null, "古い画面から")))
+                .isInstanceOf(ConcurrentChangeException.class);
+        assertThat(mappings.mappings(first.id())).hasSize(1);
+        assertThat(audit.search(null, first.id(), "ROW_MAPPED", null, null, 10)).hasSize(1);
+
+        ApplicationSummary second = RowMappingFixture.reviewed(reviews, "行の対応付け-2",
+                RowMappingFixture.packageWithFacilityWording(4));
+        StatementRow learnedRow = facilityRow(second.id()).orElseThrow();
+        assertThat(learnedRow.mapping().kind()).as("read as taught, without help").isEqualTo(RowMapping.Kind.ACCOUNT);
+        assertThat(learnedRow.mapping().taught()).isTrue();
+        assertThat(statementsFigure(second.id())).isEqualTo(RowMappingFixture.otherCurrentAssets(4));
+        assertThat(mappings.mappings(second.id())).isEmpty();
+
+        LearnedWording taught = asAdmin(() -> learned.list()).stream()
+                .filter(w -> w.label().equals(RowMappingFixture.WORDING) && w.active()).findFirst().orElseThrow();
+        assertThat(taught.applicationId()).isEqualTo(first.id());
+        assertThat(taught.taughtBy()).isEqualTo("examiner");
+        assertThat(taught.usedBy()).as("the second application's reading used it").isGreaterThanOrEqualTo(1);
+        assertThatThrownBy(() -> learned.list()).as("the list is the admin's")
+                .isInstanceOf(org.springframework.security.authorization.AuthorizationDeniedException.class);
+        asAdmin(() -> {
+            learned.retire("admin", taught.id(), "誤って学習した");
+            return null;
+        });
+        assertThat(audit.search("admin", null, "LEARNED_MAPPING_RETIRED", null, null, 10))
+                .anySatisfy(e -> assertThat(e.detail()).contains("誤って学習した"));
+
+        ApplicationSummary third = RowMappingFixture.reviewed(reviews, "行の対応付け-3",
+                RowMappingFixture.packageWithFacilityWording(8));
+        assertThat(facilityRow(third.id()).orElseThrow().mapping().kind())
+                .as("a retired mapping no longer applies").isEqualTo(RowMapping.Kind.UNMAPPED);
+        assertThat(statementsFigure(third.id())).isNull();
+
+        // A later mapping of the same row supersedes the first; both stay.
+        ApplicationSummary now = reviews.find(first.id()).orElseThrow();
+        mappings.map("examiner", first.id(), now.version(), new RowMappingRequest(RowMappingFixture.STATEMENTS,
+                row.index(), RowMapping.Kind.PART_OF, RowMappingFixture.ACCOUNT, "内訳の一部と判断し直した"));
+        assertThat(mappings.mappings(first.id())).hasSize(2).last()
+                .satisfies(m -> assertThat(m.supersedes()).isEqualTo(kept.get(0).id()));
+    }
+
+    private Optional<StatementRow> facilityRow(long id) {
+        return mappings.rows(id).stream().filter(d -> d.file().equals(RowMappingFixture.STATEMENTS))
+                .flatMap(d -> d.rows().stream()).filter(r -> r.label().equals(RowMappingFixture.WORDING)).findFirst();
+    }
+
+    /** The review's other_current_assets figure of the 決算書, null when there is none. */
+    private Long statementsFigure(long id) {
+        JsonNode review = JSON.readTree(reviews.reviewJson(id).orElseThrow());
+        for (JsonNode f : review.path("figures")) {
+            if (f.path("file").asString().equals(RowMappingFixture.STATEMENTS)
+                    && f.path("account").asString().equals(RowMappingFixture.ACCOUNT)) {
+                return f.path("value").asLong();
+            }
+        }
+        return null;
+    }
+
+    private List<JsonNode> findingsNaming(long id, String text) {
+        JsonNode review = JSON.readTree(reviews.reviewJson(id).orElseThrow());
+        List<JsonNode> out = new java.util.ArrayList<>();
+        review.path("findings").forEach(f -> {
+            if (f.toString().contains(text)) {
+                out.add(f);
+            }
+        });
+        return out;
+    }
+
+    private <T> T asAdmin(Supplier<T> action) {
+        SecurityContextHolderStrategy strategy = holder.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
+        SecurityContext before = strategy.getContext();
+        strategy.setContext(new SecurityContextImpl(UsernamePasswordAuthenticationToken.authenticated("admin", null,
+                List.of(new SimpleGrantedAuthority("ROLE_" + Roles.ADMIN)))));
+        try {
+            return action.get();
+        } finally {
+            strategy.setContext(before);
+        }
+    }
+}
