@@ -50,6 +50,8 @@ public final class StatementSpreader {
     private static final double DUPLICATE = 1.5;
     /** A label score must beat this to be worth a figure without arithmetic behind it. */
     private static final double PRIOR_FLOOR = 0.6;
+    /** A label score from which the row is always mapped (never left unmapped by the search). */
+    private static final double NAMES_ACCOUNT = 0.9;
 
     private static final AccountMatcher MATCHER = new AccountMatcher();
     private static final Map<String, Account> CHART = Catalogs.accounts();
@@ -401,7 +403,11 @@ public final class StatementSpreader {
             out.add(new Option(RowMapping.Kind.PART_OF, part, part.equals(section) ? 0.7 : 0.55, "detail line of its section"));
         }
         out.sort((x, y) -> Double.compare(y.score(), x.score()));
-        out.add(new Option(RowMapping.Kind.UNMAPPED, null, 0, "none"));
+        // A label that all but names an account is not dropped to dodge an identity: a gap may be a
+        // line the statement does not print. The arithmetic then only decides its confidence.
+        if (out.isEmpty() || out.get(0).kind() != RowMapping.Kind.ACCOUNT || out.get(0).score() < NAMES_ACCOUNT) {
+            out.add(new Option(RowMapping.Kind.UNMAPPED, null, 0, "none"));
+        }
         return out;
     }
 
