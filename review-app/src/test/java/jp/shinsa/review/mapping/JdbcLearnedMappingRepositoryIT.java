@@ -9,11 +9,12 @@ import jp.shinsa.review.support.ReviewAppIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.annotation.Transactional;
 
-/** The schema's rules for row mappings and learned wordings, on the real PostgreSQL. */
+/**
+ * The schema's rules for row mappings and learned wordings, on the real PostgreSQL. Not in a test
+ * transaction: a refused statement would abort it; each test uses wordings of its own instead.
+ */
 @ReviewAppIntegrationTest
-@Transactional
 class JdbcLearnedMappingRepositoryIT {
     @Autowired
     JdbcLearnedMappingRepository learned;
@@ -50,12 +51,13 @@ class JdbcLearnedMappingRepositoryIT {
     @Test
     void should_keep_one_active_mapping_per_wording_and_allow_only_retiring_it_once() {
         long app = application();
+        String key = "ひまわりポイント" + System.nanoTime();
         long rm = rows.insert(mapping(app, null, RowMapping.Kind.ACCOUNT, "other_current_assets"));
-        long id = learned.insert("ひまわりポイント", "ひまわりポイント", DocumentType.FINANCIAL_STATEMENTS,
+        long id = learned.insert(key, key, DocumentType.FINANCIAL_STATEMENTS,
                 RowMapping.Kind.ACCOUNT, "other_current_assets", "examiner", app, rm);
-        assertThat(learned.active("ひまわりポイント", DocumentType.FINANCIAL_STATEMENTS)).isPresent();
-        assertThat(learned.active("ひまわりポイント", DocumentType.INPUT_SHEET)).isEmpty();
-        assertThatThrownBy(() -> learned.insert("ひまわりポイント", "ひまわりポイント", DocumentType.FINANCIAL_STATEMENTS,
+        assertThat(learned.active(key, DocumentType.FINANCIAL_STATEMENTS)).isPresent();
+        assertThat(learned.active(key, DocumentType.INPUT_SHEET)).isEmpty();
+        assertThatThrownBy(() -> learned.insert(key, key, DocumentType.FINANCIAL_STATEMENTS,
                 RowMapping.Kind.IGNORED, null, "examiner2", app, rm)).hasMessageContaining("learned_mapping_one_active_idx");
         assertThatThrownBy(() -> jdbc.sql("UPDATE learned_mapping SET account = 'cash_and_deposits' WHERE id = ?")
                 .param(id).update()).hasMessageContaining("can only be retired");
@@ -68,9 +70,9 @@ class JdbcLearnedMappingRepositoryIT {
             assertThat(w.retiredReason()).isEqualTo("誤り");
         });
         // retired, the wording may be taught again
-        learned.insert("ひまわりポイント", "ひまわりポイント", DocumentType.FINANCIAL_STATEMENTS, RowMapping.Kind.IGNORED,
+        learned.insert(key, key, DocumentType.FINANCIAL_STATEMENTS, RowMapping.Kind.IGNORED,
                 null, "examiner2", app, rm);
-        assertThat(learned.active("ひまわりポイント", DocumentType.FINANCIAL_STATEMENTS))
+        assertThat(learned.active(key, DocumentType.FINANCIAL_STATEMENTS))
                 .hasValueSatisfying(w -> assertThat(w.kind()).isEqualTo(RowMapping.Kind.IGNORED));
     }
 
@@ -81,9 +83,9 @@ class JdbcLearnedMappingRepositoryIT {
         assertThatThrownBy(() -> jdbc.sql("""
                 INSERT INTO learned_mapping (wording_key, label, document_type, kind, account, taught_by, application_id,
                                              row_mapping_id)
-                VALUES ('x', 'x', 'INPUT_SHEET', 'IGNORED', 'cash_and_deposits', 'examiner', ?, ?)""")
-                .params(app, rm).update()).hasMessageContaining("learned_mapping_account_chk");
-        long id = learned.insert("y", "y", DocumentType.INPUT_SHEET, RowMapping.Kind.ACCOUNT, "cash_and_deposits",
+                VALUES ('x' || ?, 'x', 'INPUT_SHEET', 'IGNORED', 'cash_and_deposits', 'examiner', ?, ?)""")
+                .params(System.nanoTime(), app, rm).update()).hasMessageContaining("learned_mapping_account_chk");
+        long id = learned.insert("y" + System.nanoTime(), "y", DocumentType.INPUT_SHEET, RowMapping.Kind.ACCOUNT, "cash_and_deposits",
                 "examiner", app, rm);
         assertThatThrownBy(() -> learned.retire(id, "admin", " ")).hasMessageContaining("learned_mapping_retired_chk");
     }
