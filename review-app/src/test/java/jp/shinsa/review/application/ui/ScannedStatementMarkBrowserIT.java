@@ -36,6 +36,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * A statement scanned a quarter turned (a landscape page fed portrait) is read through OCR; choosing
@@ -55,6 +57,10 @@ class ScannedStatementMarkBrowserIT {
 
     @LocalServerPort
     int port;
+    /** The holder this context's method security reads (the static one is the last context's in this JVM). */
+    @Autowired
+    ObjectProvider<SecurityContextHolderStrategy> holder;
+
     @Autowired
     ApplicationReviewService applications;
 
@@ -66,7 +72,7 @@ class ScannedStatementMarkBrowserIT {
         // the scanned statement alone, so its figures are the only ones on the screen
         List<UploadedFile> files = List.of(new UploadedFile(SCAN, "application/pdf", turnedScan(font.get())));
         long id;
-        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("examiner", "n/a",
+        holder.getIfAvailable(SecurityContextHolder::getContextHolderStrategy).getContext().setAuthentication(new UsernamePasswordAuthenticationToken("examiner", "n/a",
                 List.of(new SimpleGrantedAuthority("ROLE_" + Roles.EXAMINER))));
         try {
             id = applications.submit("examiner", "スキャン試験申請", files);
@@ -77,7 +83,7 @@ class ScannedStatementMarkBrowserIT {
                 Thread.sleep(500);
             }
         } finally {
-            SecurityContextHolder.clearContext();
+            holder.getIfAvailable(SecurityContextHolder::getContextHolderStrategy).clearContext();
         }
         try (Browser browser = new Browser(port)) {
             WebDriver d = browser.driver();

@@ -19,18 +19,24 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.beans.factory.ObjectProvider;
 
 /** A supervisor drills from override rates down to a decision's rationale as it was shown. */
 @ReviewAppIntegrationTest
 class SupervisorDrillDownBrowserIT {
     @LocalServerPort
     int port;
+    /** The holder this context's method security reads (the static one is the last context's in this JVM). */
+    @Autowired
+    ObjectProvider<SecurityContextHolderStrategy> holder;
+
     @Autowired
     ApplicationReviewService applications;
 
     @Test
     void should_drill_from_override_rates_to_the_rationale_of_a_decision() throws Exception {
-        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("examiner2", "n/a",
+        holder.getIfAvailable(SecurityContextHolder::getContextHolderStrategy).getContext().setAuthentication(new UsernamePasswordAuthenticationToken("examiner2", "n/a",
                 List.of(new SimpleGrantedAuthority("ROLE_" + Roles.EXAMINER))));
         try {
             ApplicationSummary a = Applications.reviewed(applications, 2, "監督試験A");
@@ -38,7 +44,7 @@ class SupervisorDrillDownBrowserIT {
             DecisionOutcome departing = "REJECT".equals(suggestion) ? DecisionOutcome.APPROVE : DecisionOutcome.REJECT;
             applications.decide("examiner2", a.id(), a.version(), departing, "現地調査で設備の老朽化を確認");
         } finally {
-            SecurityContextHolder.clearContext();
+            holder.getIfAvailable(SecurityContextHolder::getContextHolderStrategy).clearContext();
         }
         try (Browser browser = new Browser(port)) {
             WebDriver d = browser.driver();
