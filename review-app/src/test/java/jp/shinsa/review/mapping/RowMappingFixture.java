@@ -28,6 +28,14 @@ public final class RowMappingFixture {
 
     /** Demo package {@code index} (one without a planted error) with その他の流動資産 printed as {@link #WORDING}. */
     public static List<UploadedFile> packageWithFacilityWording(int index) {
+        return packageWithFacilityWording(index, WORDING);
+    }
+
+    /**
+     * The same with a wording of the caller's: tests share one database, so a test that teaches a
+     * wording takes one no other test teaches.
+     */
+    public static List<UploadedFile> packageWithFacilityWording(int index, String wording) {
         DemoPackageGenerator.DemoPackage p = new DemoPackageGenerator().generate(index);
         if (p.planted() != null) {
             throw new IllegalArgumentException("demo package " + index + " has a planted error: " + p.planted());
@@ -35,7 +43,7 @@ public final class RowMappingFixture {
         List<UploadedFile> files = new ArrayList<>();
         for (UploadedFile f : p.files()) {
             files.add(f.fileName().equals(STATEMENTS)
-                    ? new UploadedFile(f.fileName(), f.contentType(), relabel(f.content(), "その他の流動資産", WORDING)) : f);
+                    ? new UploadedFile(f.fileName(), f.contentType(), relabel(f.content(), "その他の流動資産", wording)) : f);
         }
         return files;
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import jp.shinsa.models.RowMapping;
 import jp.shinsa.models.StatementRow;
 import jp.shinsa.review.application.ApplicationReviewService;
@@ -15,15 +14,11 @@ import jp.shinsa.review.audit.AuditEntry;
 import jp.shinsa.review.audit.AuditLog;
 import jp.shinsa.review.security.Roles;
 import jp.shinsa.review.support.ReviewAppIntegrationTest;
+import jp.shinsa.review.support.Callers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.test.context.support.WithMockUser;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,6 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
 @WithMockUser(username = "examiner", roles = Roles.EXAMINER)
 class RowMappingServiceIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** A facility wording of this test's own (the browser test teaches {@link RowMappingFixture#WORDING}). */
+    private static final String WORDING = "さくらポイント";
+
     @Autowired
     ApplicationReviewService reviews;
     @Autowired
@@ -51,7 +49,7 @@ class RowMappingServiceIT {
     @Test
     void should_rerun_the_checks_keep_the_mapping_and_teach_the_wording_until_an_admin_retires_it() throws Exception {
         ApplicationSummary first = RowMappingFixture.reviewed(reviews, "行の対応付け-1",
-                RowMappingFixture.packageWithFacilityWording(0));
+                RowMappingFixture.packageWithFacilityWording(0, WORDING));
         StatementRow row = facilityRow(first.id()).orElseThrow();
         assertThat(needsPerson(row)).as("the reader cannot map the wording by itself: %s", row.mapping()).isTrue();
 
@@ -64,7 +62,7 @@ class RowMappingServiceIT {
         assertThat(mapped.mapping().kind()).isEqualTo(RowMapping.Kind.ACCOUNT);
         assertThat(mapped.mapping().account()).isEqualTo(RowMappingFixture.ACCOUNT);
         assertThat(mapped.mapping().taught()).isTrue();
-        assertThat(findingsNaming(first.id(), RowMappingFixture.WORDING)).isEmpty();
+        assertThat(findingsNaming(first.id(), WORDING)).isEmpty();
         assertThat(reviews.extraction(first.id()).orElseThrow().documents().stream()
                 .filter(d -> d.file().equals(RowMappingFixture.STATEMENTS)).findFirst().orElseThrow().figures())
                 .as("the extraction stays as read").noneMatch(f -> f.account().equals(RowMappingFixture.ACCOUNT));
@@ -80,7 +78,7 @@ class RowMappingServiceIT {
             JsonNode d = JSON.readTree(e.detail());
             assertThat(d.path("file").asString()).isEqualTo(RowMappingFixture.STATEMENTS);
             assertThat(d.path("row").asInt()).isEqualTo(row.index());
-            assertThat(d.path("label").asString()).isEqualTo(RowMappingFixture.WORDING);
+            assertThat(d.path("label").asString()).isEqualTo(WORDING);
             assertThat(d.path("from").asString()).isEqualTo(row.mapping().kind().name());
             assertThat(d.path("to").asString()).isEqualTo("ACCOUNT:" + RowMappingFixture.ACCOUNT);
             assertThat(d.path("reason").asString()).contains("施設独自");
@@ -95,7 +93,7 @@ class RowMappingServiceIT {
         assertThat(audit.search(null, first.id(), "ROW_MAPPED", null, null, 10)).hasSize(1);
 
         ApplicationSummary second = RowMappingFixture.reviewed(reviews, "行の対応付け-2",
-                RowMappingFixture.packageWithFacilityWording(4));
+                RowMappingFixture.packageWithFacilityWording(4, WORDING));
         StatementRow learnedRow = facilityRow(second.id()).orElseThrow();
         assertThat(learnedRow.mapping().kind()).as("read as taught, without help").isEqualTo(RowMapping.Kind.ACCOUNT);
         assertThat(learnedRow.mapping().taught()).isTrue();
@@ -103,7 +101,7 @@ class RowMappingServiceIT {
         assertThat(mappings.mappings(second.id())).isEmpty();
 
         LearnedWording taught = asAdmin(() -> learned.list()).stream()
-                .filter(w -> w.label().equals(RowMappingFixture.WORDING) && w.active()).findFirst().orElseThrow();
+                .filter(w -> w.label().equals(WORDING) && w.active()).findFirst().orElseThrow();
         assertThat(taught.applicationId()).isEqualTo(first.id());
         assertThat(taught.taughtBy()).isEqualTo("examiner");
         assertThat(taught.usedBy()).as("the second application's reading used it").isGreaterThanOrEqualTo(1);
@@ -117,7 +115,7 @@ class RowMappingServiceIT {
                 .anySatisfy(e -> assertThat(e.detail()).contains("誤って学習した"));
 
         ApplicationSummary third = RowMappingFixture.reviewed(reviews, "行の対応付け-3",
-                RowMappingFixture.packageWithFacilityWording(8));
+                RowMappingFixture.packageWithFacilityWording(8, WORDING));
         StatementRow third_ = facilityRow(third.id()).orElseThrow();
         assertThat(third_.mapping().taught()).as("a retired mapping no longer applies").isFalse();
         assertThat(needsPerson(third_)).as("the row needs a person again: %s", third_.mapping()).isTrue();
@@ -132,7 +130,7 @@ class RowMappingServiceIT {
 
     private Optional<StatementRow> facilityRow(long id) {
         return mappings.rows(id).stream().filter(d -> d.file().equals(RowMappingFixture.STATEMENTS))
-                .flatMap(d -> d.rows().stream()).filter(r -> r.label().equals(RowMappingFixture.WORDING)).findFirst();
+                .flatMap(d -> d.rows().stream()).filter(r -> r.label().equals(WORDING)).findFirst();
     }
 
     /** The review's other_current_assets figure of the 決算書, null when there is none. */
@@ -158,16 +156,8 @@ class RowMappingServiceIT {
         return out;
     }
 
-    private <T> T asAdmin(Supplier<T> action) {
-        SecurityContextHolderStrategy strategy = holder.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
-        SecurityContext before = strategy.getContext();
-        strategy.setContext(new SecurityContextImpl(UsernamePasswordAuthenticationToken.authenticated("admin", null,
-                List.of(new SimpleGrantedAuthority("ROLE_" + Roles.ADMIN)))));
-        try {
-            return action.get();
-        } finally {
-            strategy.setContext(before);
-        }
+    private <T> T asAdmin(Callers.Action<T> action) throws Exception {
+        return Callers.as(holder, "admin", Roles.ADMIN, action);
     }
 
     /** Unmapped, or mapped on evidence too weak to stand alone (the reader's uncertain threshold). */
