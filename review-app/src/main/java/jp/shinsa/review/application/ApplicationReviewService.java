@@ -18,8 +18,6 @@ import jp.shinsa.models.RiskBand;
 import jp.shinsa.review.audit.AuditLog;
 import jp.shinsa.review.pipeline.ContractJson;
 import jp.shinsa.review.pipeline.ReviewPipeline;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -33,7 +31,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class ApplicationReviewService {
-    private static final Logger log = LoggerFactory.getLogger(ApplicationReviewService.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final JdbcApplicationRepository applications;
     private final AuditLog audit;

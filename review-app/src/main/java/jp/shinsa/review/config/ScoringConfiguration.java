@@ -1,8 +1,5 @@
 package jp.shinsa.review.config;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import jp.shinsa.ingest.ApplicationFilesReader;
 import jp.shinsa.ingest.ApplicationReader;
 import jp.shinsa.ingest.IngestOptions;

@@ -80,9 +80,18 @@ public final class ReviewPipeline {
         LearnedMappings l = learned.get();
         List<ExtractedDocument> docs = new ArrayList<>();
         for (ExtractedDocument d : read.documents()) {
-            docs.add(d.rows().isEmpty() ? d : StatementSpreader.remap(d, l));
+            docs.add(teaches(d, l) ? StatementSpreader.remap(d, l) : d);
         }
         return new ExtractedApplication(read.name(), docs);
+    }
+
+    /**
+     * Whether the taught wordings change the document: one of its rows has a taught wording, or was
+     * mapped as taught before. Otherwise the reader's own spreading stands and is not solved again.
+     */
+    private static boolean teaches(ExtractedDocument d, LearnedMappings l) {
+        return d.rows().stream().anyMatch(r -> r.mapping().taught()
+                || l.find(d.type(), LearnedMappings.wordingKey(r.label())).isPresent());
     }
 
     /** Checks and scores an application already read (also after an examiner's correction). */
