@@ -3,7 +3,6 @@ package jp.shinsa.review.supervision.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.List;
 import jp.shinsa.review.application.ApplicationReviewService;
 import jp.shinsa.review.application.ApplicationSummary;
 import jp.shinsa.review.application.DecisionOutcome;
@@ -11,14 +10,12 @@ import jp.shinsa.review.security.Roles;
 import jp.shinsa.review.support.Applications;
 import jp.shinsa.review.support.Browser;
 import jp.shinsa.review.support.ReviewAppIntegrationTest;
+import jp.shinsa.review.support.Callers;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.beans.factory.ObjectProvider;
 
@@ -36,16 +33,12 @@ class SupervisorDrillDownBrowserIT {
 
     @Test
     void should_drill_from_override_rates_to_the_rationale_of_a_decision() throws Exception {
-        holder.getIfAvailable(SecurityContextHolder::getContextHolderStrategy).getContext().setAuthentication(new UsernamePasswordAuthenticationToken("examiner2", "n/a",
-                List.of(new SimpleGrantedAuthority("ROLE_" + Roles.EXAMINER))));
-        try {
+        Callers.as(holder, "examiner2", Roles.EXAMINER, () -> {
             ApplicationSummary a = Applications.reviewed(applications, 2, "監督試験A");
             String suggestion = applications.aiSuggestion(a.id()).orElseThrow();
             DecisionOutcome departing = "REJECT".equals(suggestion) ? DecisionOutcome.APPROVE : DecisionOutcome.REJECT;
-            applications.decide("examiner2", a.id(), a.version(), departing, "現地調査で設備の老朽化を確認");
-        } finally {
-            holder.getIfAvailable(SecurityContextHolder::getContextHolderStrategy).clearContext();
-        }
+            return applications.decide("examiner2", a.id(), a.version(), departing, "現地調査で設備の老朽化を確認");
+        });
         try (Browser browser = new Browser(port)) {
             WebDriver d = browser.driver();
             var wait = browser.waitUpTo(Duration.ofSeconds(90));
