@@ -37,12 +37,8 @@ class EmbeddedPostgresConfiguration {
         OrphanedPostmaster.stopIfAny(pgData);
         // A data directory made by the previous PostgreSQL major is upgraded first (decision 017).
         PostgresUpgrade.upgradeIfOlder(pgData, migrations);
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                .setDataDirectory(pgData.toFile())
-                .setCleanDataDirectory(false)
-                .setServerConfig("max_connections", "100")
-                .setServerConfig("fsync", "on")
-                .setServerConfig("synchronous_commit", "on");
+        EmbeddedPostgres.Builder builder = BundledPostgres.durableBuilder(pgData)
+                .setServerConfig("max_connections", "100");
         if (port > 0) {
             builder.setPort(port);
         }

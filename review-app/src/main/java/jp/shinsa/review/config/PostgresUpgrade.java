@@ -155,10 +155,7 @@ public final class PostgresUpgrade {
     }
 
     private static EmbeddedPostgres start(Path dir, PgBinaryResolver binaries) throws IOException {
-        EmbeddedPostgres.Builder b = EmbeddedPostgres.builder()
-                .setDataDirectory(dir.toFile())
-                .setCleanDataDirectory(false)
-                .setPGStartupWait(START_WAIT);
+        EmbeddedPostgres.Builder b = BundledPostgres.durableBuilder(dir).setPGStartupWait(START_WAIT);
         if (binaries != null) {
             b.setPgBinaryResolver(binaries);
         }

@@ -64,8 +64,7 @@ final class OpsDatabase implements AutoCloseable {
                     null, jdbcUrl + " (the running workbench's)");
         }
         jp.shinsa.review.config.PostgresUpgrade.upgradeIfOlder(pgData);
-        EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(pgData.toFile()).setCleanDataDirectory(false)
-                .start();
+        EmbeddedPostgres pg = jp.shinsa.review.config.BundledPostgres.durableBuilder(pgData).start();
         return new OpsDatabase(pg.getPostgresDatabase(), pg, pgData + " (started for this command)");
     }
 
