@@ -306,7 +306,9 @@ class LayoutVariants {
     /** The held-out list (label and detail lines); read only to render the HELD_OUT_* variations. */
     static Map<String, Map<String, List<String>>> heldOut() {
         Map<String, Map<String, List<String>>> out = new LinkedHashMap<>();
-        try (var in = LayoutVariants.class.getResourceAsStream("held-out-statements.tsv")) {
+        String list = System.getProperty("shinsa.variants.heldout", "held-out-statements.tsv");
+        try (var in = LayoutVariants.class.getResource(list) != null ? LayoutVariants.class.getResourceAsStream(list)
+                : Files.newInputStream(Path.of(list))) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
