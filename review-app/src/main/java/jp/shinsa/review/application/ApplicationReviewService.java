@@ -17,8 +17,6 @@ import jp.shinsa.models.PurposeFitScore;
 import jp.shinsa.models.RiskBand;
 import jp.shinsa.review.audit.AuditLog;
 import jp.shinsa.review.pipeline.ContractJson;
-import jp.shinsa.review.pipeline.ReviewPipeline;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,27 +25,23 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Receives applications, has the first pass run in the background and keeps its result. Files are
  * stored before anything is read, with the review's durable job in the same transaction
  * ({@link ReviewJobs}), so a crash mid-review leaves an application whose job another instance, or
- * this one after its restart, runs again, never a half-ingested one.
+ * this one after its restart, runs again, never a half-ingested one. A correction or a row mapping is
+ * recorded with its re-review job in the same way ({@link ReReviewJobs}); no review runs in a request.
  */
 @Service
 public class ApplicationReviewService {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final JdbcApplicationRepository applications;
     private final AuditLog audit;
-    private final ReviewPipeline pipeline;
     private final SchedulerClient jobs;
     private final TransactionTemplate tx;
-    private final ObjectProvider<RowRemapper> rowRemapper;
 
-    ApplicationReviewService(JdbcApplicationRepository applications, AuditLog audit, ReviewPipeline pipeline,
-                             SchedulerClient jobs, TransactionTemplate tx,
-                             ObjectProvider<RowRemapper> rowRemapper) {
+    ApplicationReviewService(JdbcApplicationRepository applications, AuditLog audit, SchedulerClient jobs,
+                             TransactionTemplate tx) {
         this.applications = applications;
         this.audit = audit;
-        this.pipeline = pipeline;
         this.jobs = jobs;
         this.tx = tx;
-        this.rowRemapper = rowRemapper;
     }
 
     /** Stores the files of a new application and, in the same transaction, the job that reviews it. */
@@ -89,9 +83,13 @@ public class ApplicationReviewService {
         });
     }
 
-    /** Keeps a review's result; false when {@code expectedVersion} is set and the application changed since. */
-    boolean store(long id, Integer expectedVersion, ApplicationReview review, ExtractedApplication extraction,
-                  String actor, String action, Map<String, ?> auditDetail) {
+    /**
+     * Keeps a review's result as that of review revision {@code revision}, with its audit entry, in the
+     * caller's transaction; the caller holds the application's row lock and has checked that its run
+     * may store ({@link ReviewJobs}, {@link ReReviewJobs}).
+     */
+    void store(long id, int revision, ApplicationReview review, ExtractedApplication extraction,
+               String actor, String action, Map<String, ?> auditDetail) {
         int errors = (int) review.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
         int warnings = (int) review.findings().stream().filter(f -> f.severity() == Severity.WARNING).count();
         Double minFit = review.itemScores().stream().map(PurposeFitScore::purposeFit).min(Comparator.naturalOrder())
@@ -109,46 +107,31 @@ public class ApplicationReviewService {
                 review.risk() == null ? null : review.risk().band().name(), minFit, flagged,
                 contractJson, ExtractionJson.write(extraction),
                 AiSuggestion.of(review).name());
-        Boolean stored = tx.execute(s -> {
-            if (!applications.storeReview(id, expectedVersion, columns)) {
-                return false;
-            }
-            Map<String, Object> detail = new LinkedHashMap<>(auditDetail);
-            detail.put("errors", errors);
-            detail.put("warnings", warnings);
-            detail.put("modelVersions", modelVersions(contractJson));
-            audit.record(actor, action, id, detail);
-            return true;
-        });
-        return Boolean.TRUE.equals(stored);
+        applications.storeReview(id, revision, columns);
+        Map<String, Object> detail = new LinkedHashMap<>(auditDetail);
+        detail.put("errors", errors);
+        detail.put("warnings", warnings);
+        detail.put("modelVersions", modelVersions(contractJson));
+        audit.record(actor, action, id, detail);
     }
 
     /**
-     * Corrects one extracted value and re-runs the checks and scores. The original stays in the
-     * extraction, the correction is kept beside it, and both are shown.
+     * Corrects one extracted value; the checks and scores are re-run by a job scheduled in the same
+     * transaction ({@link ReReviewJobs}), and the screen shows them once it is done. The original stays
+     * in the extraction, the correction is kept beside it, and both are shown.
      *
      * @throws ConcurrentChangeException when someone changed the application since {@code version}
      */
     @PreAuthorize("hasRole('EXAMINER')")
     public void correct(String actor, long id, int version, Correction correction) {
-        ApplicationSummary app = applications.find(id).orElseThrow(() -> new IllegalArgumentException("no application " + id));
-        if (app.version() != version) {
-            throw new ConcurrentChangeException(id);
-        }
-        if (app.status() != ApplicationStatus.REVIEWED) {
-            throw new IllegalStateException("only a reviewed, undecided application can be corrected");
-        }
-        ExtractedApplication original = applications.extractionJson(id).map(ExtractionJson::read)
-                .orElseThrow(() -> new IllegalStateException("application " + id + " has no extraction"));
+        ExtractedApplication original = changeable(id, version);
         List<Correction> all = new ArrayList<>(applications.corrections(id));
         Correction withActor = new Correction(0, correction.kind(), correction.file(), correction.account(),
                 correction.fiscalYear(), correction.itemNo(), correction.field(), correction.originalValue(),
                 correction.correctedValue(), correction.reason(), actor, null);
         all.add(withActor);
         // Validates the new value (parse errors surface before anything is stored).
-        ExtractedApplication corrected = Corrections.apply(
-                rowRemapper.getIfAvailable(() -> RowRemapper.NONE).remap(id, original), all);
-        ApplicationReview review = pipeline.review(corrected, app.program());
+        Corrections.apply(original, all);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("kind", correction.kind().name());
         detail.put("file", correction.file());
@@ -158,31 +141,38 @@ public class ApplicationReviewService {
         detail.put("from", String.valueOf(correction.originalValue()));
         detail.put("to", correction.correctedValue());
         detail.put("reason", correction.reason());
-        Boolean ok = tx.execute(s -> {
-            // The extraction stays as read; the review shows the corrected values.
-            if (!store(id, version, review, original, actor, "CORRECTED", detail)) {
-                s.setRollbackOnly();
-                return false;
-            }
-            applications.insertCorrection(id, withActor);
-            return true;
-        });
-        if (!Boolean.TRUE.equals(ok)) {
-            throw new ConcurrentChangeException(id);
-        }
+        requestReReview(actor, id, version, "CORRECTED", detail, () -> applications.insertCorrection(id, withActor));
     }
 
     /**
-     * Re-runs the checks and scores after a change to how the rows are read (an examiner's row
-     * mapping): {@code remap} re-derives the figures from the stored extraction, the figure corrections
-     * follow, and the result is kept with its audit entry and {@code inTransaction} in one transaction.
-     * The extraction stays as read.
+     * Records a change to how the rows are read (an examiner's row mapping, kept by {@code inTransaction})
+     * with its audit entry, and schedules the re-run of the checks and scores, all in one transaction.
+     * The job re-derives the figures from the stored extraction with the mappings as they are then
+     * ({@link RowRemapper}); the extraction stays as read.
      *
      * @throws ConcurrentChangeException when someone changed the application since {@code version}
      */
     @PreAuthorize("hasRole('EXAMINER')")
-    public void reviseRows(String actor, long id, int version, java.util.function.UnaryOperator<ExtractedApplication> remap,
-                           String action, Map<String, ?> auditDetail, Runnable inTransaction) {
+    public void reviseRows(String actor, long id, int version, String action, Map<String, ?> auditDetail,
+                           Runnable inTransaction) {
+        changeable(id, version);
+        requestReReview(actor, id, version, action, auditDetail, inTransaction);
+    }
+
+    /**
+     * Has the checks and scores run again with the application's corrections and mappings and the
+     * active models, as after a change (the examiner's way out of a re-review that was given up).
+     *
+     * @throws ConcurrentChangeException when someone changed the application since {@code version}
+     */
+    @PreAuthorize("hasRole('EXAMINER')")
+    public void reReview(String actor, long id, int version) {
+        changeable(id, version);
+        requestReReview(actor, id, version, "REREVIEW_REQUESTED", Map.of(), () -> { });
+    }
+
+    /** The application as read, when it may be changed at {@code version}: reviewed, undecided, unchanged since. */
+    private ExtractedApplication changeable(long id, int version) {
         ApplicationSummary app = applications.find(id).orElseThrow(() -> new IllegalArgumentException("no application " + id));
         if (app.version() != version) {
             throw new ConcurrentChangeException(id);
@@ -190,20 +180,21 @@ public class ApplicationReviewService {
         if (app.status() != ApplicationStatus.REVIEWED) {
             throw new IllegalStateException("only a reviewed, undecided application can be corrected");
         }
-        ExtractedApplication original = extractionOf(id);
-        ApplicationReview review = pipeline.review(Corrections.apply(remap.apply(original), applications.corrections(id)),
-                app.program());
-        Boolean ok = tx.execute(s -> {
-            if (!store(id, version, review, original, actor, action, auditDetail)) {
-                s.setRollbackOnly();
-                return false;
-            }
+        return extractionOf(id);
+    }
+
+    /** The change, its audit entry and its re-review job, in one transaction, only at {@code version}. */
+    private void requestReReview(String actor, long id, int version, String action, Map<String, ?> auditDetail,
+                                 Runnable inTransaction) {
+        tx.executeWithoutResult(s -> {
+            int revision = applications.requestReReview(id, version)
+                    .orElseThrow(() -> new ConcurrentChangeException(id));
             inTransaction.run();
-            return true;
+            Map<String, Object> detail = new LinkedHashMap<>(auditDetail);
+            detail.put("revision", revision);
+            audit.record(actor, action, id, detail);
+            ReReviewJobs.enqueue(jobs, id, revision);
         });
-        if (!Boolean.TRUE.equals(ok)) {
-            throw new ConcurrentChangeException(id);
-        }
     }
 
     /** What was read from the application's files, as stored (before row mappings and corrections). */
@@ -229,6 +220,10 @@ public class ApplicationReviewService {
     @PreAuthorize("hasRole('EXAMINER')")
     public long decide(String actor, long id, int version, DecisionOutcome outcome, String comment) {
         ApplicationSummary app = applications.find(id).orElseThrow(() -> new IllegalArgumentException("no application " + id));
+        if (app.reviewPending()) {
+            throw new IllegalStateException("変更を反映した再チェックが終わっていません。終わってから決定してください。"
+                    + " / The checks are being re-run after a change; decide once they are done.");
+        }
         if (applications.hasConflict(id, actor)) {
             throw new IllegalStateException("you declared a conflict of interest for this application");
         }
@@ -240,6 +235,7 @@ public class ApplicationReviewService {
         String snapshot = applications.reviewJson(id).orElse("{}");
         String versions = JSON.writeValueAsString(modelVersions(snapshot));
         Long decisionId = tx.execute(s -> {
+            // Also refused when a change came in meanwhile: the review shown would no longer be current.
             if (!applications.decide(id, version, outcome)) {
                 throw new ConcurrentChangeException(id);
             }

@@ -10,6 +10,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
+import jp.shinsa.review.application.ReReviewJobs;
 import jp.shinsa.review.application.ReviewJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +51,14 @@ class JobEngineConfiguration {
                 .onDeadExecutionRevive()
                 .onFailure((complete, ops) -> jobs.getObject().onFailure(complete, ops))
                 .execute((instance, context) -> jobs.getObject().review(instance));
+    }
+
+    @Bean
+    OneTimeTask<Void> reReviewApplicationTask(ObjectProvider<ReReviewJobs> jobs) {
+        return Tasks.oneTime(ReReviewJobs.REREVIEW)
+                .onDeadExecutionRevive()
+                .onFailure((complete, ops) -> jobs.getObject().onFailure(complete, ops))
+                .execute((instance, context) -> jobs.getObject().reReview(instance));
     }
 
     @Bean(destroyMethod = "stop")
