@@ -57,7 +57,7 @@ public final class ReReviewJobs {
     private static final int MAX_ROUNDS = 20;
 
     private final JdbcApplicationRepository applications;
-    private final ApplicationReviewService service;
+    private final ReviewStore store;
     private final ReviewPipeline pipeline;
     private final AuditLog audit;
     private final TransactionTemplate tx;
@@ -65,11 +65,11 @@ public final class ReReviewJobs {
     private final ObjectProvider<RowRemapper> rowRemapper;
     private final Duration retryBackoff;
 
-    ReReviewJobs(JdbcApplicationRepository applications, ApplicationReviewService service, ReviewPipeline pipeline,
+    ReReviewJobs(JdbcApplicationRepository applications, ReviewStore store, ReviewPipeline pipeline,
                  AuditLog audit, TransactionTemplate tx, SchedulerClient jobs, ObjectProvider<RowRemapper> rowRemapper,
                  @Value("${shinsa.jobs.retry-backoff:5s}") Duration retryBackoff) {
         this.applications = applications;
-        this.service = service;
+        this.store = store;
         this.pipeline = pipeline;
         this.audit = audit;
         this.tx = tx;
@@ -91,10 +91,14 @@ public final class ReReviewJobs {
 
     /**
      * A model was promoted or rolled back (in the registry's transaction, which this joins): every
-     * reviewed, undecided application is scored again with the active models, each as its own job.
+     * reviewed, undecided application is scored again with the active models, each as its own job. The
+     * first model of a kind (a fresh install) replaces none: nothing to re-score.
      */
     @EventListener
     void onModelActivated(ModelActivated event) {
+        if (event.previousVersion() == null) {
+            return;
+        }
         List<JdbcApplicationRepository.Revision> due = applications.requestReReviewOfUndecided();
         for (var d : due) {
             enqueue(jobs, d.id(), d.revision());
@@ -134,7 +138,7 @@ public final class ReReviewJobs {
                 Map<String, Object> detail = new LinkedHashMap<>();
                 detail.put("revision", claim.revision());
                 detail.put("attempt", claim.attempts() + 1);
-                service.store(id, claim.revision(), review, asRead, "system", "REREVIEWED", detail);
+                store.store(id, claim.revision(), review, asRead, "system", "REREVIEWED", detail);
                 return true;
             });
             if (Boolean.TRUE.equals(stored)) {

@@ -50,19 +50,19 @@ public final class ReviewJobs {
     static final int MAX_REVIEW_ATTEMPTS = 3;
 
     private final JdbcApplicationRepository applications;
-    private final ApplicationReviewService service;
+    private final ReviewStore store;
     private final ReviewPipeline pipeline;
     private final AuditLog audit;
     private final TransactionTemplate tx;
     private final Duration retryBackoff;
     private final SchedulerClient jobs;
 
-    ReviewJobs(JdbcApplicationRepository applications, ApplicationReviewService service, ReviewPipeline pipeline,
+    ReviewJobs(JdbcApplicationRepository applications, ReviewStore store, ReviewPipeline pipeline,
                AuditLog audit, TransactionTemplate tx, SchedulerClient jobs,
                @Value("${shinsa.jobs.retry-backoff:5s}") Duration retryBackoff) {
         this.jobs = jobs;
         this.applications = applications;
-        this.service = service;
+        this.store = store;
         this.pipeline = pipeline;
         this.audit = audit;
         this.tx = tx;
@@ -121,7 +121,7 @@ public final class ReviewJobs {
                 if (!applications.lockIfProcessingAttempt(id, attempt)) {
                     return false;
                 }
-                service.store(id, claim.revision(), review, review.application(), "system", "REVIEWED", Map.of());
+                store.store(id, claim.revision(), review, review.application(), "system", "REVIEWED", Map.of());
                 int now = applications.reviewRevision(id);
                 if (now > claim.revision()) {
                     // A model was promoted while this pass ran: it may have scored with the old one.
@@ -155,7 +155,7 @@ public final class ReviewJobs {
         }
         int started = unfinished.get().attempts();
         if (started >= MAX_REVIEW_ATTEMPTS) {
-            service.fail(id, "review interrupted " + started + " times (the workbench stopped during it); "
+            store.fail(id, "review interrupted " + started + " times (the workbench stopped during it); "
                     + "not retried again");
             return null;
         }
@@ -179,7 +179,7 @@ public final class ReviewJobs {
         }
         int started = unfinished.get().attempts();
         if (started >= MAX_REVIEW_ATTEMPTS) {
-            service.fail(id, reason);
+            store.fail(id, reason);
             ops.remove();
             return;
         }

@@ -45,8 +45,8 @@ class JobEngineConfiguration {
 
     @Bean
     OneTimeTask<Void> reviewApplicationTask(ObjectProvider<ReviewJobs> jobs) {
-        // The handler is looked up when a job runs: the review service both schedules jobs and is
-        // used by the handler, so neither may need the other to be built first.
+        // The handler is looked up when a job runs: it schedules follow-up jobs through the scheduler,
+        // which is built from these tasks, so neither may need the other to be built first.
         return Tasks.oneTime(ReviewJobs.REVIEW)
                 .onDeadExecutionRevive()
                 .onFailure((complete, ops) -> jobs.getObject().onFailure(complete, ops))

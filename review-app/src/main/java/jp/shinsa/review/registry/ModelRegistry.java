@@ -56,7 +56,8 @@ public class ModelRegistry {
         if (target.status() == ModelStatus.ACTIVE) {
             return;
         }
-        active(target.kind()).ifPresent(current -> {
+        Optional<ModelVersion> previous = active(target.kind());
+        previous.ifPresent(current -> {
             jdbc.sql("UPDATE model_version SET status = 'RETIRED' WHERE id = ?").param(current.id()).update();
             change(current, ModelStatus.RETIRED, "replaced by " + version + ": " + reason, actor);
         });
@@ -64,7 +65,8 @@ public class ModelRegistry {
         change(target, ModelStatus.ACTIVE, reason, actor);
         audit.record(actor, "MODEL_ACTIVATED", null, Map.of("kind", target.kind().name(), "version", version,
                 "reason", reason));
-        events.publishEvent(new ModelActivated(target.kind(), version));
+        events.publishEvent(new ModelActivated(target.kind(), version,
+                previous.map(ModelVersion::version).orElse(null)));
     }
 
     /** Re-activates the model that was active before the current one. */
