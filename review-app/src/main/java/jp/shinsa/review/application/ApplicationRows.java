@@ -8,7 +8,8 @@ import java.time.OffsetDateTime;
 public final class ApplicationRows {
     public static final String COLUMNS = """
             id, name, program, applicant, requested_amount, status, failure_reason, error_count, warning_count,
-            risk_score, risk_band, min_fit, flagged, assignee, decision, created_at, version""";
+            risk_score, risk_band, min_fit, flagged, assignee, decision, created_at, version,
+            review_revision > reviewed_revision AS review_pending, rereview_failure""";
 
     private ApplicationRows() {
     }
@@ -20,7 +21,7 @@ public final class ApplicationRows {
                 rs.getInt("error_count"), rs.getInt("warning_count"), rs.getObject("risk_score", Double.class),
                 rs.getString("risk_band"), rs.getObject("min_fit", Double.class), rs.getBoolean("flagged"),
                 rs.getString("assignee"), rs.getString("decision"), rs.getObject("created_at", OffsetDateTime.class),
-                rs.getInt("version"));
+                rs.getInt("version"), rs.getBoolean("review_pending"), rs.getString("rereview_failure"));
     }
 
 }

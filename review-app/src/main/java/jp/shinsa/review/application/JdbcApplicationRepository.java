@@ -60,19 +60,106 @@ class JdbcApplicationRepository {
                 WHERE id = ? AND status IN ('RECEIVED', 'PROCESSING')""").param(id).update() == 1;
     }
 
-    /** The figures the first pass gives; with {@code expectedVersion} set, only if nobody changed it since. */
-    boolean storeReview(long id, Integer expectedVersion, ReviewColumns c) {
-        return jdbc.sql("""
-                UPDATE application SET status = CASE WHEN status = 'DECIDED' THEN status ELSE 'REVIEWED' END,
+    /**
+     * Keeps a review's figures as those of {@code reviewedRevision} (the review revision the run read
+     * when it started). The caller holds the row lock and has checked that the run may still store.
+     */
+    void storeReview(long id, int reviewedRevision, ReviewColumns c) {
+        jdbc.sql("""
+                UPDATE application SET status = 'REVIEWED',
                     program = ?, applicant = ?, requested_amount = ?,
                     error_count = ?, warning_count = ?, risk_score = ?, risk_band = ?, min_fit = ?, flagged = ?,
                     review_json = CAST(? AS jsonb), extraction_json = CAST(? AS jsonb), ai_suggestion = ?,
-                    failure_reason = NULL, updated_at = now(), version = version + 1
-                WHERE id = ? AND (CAST(? AS int) IS NULL OR version = ?)""")
+                    failure_reason = NULL, reviewed_revision = ?, rereview_attempts = 0, rereview_failure = NULL,
+                    updated_at = now(), version = version + 1
+                WHERE id = ?""")
                 .params(c.program(), c.applicant(), c.requested(), c.errors(), c.warnings(), c.riskScore(),
                         c.riskBand(), c.minFit(), c.flagged(), c.reviewJson(), c.extractionJson(), c.aiSuggestion(),
-                        id, expectedVersion, expectedVersion)
-                .update() == 1;
+                        reviewedRevision, id)
+                .update();
+    }
+
+    /**
+     * Records that a change calls for the checks to be run again: the review revision goes up, the
+     * re-review's attempts start from zero. With {@code expectedVersion} set, only if nobody changed the
+     * application since (and the version goes up). Returns the new revision; empty when the application
+     * changed since {@code expectedVersion} or is not reviewed and undecided.
+     */
+    Optional<Integer> requestReReview(long id, Integer expectedVersion) {
+        return jdbc.sql("""
+                UPDATE application SET review_revision = review_revision + 1, rereview_attempts = 0,
+                    rereview_failure = NULL, updated_at = now(),
+                    version = CASE WHEN CAST(? AS int) IS NULL THEN version ELSE version + 1 END
+                WHERE id = ? AND status = 'REVIEWED' AND (CAST(? AS int) IS NULL OR version = ?)
+                RETURNING review_revision""")
+                .params(expectedVersion, id, expectedVersion, expectedVersion).query(Integer.class).optional();
+    }
+
+    /** An application and the review revision a change raised it to. */
+    record Revision(long id, int revision) {
+    }
+
+    /**
+     * After a model was promoted or rolled back: every application not yet decided is to be scored
+     * again. Returns the reviewed ones (their re-review is due now); those still in their first pass
+     * get theirs when that pass stores (it read an older revision).
+     */
+    List<Revision> requestReReviewOfUndecided() {
+        return jdbc.sql("""
+                UPDATE application SET review_revision = review_revision + 1, rereview_attempts = 0,
+                    rereview_failure = NULL, updated_at = now()
+                WHERE status IN ('RECEIVED', 'PROCESSING', 'REVIEWED')
+                RETURNING id, status, review_revision""")
+                .query((rs, i) -> "REVIEWED".equals(rs.getString("status"))
+                        ? new Revision(rs.getLong("id"), rs.getInt("review_revision")) : null).list()
+                .stream().filter(java.util.Objects::nonNull).sorted(java.util.Comparator.comparingLong(Revision::id))
+                .toList();
+    }
+
+    /** A due re-review: the revision to reach and how many times it was started. */
+    record DueReReview(int revision, int attempts) {
+    }
+
+    /** The application's due re-review, holding the row until the transaction ends; empty when none is due. */
+    Optional<DueReReview> lockDueReReview(long id) {
+        return jdbc.sql("""
+                SELECT review_revision, rereview_attempts FROM application
+                WHERE id = ? AND status = 'REVIEWED' AND review_revision > reviewed_revision FOR UPDATE""")
+                .param(id).query((rs, n) -> new DueReReview(rs.getInt(1), rs.getInt(2))).optional();
+    }
+
+    /** The due re-review without locking it. */
+    Optional<DueReReview> dueReReview(long id) {
+        return jdbc.sql("""
+                SELECT review_revision, rereview_attempts FROM application
+                WHERE id = ? AND status = 'REVIEWED' AND review_revision > reviewed_revision""")
+                .param(id).query((rs, n) -> new DueReReview(rs.getInt(1), rs.getInt(2))).optional();
+    }
+
+    void countReReviewStart(long id) {
+        jdbc.sql("UPDATE application SET rereview_attempts = rereview_attempts + 1 WHERE id = ?").param(id).update();
+    }
+
+    /**
+     * Locks the application and tells whether a re-review of {@code revision} may store: still reviewed
+     * and undecided, no change recorded since that revision was read, and no other run stored it.
+     */
+    boolean lockIfReReviewing(long id, int revision) {
+        return jdbc.sql("""
+                SELECT count(*) FROM (SELECT 1 FROM application
+                WHERE id = ? AND status = 'REVIEWED' AND review_revision = ? AND reviewed_revision < ? FOR UPDATE) due""")
+                .params(id, revision, revision).query(Long.class).single() == 1;
+    }
+
+    /** A re-review given up: the reason is kept, the re-review stays due (the scores shown predate the change). */
+    void markReReviewFailed(long id, String reason) {
+        jdbc.sql("UPDATE application SET rereview_failure = ?, updated_at = now(), version = version + 1 WHERE id = ?")
+                .params(reason, id).update();
+    }
+
+    /** The review revision of an application now. */
+    int reviewRevision(long id) {
+        return jdbc.sql("SELECT review_revision FROM application WHERE id = ?").param(id).query(Integer.class).single();
     }
 
     record ReviewColumns(String program, String applicant, Long requested, int errors, int warnings, Double riskScore,
@@ -116,7 +203,8 @@ class JdbcApplicationRepository {
     boolean decide(long id, int version, DecisionOutcome outcome) {
         return jdbc.sql("""
                 UPDATE application SET status = 'DECIDED', decision = ?, updated_at = now(), version = version + 1
-                WHERE id = ? AND version = ? AND status IN ('REVIEWED', 'DECIDED')""")
+                WHERE id = ? AND version = ? AND status IN ('REVIEWED', 'DECIDED')
+                    AND review_revision = reviewed_revision""")
                 .params(outcome.name(), id, version).update() == 1;
     }
 

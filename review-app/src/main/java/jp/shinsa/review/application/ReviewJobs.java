@@ -50,17 +50,19 @@ public final class ReviewJobs {
     static final int MAX_REVIEW_ATTEMPTS = 3;
 
     private final JdbcApplicationRepository applications;
-    private final ApplicationReviewService service;
+    private final ReviewStore store;
     private final ReviewPipeline pipeline;
     private final AuditLog audit;
     private final TransactionTemplate tx;
     private final Duration retryBackoff;
+    private final SchedulerClient jobs;
 
-    ReviewJobs(JdbcApplicationRepository applications, ApplicationReviewService service, ReviewPipeline pipeline,
-               AuditLog audit, TransactionTemplate tx,
+    ReviewJobs(JdbcApplicationRepository applications, ReviewStore store, ReviewPipeline pipeline,
+               AuditLog audit, TransactionTemplate tx, SchedulerClient jobs,
                @Value("${shinsa.jobs.retry-backoff:5s}") Duration retryBackoff) {
+        this.jobs = jobs;
         this.applications = applications;
-        this.service = service;
+        this.store = store;
         this.pipeline = pipeline;
         this.audit = audit;
         this.tx = tx;
@@ -72,7 +74,15 @@ public final class ReviewJobs {
      * exists exactly when that transaction commits); nothing when a job for it is already pending.
      */
     static void enqueue(SchedulerClient jobs, long id) {
-        jobs.scheduleIfNotExists(REVIEW.instance(Long.toString(id)).scheduledTo(Instant.now()));
+        scheduleNow(jobs, REVIEW.instance(Long.toString(id)).scheduledTo(Instant.now()));
+    }
+
+    /**
+     * Schedules a job now unless one of that task and id is already pending, in the caller's
+     * transaction when there is one, and has this instance look for due jobs once it is visible.
+     */
+    static void scheduleNow(SchedulerClient jobs, com.github.kagkarlsson.scheduler.task.SchedulableInstance<?> job) {
+        jobs.scheduleIfNotExists(job);
         if (jobs instanceof Scheduler scheduler) {
             // Start it at once rather than at the next poll, but only once it is visible to the workers.
             if (TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -91,10 +101,11 @@ public final class ReviewJobs {
     /** Runs one review job. An exception leaves the job to {@link #onFailure}. */
     public void review(TaskInstance<Void> job) {
         long id = Long.parseLong(job.getId());
-        Integer attempt = tx.execute(s -> claim(id));
-        if (attempt == null) {
+        Claim claim = tx.execute(s -> claim(id));
+        if (claim == null) {
             return;
         }
+        int attempt = claim.attempt();
         Path dir = null;
         try {
             dir = Files.createTempDirectory("shinsa-app-" + id + "-");
@@ -106,8 +117,18 @@ public final class ReviewJobs {
             }
             String name = applications.find(id).map(ApplicationSummary::name).orElse("application-" + id);
             ApplicationReview review = pipeline.review(name, paths, null);
-            Boolean stored = tx.execute(s -> applications.lockIfProcessingAttempt(id, attempt)
-                    && service.store(id, null, review, review.application(), "system", "REVIEWED", Map.of()));
+            Boolean stored = tx.execute(s -> {
+                if (!applications.lockIfProcessingAttempt(id, attempt)) {
+                    return false;
+                }
+                store.store(id, claim.revision(), review, review.application(), "system", "REVIEWED", Map.of());
+                int now = applications.reviewRevision(id);
+                if (now > claim.revision()) {
+                    // A model was promoted while this pass ran: it may have scored with the old one.
+                    ReReviewJobs.enqueue(jobs, id, now);
+                }
+                return true;
+            });
             if (!Boolean.TRUE.equals(stored)) {
                 log.info("review {} of application {} was superseded by a later one; not stored", attempt, id);
             }
@@ -119,18 +140,22 @@ public final class ReviewJobs {
         }
     }
 
+    /** A run's hold on an application: its attempt number and the review revision it reads. */
+    private record Claim(int attempt, int revision) {
+    }
+
     /**
-     * Claims the application for this run and returns the attempt number, or null when there is
-     * nothing to do: already reviewed or decided, or given up after too many starts.
+     * Claims the application for this run, or null when there is nothing to do: already reviewed or
+     * decided, or given up after too many starts.
      */
-    private Integer claim(long id) {
+    private Claim claim(long id) {
         var unfinished = applications.lockUnfinished(id);
         if (unfinished.isEmpty()) {
             return null;
         }
         int started = unfinished.get().attempts();
         if (started >= MAX_REVIEW_ATTEMPTS) {
-            service.fail(id, "review interrupted " + started + " times (the workbench stopped during it); "
+            store.fail(id, "review interrupted " + started + " times (the workbench stopped during it); "
                     + "not retried again");
             return null;
         }
@@ -140,7 +165,7 @@ public final class ReviewJobs {
         if (started > 0) {
             audit.record("system", "REVIEW_RESUMED", id, Map.of("attempt", started + 1));
         }
-        return started + 1;
+        return new Claim(started + 1, applications.reviewRevision(id));
     }
 
     /** A review that threw: again after a backoff, or FAILED with the reason once it was started too often. */
@@ -154,16 +179,21 @@ public final class ReviewJobs {
         }
         int started = unfinished.get().attempts();
         if (started >= MAX_REVIEW_ATTEMPTS) {
-            service.fail(id, reason);
+            store.fail(id, reason);
             ops.remove();
             return;
         }
-        Instant next = complete.getTimeDone().plus(retryBackoff.multipliedBy(1L << Math.min(started - 1, 10)));
+        Instant next = retryAt(complete.getTimeDone(), retryBackoff, started);
         log.info("review of application {} failed ({}); retrying at {}", id, reason, next);
         ops.reschedule(complete, next);
     }
 
-    private static String reason(Throwable t) {
+    /** When a job that failed after {@code started} starts runs again: the backoff, doubled each time. */
+    static Instant retryAt(Instant failedAt, Duration backoff, int started) {
+        return failedAt.plus(backoff.multipliedBy(1L << Math.min(Math.max(started - 1, 0), 10)));
+    }
+
+    static String reason(Throwable t) {
         return t instanceof ReviewFailedException ? t.getMessage() : t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 
@@ -174,7 +204,7 @@ public final class ReviewJobs {
         }
     }
 
-    private static void deleteQuietly(Path dir) {
+    static void deleteQuietly(Path dir) {
         if (dir == null) {
             return;
         }

@@ -10,6 +10,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
+import jp.shinsa.review.application.ReReviewJobs;
 import jp.shinsa.review.application.ReviewJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,12 +45,20 @@ class JobEngineConfiguration {
 
     @Bean
     OneTimeTask<Void> reviewApplicationTask(ObjectProvider<ReviewJobs> jobs) {
-        // The handler is looked up when a job runs: the review service both schedules jobs and is
-        // used by the handler, so neither may need the other to be built first.
+        // The handler is looked up when a job runs: it schedules follow-up jobs through the scheduler,
+        // which is built from these tasks, so neither may need the other to be built first.
         return Tasks.oneTime(ReviewJobs.REVIEW)
                 .onDeadExecutionRevive()
                 .onFailure((complete, ops) -> jobs.getObject().onFailure(complete, ops))
                 .execute((instance, context) -> jobs.getObject().review(instance));
+    }
+
+    @Bean
+    OneTimeTask<Void> reReviewApplicationTask(ObjectProvider<ReReviewJobs> jobs) {
+        return Tasks.oneTime(ReReviewJobs.REREVIEW)
+                .onDeadExecutionRevive()
+                .onFailure((complete, ops) -> jobs.getObject().onFailure(complete, ops))
+                .execute((instance, context) -> jobs.getObject().reReview(instance));
     }
 
     @Bean(destroyMethod = "stop")

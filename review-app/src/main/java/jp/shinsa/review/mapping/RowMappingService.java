@@ -19,9 +19,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * An examiner maps a printed row of an application's statement: the mapping is kept (a later one of
- * the same row supersedes it, both stay), the figures are re-derived from the rows, the figure
- * corrections applied again, the checks and scores re-run and stored with the audit entry, and the
- * wording is learned for later applications, all in one transaction. The extraction stays as read.
+ * the same row supersedes it, both stay), the wording is learned for later applications, and the
+ * re-review is scheduled, with the audit entries, in one transaction; the re-review job re-derives
+ * the figures from the rows, applies the figure corrections again and re-runs the checks and scores
+ * (decision 015, "Re-review"). The extraction stays as read.
  *
  * @see "docs/decisions/014-row-mappings-and-learned-wordings.md"
  */
@@ -68,7 +69,7 @@ public class RowMappingService {
     }
 
     /**
-     * Maps one row and re-runs the checks and scores.
+     * Maps one row and schedules the re-run of the checks and scores.
      *
      * @throws jp.shinsa.review.application.ConcurrentChangeException when someone changed the application since {@code version}
      * @throws IllegalArgumentException when the row does not exist or the mapping is not valid
@@ -97,8 +98,6 @@ public class RowMappingService {
         RowMappingEntry entry = new RowMappingEntry(Long.MAX_VALUE, id, request.file(), row.index(), row.label(), key,
                 doc.type(), row.mapping().kind(), row.mapping().account(), request.kind(), request.account(),
                 request.reason().strip(), actor, null, supersedes);
-        List<RowMappingEntry> withNew = new ArrayList<>(existing);
-        withNew.add(entry);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("file", request.file());
         detail.put("row", row.index());
@@ -106,7 +105,7 @@ public class RowMappingService {
         detail.put("from", mappingText(row.mapping().kind(), row.mapping().account()));
         detail.put("to", mappingText(request.kind(), request.account()));
         detail.put("reason", entry.reason());
-        reviews.reviseRows(actor, id, version, asRead -> Remapping.apply(asRead, withNew, active), "ROW_MAPPED", detail,
+        reviews.reviseRows(actor, id, version, "ROW_MAPPED", detail,
                 () -> teach(actor, id, rowMappings.insert(entry), entry));
     }
 

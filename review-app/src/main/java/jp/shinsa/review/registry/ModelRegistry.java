@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import jp.shinsa.review.audit.AuditLog;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,10 +19,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class ModelRegistry {
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
 
-    ModelRegistry(JdbcClient jdbc, AuditLog audit) {
+    ModelRegistry(JdbcClient jdbc, AuditLog audit, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.events = events;
     }
 
     @Transactional
@@ -40,7 +43,10 @@ public class ModelRegistry {
         return id;
     }
 
-    /** Makes {@code version} the active model of its kind; the previous active one is retired. */
+    /**
+     * Makes {@code version} the active model of its kind; the previous active one is retired, and the
+     * undecided applications are to be scored again ({@link ModelActivated}, in this transaction).
+     */
     @Transactional
     public void activate(String version, String reason, String actor) {
         if (reason == null || reason.isBlank()) {
@@ -50,7 +56,8 @@ public class ModelRegistry {
         if (target.status() == ModelStatus.ACTIVE) {
             return;
         }
-        active(target.kind()).ifPresent(current -> {
+        Optional<ModelVersion> previous = active(target.kind());
+        previous.ifPresent(current -> {
             jdbc.sql("UPDATE model_version SET status = 'RETIRED' WHERE id = ?").param(current.id()).update();
             change(current, ModelStatus.RETIRED, "replaced by " + version + ": " + reason, actor);
         });
@@ -58,6 +65,8 @@ public class ModelRegistry {
         change(target, ModelStatus.ACTIVE, reason, actor);
         audit.record(actor, "MODEL_ACTIVATED", null, Map.of("kind", target.kind().name(), "version", version,
                 "reason", reason));
+        events.publishEvent(new ModelActivated(target.kind(), version,
+                previous.map(ModelVersion::version).orElse(null)));
     }
 
     /** Re-activates the model that was active before the current one. */

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import jp.shinsa.review.demo.DemoPackageGenerator;
 import jp.shinsa.review.security.Roles;
+import jp.shinsa.review.support.Applications;
 import jp.shinsa.review.support.ReviewAppIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,8 +63,10 @@ class ApplicationWorkflowIT {
                 String.valueOf(finding.path("actual").asLong()), String.valueOf(finding.path("expected").asLong()),
                 "決算書と照合し転記誤りを訂正", "examiner", null);
         service.correct("examiner", app.id(), app.version(), c);
+        assertThat(service.corrections(app.id())).as("kept when acknowledged, before its re-review").hasSize(1);
 
-        ApplicationSummary after = service.find(app.id()).orElseThrow();
+        ApplicationSummary after = Applications.reReviewed(service, app.id());
+        assertThat(after.reviewPending()).isFalse();
         assertThat(after.version()).isGreaterThan(app.version());
         JsonNode corrected = JSON.readTree(service.reviewJson(app.id()).orElseThrow());
         assertThat(corrected.path("findings").toString()).doesNotContain("INPUT_SHEET_MISMATCH");
@@ -74,6 +77,86 @@ class ApplicationWorkflowIT {
         // The stale version is refused: no silent overwrite.
         assertThatThrownBy(() -> service.correct("examiner", app.id(), app.version(), c))
                 .isInstanceOf(ConcurrentChangeException.class);
+        assertThat(jdbc.sql("SELECT action FROM audit_event WHERE application_id = ? ORDER BY id")
+                .param(app.id()).query(String.class).list()).containsSubsequence("REVIEWED", "CORRECTED", "REREVIEWED");
+    }
+
+    @Test
+    void should_keep_every_correction_made_while_a_re_review_runs_and_store_the_review_of_the_last() throws Exception {
+        DemoPackageGenerator.DemoPackage p = new DemoPackageGenerator().generate(1);
+        ApplicationSummary app = reviewed(p);
+        JsonNode review = JSON.readTree(service.reviewJson(app.id()).orElseThrow());
+        JsonNode finding = null;
+        for (JsonNode f : review.path("findings")) {
+            if ("INPUT_SHEET_MISMATCH".equals(f.path("code").asString())) {
+                finding = f;
+            }
+        }
+        assertThat(finding).isNotNull();
+        String file = finding.path("file").asString();
+        String account = finding.path("account").asString();
+        int year = finding.path("fiscalYear").asInt();
+        String actual = String.valueOf(finding.path("actual").asLong());
+        String expected = String.valueOf(finding.path("expected").asLong());
+        // A wrong correction, then at once (its re-review most likely still running) the right one.
+        service.correct("examiner", app.id(), app.version(), new Correction(0, Correction.Kind.FIGURE, file, account,
+                year, null, "value", actual, "1", "一度目（誤り）", "examiner", null));
+        Correction right = new Correction(0, Correction.Kind.FIGURE, file, account, year, null, "value", "1", expected,
+                "二度目（決算書と照合）", "examiner", null);
+        for (int tries = 0; ; tries++) {
+            // The version the examiner's screen holds; the first re-review may store in between (it is a change).
+            int version = service.find(app.id()).orElseThrow().version();
+            try {
+                service.correct("examiner", app.id(), version, right);
+                break;
+            } catch (ConcurrentChangeException e) {
+                assertThat(tries).isLessThan(5);
+            }
+        }
+
+        ApplicationSummary after = Applications.reReviewed(service, app.id());
+        assertThat(after.reviewPending()).isFalse();
+        assertThat(service.corrections(app.id())).hasSize(2);
+        assertThat(JSON.readTree(service.reviewJson(app.id()).orElseThrow()).path("findings").toString())
+                .as("the stored review is that of both corrections, the later one winning")
+                .doesNotContain("INPUT_SHEET_MISMATCH");
+        assertThat(jdbc.sql("SELECT review_revision = reviewed_revision FROM application WHERE id = ?")
+                .param(app.id()).query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
+    void should_refuse_a_decision_until_the_re_review_is_done_and_let_the_examiner_run_a_given_up_one_again()
+            throws Exception {
+        ApplicationSummary app = reviewed(new DemoPackageGenerator().generate(3));
+        // As the database looks when a re-review was started three times and never finished.
+        int revision = jdbc.sql("""
+                UPDATE application SET review_revision = review_revision + 1, rereview_attempts = ?
+                WHERE id = ? RETURNING review_revision""")
+                .params(ReviewJobs.MAX_REVIEW_ATTEMPTS, app.id()).query(Integer.class).single();
+        ApplicationSummary pending = service.find(app.id()).orElseThrow();
+        assertThat(pending.reviewPending()).isTrue();
+        String suggestion = service.aiSuggestion(app.id()).orElseThrow();
+        assertThatThrownBy(() -> service.decide("examiner", app.id(), pending.version(),
+                DecisionOutcome.valueOf(suggestion), "再チェック前"))
+                .as("a decision does not rest on a review that predates a change")
+                .isInstanceOf(IllegalStateException.class);
+
+        ReReviewJobs.enqueue(jobs, app.id(), revision);
+        ApplicationSummary givenUp = Applications.reReviewed(service, app.id());
+        assertThat(givenUp.reReviewFailure()).contains("interrupted 3 times");
+        assertThat(givenUp.reviewPending()).as("the scores shown still predate the change").isTrue();
+        assertThat(jdbc.sql("SELECT action FROM audit_event WHERE application_id = ? ORDER BY id DESC LIMIT 1")
+                .param(app.id()).query(String.class).single()).isEqualTo("REREVIEW_FAILED");
+
+        service.reReview("examiner", app.id(), givenUp.version());
+        ApplicationSummary done = Applications.reReviewed(service, app.id());
+        assertThat(done.reviewPending()).isFalse();
+        assertThat(done.reReviewFailure()).isNull();
+        assertThat(done.status()).isEqualTo(ApplicationStatus.REVIEWED);
+        service.decide("examiner", app.id(), done.version(), DecisionOutcome.valueOf(suggestion), "再チェック後");
+        assertThat(jdbc.sql("SELECT action FROM audit_event WHERE application_id = ? ORDER BY id")
+                .param(app.id()).query(String.class).list())
+                .containsSubsequence("REREVIEW_FAILED", "REREVIEW_REQUESTED", "REREVIEWED", "DECIDED");
     }
 
     @Test

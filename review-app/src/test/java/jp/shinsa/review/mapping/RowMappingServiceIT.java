@@ -55,6 +55,8 @@ class RowMappingServiceIT {
 
         mappings.map("examiner", first.id(), first.version(), new RowMappingRequest(RowMappingFixture.STATEMENTS,
                 row.index(), RowMapping.Kind.ACCOUNT, RowMappingFixture.ACCOUNT, "施設独自の科目名：その他の流動資産に当たる"));
+        assertThat(jp.shinsa.review.support.Applications.reReviewed(reviews, first.id()).reviewPending())
+                .as("the re-review job stored its result").isFalse();
 
         long value = RowMappingFixture.otherCurrentAssets(0);
         assertThat(statementsFigure(first.id())).as("the re-run review has the account's figure").isEqualTo(value);
@@ -73,6 +75,7 @@ class RowMappingServiceIT {
             assertThat(m.mappedBy()).isEqualTo("examiner");
             assertThat(m.supersedes()).isNull();
         });
+        assertThat(audit.search("system", first.id(), "REREVIEWED", null, null, 10)).hasSize(1);
         List<AuditEntry> entries = audit.search(null, first.id(), "ROW_MAPPED", null, null, 10);
         assertThat(entries).singleElement().satisfies(e -> {
             JsonNode d = JSON.readTree(e.detail());

@@ -39,6 +39,8 @@ class ModelPromotionIT {
         String v1 = registry.active(ModelKind.RISK).orElseThrow().version();
         assertThat(riskVersionOf(before.id())).isEqualTo(v1);
         long decision = applications.decide("examiner", before.id(), before.version(), DecisionOutcome.APPROVE, "問題なし");
+        ApplicationSummary open = Applications.reviewed(applications, 2, "昇格時に未決の申請");
+        String decidedReview = applications.reviewJson(before.id()).orElseThrow();
 
         ModelVersion candidate = models.trainCandidate("admin", ModelKind.RISK);
         assertThat(candidate.status()).isEqualTo(ModelStatus.CANDIDATE);
@@ -55,6 +57,15 @@ class ModelPromotionIT {
         assertThat(registry.active(ModelKind.RISK).orElseThrow().version()).isEqualTo(candidate.version());
         assertThat(registry.find(v1).orElseThrow().status()).isEqualTo(ModelStatus.RETIRED);
 
+        // The undecided application is scored again with the promoted model, as a job; the decided one
+        // keeps the review its decision rests on.
+        ApplicationSummary reScored = Applications.reReviewed(applications, open.id());
+        assertThat(reScored.reviewPending()).isFalse();
+        assertThat(reScored.version()).isGreaterThan(open.version());
+        assertThat(riskVersionOf(open.id())).isEqualTo(candidate.version());
+        assertThat(applications.reviewJson(before.id()).orElseThrow()).isEqualTo(decidedReview);
+        assertThat(applications.find(before.id()).orElseThrow().reviewPending()).isFalse();
+
         ApplicationSummary after = Applications.reviewed(applications, 4, "昇格後の申請");
         assertThat(riskVersionOf(after.id())).isEqualTo(candidate.version());
         // The past decision still shows the rationale it was made on.
@@ -64,6 +75,8 @@ class ModelPromotionIT {
         assertThat(models.rollBack("admin", ModelKind.RISK, "candidate flagged too many hospitals in review"))
                 .isEqualTo(v1);
         assertThat(registry.active(ModelKind.RISK).orElseThrow().version()).isEqualTo(v1);
+        Applications.reReviewed(applications, open.id());
+        assertThat(riskVersionOf(open.id())).as("a roll-back re-reviews too").isEqualTo(v1);
         assertThat(models.history(ModelKind.RISK)).anySatisfy(h -> assertThat(h.reason()).contains("roll-back"));
     }
 }

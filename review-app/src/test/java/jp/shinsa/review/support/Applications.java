@@ -26,4 +26,20 @@ public final class Applications {
         }
         throw new AssertionError("application " + id + " was not reviewed in time");
     }
+
+    /**
+     * Waits until the re-review after a change (a correction, a row mapping, a promotion: a job) has
+     * stored its result or was given up, and returns the application then.
+     */
+    public static ApplicationSummary reReviewed(ApplicationReviewService service, long id) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (Instant.now().isBefore(deadline)) {
+            ApplicationSummary s = service.find(id).orElseThrow();
+            if (!s.reviewPending() || s.reReviewFailure() != null) {
+                return s;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("application " + id + " was not re-reviewed in time");
+    }
 }

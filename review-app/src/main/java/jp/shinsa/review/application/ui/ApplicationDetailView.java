@@ -1,6 +1,8 @@
 package jp.shinsa.review.application.ui;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -18,6 +20,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.splitlayout.SplitLayout;
 import com.vaadin.flow.component.tabs.TabSheet;
@@ -30,6 +33,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
+import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
@@ -74,6 +78,8 @@ class ApplicationDetailView extends VerticalLayout implements BeforeEnterObserve
     private DocumentViewer viewer;
     private ApplicationSummary app;
     private int selectedTab;
+    /** Polls while a re-review job runs (as the new-application dialog does for the first pass). */
+    private Registration poll;
 
     ApplicationDetailView(ApplicationReviewService service, AuthenticationContext auth, ProgramService programs,
                           NarrativeWriter narratives, RowMappingService rowMappings) {
@@ -113,8 +119,47 @@ class ApplicationDetailView extends VerticalLayout implements BeforeEnterObserve
         render(service.find(app.id()).orElseThrow());
     }
 
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        updatePolling();
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        stopPolling(event.getUI());
+        super.onDetach(event);
+    }
+
+    /** Polls while the re-review after a change runs; the screen is rebuilt when its result is stored. */
+    private void updatePolling() {
+        getUI().ifPresent(ui -> {
+            if (app != null && app.reviewPending() && app.reReviewFailure() == null) {
+                if (poll == null) {
+                    ui.setPollInterval(1500);
+                    poll = ui.addPollListener(e -> service.find(app.id()).ifPresent(now -> {
+                        if (now.version() != app.version() || now.reviewPending() != app.reviewPending()) {
+                            render(now);
+                        }
+                    }));
+                }
+            } else {
+                stopPolling(ui);
+            }
+        });
+    }
+
+    private void stopPolling(com.vaadin.flow.component.UI ui) {
+        if (poll != null) {
+            poll.remove();
+            poll = null;
+            ui.setPollInterval(-1);
+        }
+    }
+
     private void render(ApplicationSummary summary) {
         this.app = summary;
+        updatePolling();
         removeAll();
         JsonNode review = service.reviewJson(app.id()).map(JSON::readTree).orElse(null);
         String suggestion = service.aiSuggestion(app.id()).orElse(null);
@@ -205,13 +250,52 @@ class ApplicationDetailView extends VerticalLayout implements BeforeEnterObserve
         export.setId("export-sheet");
         actions.add(export);
         actions.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
+        if (app.reviewPending()) {
+            return column(line, p, reReviewState(), actions);
+        }
         if (app.failureReason() != null) {
             return new VerticalLayout(line, p, new Paragraph(getTranslation("detail.failed") + ": " + app.failureReason()), actions);
         }
-        VerticalLayout v = new VerticalLayout(line, p, actions);
+        return column(line, p, actions);
+    }
+
+    private static VerticalLayout column(Component... parts) {
+        VerticalLayout v = new VerticalLayout(parts);
         v.setPadding(false);
         v.setSpacing(false);
         return v;
+    }
+
+    /**
+     * A change was recorded and its re-review job has not stored its result: say so (the scores shown
+     * predate the change), with a progress bar while it runs, or the reason and a way to run it again
+     * once it was given up.
+     */
+    private Component reReviewState() {
+        HorizontalLayout l = new HorizontalLayout();
+        l.setId("rereview-state");
+        l.setDefaultVerticalComponentAlignment(Alignment.CENTER);
+        l.setWidthFull();
+        if (app.reReviewFailure() == null) {
+            ProgressBar progress = new ProgressBar();
+            progress.setIndeterminate(true);
+            progress.setWidth("8em");
+            Span text = new Span(getTranslation("detail.rereviewing"));
+            text.setId("rereview-status");
+            l.add(text, progress);
+            return l;
+        }
+        Span text = new Span(getTranslation("detail.rereviewFailed") + ": " + app.reReviewFailure());
+        text.setId("rereview-status");
+        text.getStyle().set("color", "var(--lumo-error-text-color)");
+        l.add(text);
+        if (auth.hasRole(Roles.EXAMINER)) {
+            Button again = new Button(getTranslation("detail.rereviewAgain"),
+                    e -> guarded(() -> service.reReview(me(), app.id(), app.version())));
+            again.setId("rereview-again");
+            l.add(again);
+        }
+        return l;
     }
 
     private Component findings(JsonNode review, java.util.function.BiConsumer<String, SourceLocation> mapRow) {
@@ -562,6 +646,11 @@ class ApplicationDetailView extends VerticalLayout implements BeforeEnterObserve
             decide.setId("decide");
             decide.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             l.add(outcome, comment, decide);
+            if (app.reviewPending()) {
+                // A decision rests on the review as shown: not on one that predates a change.
+                decide.setEnabled(false);
+                l.add(new Paragraph(getTranslation("detail.decideAfterRereview")));
+            }
         }
         List<DecisionRecord> decisions = service.decisions(app.id());
         if (!decisions.isEmpty()) {

@@ -107,7 +107,10 @@ class ModelsView extends VerticalLayout {
         grid.addColumn(v -> v.trainingDataSha256().substring(0, 12)).setHeader("SHA-256");
         grid.setHeight("220px");
         comparison.setId("model-comparison");
-        add(bar, grid, comparison);
+        Paragraph reReview = new Paragraph(getTranslation("models.reReviewNote"));
+        reReview.setId("models-rereview-note");
+        reReview.getStyle().set("margin", "0").set("font-size", "var(--lumo-font-size-s)");
+        add(bar, reReview, grid, comparison);
         refresh();
     }
 

@@ -42,7 +42,8 @@ class AuditView extends VerticalLayout {
     private final IntegerField application = new IntegerField();
     /** The actions the workbench records (each has a label audit.action.CODE in both languages). */
     static final List<String> ACTIONS = List.of("APPLICATION_SUBMITTED", "REVIEWED", "REVIEW_RESUMED", "REVIEW_FAILED",
-            "CORRECTED", "ASSIGNED", "CONFLICT_DECLARED", "DECIDED", "LOGIN_LOCKED", "USER_ADDED", "PROGRAM_SAVED",
+            "CORRECTED", "REREVIEWED", "REREVIEW_RESUMED",
+            "REREVIEW_FAILED", "REREVIEW_REQUESTED", "ASSIGNED", "CONFLICT_DECLARED", "DECIDED", "LOGIN_LOCKED", "USER_ADDED", "PROGRAM_SAVED",
             "PAST_GRANTS_IMPORTED", "PAST_APPLICANTS_IMPORTED", "MODEL_TRAINED", "MODEL_ACTIVATED", "MODEL_ROLLED_BACK",
             "API_SUBMIT", "API_SUBMIT_REFUSED", "API_GET_STATUS", "API_GET_REVIEW", "API_LIST", "API_DENIED",
             "API_TOKEN_CREATED", "API_TOKEN_REVOKED", "ROW_MAPPED", "MAPPING_LEARNED", "LEARNED_MAPPING_RETIRED");

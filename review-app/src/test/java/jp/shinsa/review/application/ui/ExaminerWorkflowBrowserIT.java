@@ -71,6 +71,8 @@ class ExaminerWorkflowBrowserIT {
             wait.until(x -> x.findElements(By.id("correction-save")).isEmpty());
             // The screen stays on the figures, now showing the correction beside the original.
             wait.until(x -> x.findElement(By.id("corrections")).getText().contains("決算書と照合し転記誤りを訂正"));
+            // The checks re-run as a job; the screen shows its result when it is stored.
+            wait.until(x -> x.findElements(By.id("rereview-state")).isEmpty());
             clickTab(d, "指摘事項");
             wait.until(x -> !x.findElement(By.id("findings-grid")).getText().contains("入力シート不一致"));
 

@@ -71,6 +71,8 @@ class TeachRowMappingBrowserIT {
             wait.until(x -> !x.findElements(TAUGHT_ROW).isEmpty());
             assertThat(d.findElements(UNTAUGHT_ROW)).isEmpty();
             assertThat(d.findElement(By.id("row-mappings-history")).getText()).contains(WORDING).contains("勘定科目内訳書");
+            // The checks re-run as a job; the screen shows its result when it is stored.
+            wait.until(x -> x.findElements(By.id("rereview-state")).isEmpty());
             clickTab(d, "指摘事項");
             wait.until(x -> !x.findElement(By.id("findings-grid")).getText().contains(WORDING));
             browser.screenshot("teach-3-mapped");
