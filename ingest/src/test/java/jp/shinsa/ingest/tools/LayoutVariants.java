@@ -306,7 +306,7 @@ class LayoutVariants {
     /** The held-out list (label and detail lines); read only to render the HELD_OUT_* variations. */
     static Map<String, Map<String, List<String>>> heldOut() {
         Map<String, Map<String, List<String>>> out = new LinkedHashMap<>();
-        try (var in = LayoutVariants.class.getResourceAsStream("held-out-statements.tsv")) {
+        try (var in = LayoutVariants.class.getResourceAsStream(System.getProperty("shinsa.variants.heldout", "held-out-statements.tsv"))) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
@@ -744,13 +744,88 @@ class LayoutVariants {
         return best;
     }
 
-    /** The value as printed in the unit (rounded half away from zero, as accounting software rounds). */
+    /**
+     * The value as printed in the unit. In yen, the latent figure. In a larger unit the statement is
+     * rounded the way accountants round a 千円 statement so that its own sums are exact: every top line
+     * (and memo account) is rounded half away from zero, and each total's rounded value is distributed
+     * over its components by largest remainder (each signed component is its exact value rounded down
+     * or up), down the tree of accounts.csv. Every printed total then equals the signed sum of its
+     * printed components, and every printed figure is within one unit of the exact one.
+     */
     static long shown(JsonNode latent, int year, String account, long unit) {
-        long v = latent.get(Integer.toString(year)).get(account).asLong();
+        JsonNode yearNode = latent.get(Integer.toString(year));
         if (unit == 1) {
-            return v;
+            return yearNode.get(account).asLong();
         }
-        return Math.round((double) v / unit);
+        Map<String, Long> rounded;
+        synchronized (ROUNDED) {
+            rounded = ROUNDED.computeIfAbsent(yearNode, k -> new java.util.HashMap<>())
+                    .computeIfAbsent(unit, u -> roundHierarchically(yearNode, u));
+        }
+        return rounded.get(account);
+    }
+
+    private static final Map<JsonNode, Map<Long, Map<String, Long>>> ROUNDED = new java.util.IdentityHashMap<>();
+
+    /** Rounds one year's latent figures to {@code unit}, keeping every identity of accounts.csv exact. */
+    static Map<String, Long> roundHierarchically(JsonNode yearNode, long unit) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (var a : jp.shinsa.models.Catalogs.accounts().values()) {
+            if (a.parent() == null && yearNode.has(a.code())) {
+                long top = roundHalfAway(yearNode.get(a.code()).asLong(), unit);
+                out.put(a.code(), top);
+                distribute(yearNode, a.code(), top, unit, out);
+            }
+        }
+        return out;
+    }
+
+    private static long roundHalfAway(long v, long unit) {
+        long q = Math.abs(v) / unit;
+        long rem = Math.abs(v) % unit;
+        if (rem * 2 >= unit) {
+            q++;
+        }
+        return v < 0 ? -q : q;
+    }
+
+    /** Gives the children of {@code parent} rounded values whose signed sum is {@code total} (largest remainder). */
+    private static void distribute(JsonNode yearNode, String parent, long total, long unit, Map<String, Long> out) {
+        List<jp.shinsa.models.Account> children = jp.shinsa.models.Catalogs.childrenOf(parent).stream()
+                .filter(c -> yearNode.has(c.code())).toList();
+        if (children.isEmpty()) {
+            return;
+        }
+        long[] floors = new long[children.size()];
+        long[] remainders = new long[children.size()];
+        long sum = 0;
+        for (int i = 0; i < children.size(); i++) {
+            long term = children.get(i).sign() * yearNode.get(children.get(i).code()).asLong();
+            floors[i] = Math.floorDiv(term, unit);
+            remainders[i] = Math.floorMod(term, unit);
+            sum += floors[i];
+        }
+        long missing = total - sum;
+        Integer[] order = new Integer[children.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (x, y) -> Long.compare(remainders[y], remainders[x]));
+        for (int k = 0; k < order.length && missing > 0; k++) {
+            if (remainders[order[k]] > 0) {
+                floors[order[k]]++;
+                missing--;
+            }
+        }
+        if (missing != 0) {
+            throw new IllegalStateException("latent figures of " + parent + " do not add up");
+        }
+        for (int i = 0; i < children.size(); i++) {
+            var c = children.get(i);
+            long value = c.sign() * floors[i];
+            out.put(c.code(), value);
+            distribute(yearNode, c.code(), value, unit, out);
+        }
     }
 
     private static Map<String, String> chooseLabels(Style s, Random r) {
