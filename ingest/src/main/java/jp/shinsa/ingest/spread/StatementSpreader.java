@@ -99,6 +99,24 @@ public final class StatementSpreader {
         return MATCHES.computeIfAbsent((ocr ? "1" : "0") + label, k -> ocr ? MATCHER.matchOcr(label) : MATCHER.match(label));
     }
 
+    /**
+     * Whether the sentence-embedding model is consulted for rows whose n-gram evidence is weak
+     * (system property {@code shinsa.spread.embeddings}, default off: it did not help on the tuned
+     * variants, docs/decisions/020-statement-spreading-detail.md).
+     */
+    static final boolean EMBEDDINGS = Boolean.getBoolean("shinsa.spread.embeddings");
+    /** Below this best n-gram score a row's label evidence is weak. */
+    static final double WEAK_LABEL = 0.6;
+    private static final java.util.concurrent.ConcurrentHashMap<String, List<AccountCandidate>> MEANINGS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static List<AccountCandidate> meanings(String label) {
+        if (MEANINGS.size() > CACHE_SIZE) {
+            MEANINGS.clear();
+        }
+        return MEANINGS.computeIfAbsent(label, k -> MATCHER.meaningCandidates(label, 0.3, 8));
+    }
+
     private static List<AccountCandidate> candidates(String label) {
         if (CANDIDATES.size() > CACHE_SIZE) {
             CANDIDATES.clear();
@@ -248,10 +266,12 @@ public final class StatementSpreader {
             }
             // a row whose label names its account closes the sections it does not belong to, except
             // a detail block (a heading naming a chart leaf: 材料費, その他の流動資産) it is indented into,
-            // where its name may be a part's (未収金, 診療材料費): the arithmetic decides
+            // where its name may be a part's (未収金, 診療材料費): the arithmetic decides. A total or
+            // profit line (an account with components: 経常利益, 流動負債合計) is never a part of a leaf.
             boolean inBlock = !stack.isEmpty() && leaf(top(stack))
                     && (!indents || r.indent() > stack.get(stack.size() - 1).indent());
-            if (strong != null && !reading.qualified() && !(inBlock && !permitted(strong, top(stack)))) {
+            boolean summary = strong != null && (CHILDREN.containsKey(strong) || isGrand(strong) || strong.equals("net_income"));
+            if (strong != null && !reading.qualified() && !(inBlock && !permitted(strong, top(stack)) && !summary)) {
                 int keep = stack.size();
                 while (keep > 0 && !permitted(strong, stack.get(keep - 1).account())) {
                     keep--;
@@ -396,6 +416,27 @@ public final class StatementSpreader {
                 out.add(new Option(RowMapping.Kind.ACCOUNT, c.account(), s, "similar wording"));
             }
         }
+        double bestLabel = out.stream().filter(o -> o.kind() == RowMapping.Kind.ACCOUNT).mapToDouble(Option::score).max().orElse(0);
+        if (EMBEDDINGS && strong == null && bestLabel < WEAK_LABEL) {
+            // weak n-gram evidence: what the embedding model says the wording means, a little discounted
+            for (AccountCandidate c : meanings(reading.base())) {
+                if (!permitted(c.account(), section) || !permittedKind(c.account(), kind)) {
+                    continue;
+                }
+                double s = 0.8 * c.score();
+                int at = -1;
+                for (int i = 0; i < out.size(); i++) {
+                    if (c.account().equals(out.get(i).account())) {
+                        at = i;
+                    }
+                }
+                if (at < 0 && out.size() < 7) {
+                    out.add(new Option(RowMapping.Kind.ACCOUNT, c.account(), s, "similar meaning"));
+                } else if (at >= 0 && out.get(at).score() < s) {
+                    out.set(at, new Option(RowMapping.Kind.ACCOUNT, c.account(), s, "similar meaning"));
+                }
+            }
+        }
         String part = partTarget(section);
         if (part != null && !reading.total()) {
             // under a heading that names the account itself the block is strong evidence; beside the
@@ -421,9 +462,13 @@ public final class StatementSpreader {
         final Map<String, Map<Integer, Long>> value = new HashMap<>();
         final Map<Item, Integer> held = new HashMap<>();
         final Map<Item, Integer> failed = new HashMap<>();
+        /** Failures of "a printed total = the sum of its printed parts" alone (a part may be misprinted). */
+        final Map<Item, Integer> partsFailed = new HashMap<>();
         boolean explain;
         long unit = 1;
         double score;
+        /** Identities that fail under this assignment, decidable or not. */
+        int fails;
     }
 
     static Evaluation evaluate(List<Item> items, boolean explain) {
@@ -468,7 +513,11 @@ public final class StatementSpreader {
                     if (v != null) {
                         List<Item> involved = new ArrayList<>(p.getValue());
                         involved.add(e.printedBy.get(p.getKey()));
-                        tally(e, involved, Math.abs(v - y.getValue()) <= (e.unit == 1 ? 0 : e.unit * (p.getValue().size() + 1) / 2));
+                        boolean holds = Math.abs(v - y.getValue()) <= (e.unit == 1 ? 0 : e.unit * (p.getValue().size() + 1) / 2);
+                        tally(e, involved, holds);
+                        if (!holds && e.explain) {
+                            involved.forEach(i -> e.partsFailed.merge(i, 1, Integer::sum));
+                        }
                     }
                 }
             }
@@ -542,6 +591,9 @@ public final class StatementSpreader {
     }
 
     private static void tally(Evaluation e, List<Item> involved, boolean holds) {
+        if (!holds) {
+            e.fails++;
+        }
         boolean decidable = false;
         for (Item i : involved) {
             if (!i.fixed) {
@@ -602,6 +654,7 @@ public final class StatementSpreader {
                     it.choice = keep;
                 }
                 improved |= sectionMoves();
+                improved |= blockEndMoves();
             }
             best = evaluate(items, true);
         }
@@ -644,6 +697,76 @@ public final class StatementSpreader {
             return improved;
         }
 
+        /**
+         * Where a detail block ends when nothing but the arithmetic shows it (no indentation, no total
+         * printed): for each section's free rows in document order, the first k as parts and the rest
+         * as their best account reading, for every k. One-row moves cannot find this: taking one row
+         * out of a block that swallowed the lines after it breaks the identities of both.
+         */
+        private boolean blockEndMoves() {
+            boolean improved = false;
+            Map<String, List<Item>> bySection = new LinkedHashMap<>();
+            for (Item it : free) {
+                if (it.sectionAccount != null && partTarget(it.sectionAccount) != null) {
+                    bySection.computeIfAbsent(it.sectionAccount + "|" + String.join("›", it.sectionPath), k -> new ArrayList<>()).add(it);
+                }
+            }
+            for (List<Item> group : bySection.values()) {
+                if (group.size() < 2) {
+                    continue;
+                }
+                for (int cut = 1; cut < group.size() && evaluations < MAX_EVALUATIONS; cut++) {
+                    int[] keep = group.stream().mapToInt(i -> i.choice).toArray();
+                    boolean possible = true;
+                    for (int g = 0; g < group.size() && possible; g++) {
+                        int c = choiceOf(group.get(g), g < cut ? RowMapping.Kind.PART_OF : RowMapping.Kind.ACCOUNT);
+                        if (c < 0 && g < cut) {
+                            possible = false;
+                        } else {
+                            group.get(g).choice = c < 0 ? group.get(g).choice : c;
+                        }
+                    }
+                    if (possible) {
+                        Evaluation e = evaluate(items, false);
+                        evaluations++;
+                        if (e.score > best.score + 1e-9) {
+                            best = e;
+                            keep = group.stream().mapToInt(i -> i.choice).toArray();
+                            improved = true;
+                        }
+                    }
+                    for (int i = 0; i < group.size(); i++) {
+                        group.get(i).choice = keep[i];
+                    }
+                }
+            }
+            return improved;
+        }
+
+        private static int choiceOf(Item it, RowMapping.Kind kind) {
+            for (int c = 0; c < it.options.size(); c++) {
+                if (it.options.get(c).kind() == kind) {
+                    return c;
+                }
+            }
+            return -1;
+        }
+
+        /** Whether some other reading of this row makes fewer identities fail than the chosen one. */
+        boolean discriminates(Item it) {
+            int keep = it.choice;
+            boolean fewer = false;
+            for (int c = 0; c < it.options.size() && !fewer; c++) {
+                if (c == keep) {
+                    continue;
+                }
+                it.choice = c;
+                fewer = evaluate(items, false).fails < best.fails;
+            }
+            it.choice = keep;
+            return fewer;
+        }
+
         /** How much the best assignment beats the best other reading of this row (∞ when none). */
         double margin(Item it) {
             int keep = it.choice;
@@ -675,6 +798,21 @@ public final class StatementSpreader {
                     .map(x -> new AccountCandidate(x.account(), Math.max(0, Math.min(1, x.score())))).distinct().limit(5).toList();
             int held = e.held.getOrDefault(it, 0);
             int failed = e.failed.getOrDefault(it, 0);
+            // a detail block whose heading names the account, with its total printed right after its
+            // parts, is read by its structure: parts that do not add up to that total are a finding of
+            // the statement (scoring's StatementArithmeticRule), not doubt about the rows
+            boolean block = structuredBlock(it, items, e);
+            if (block) {
+                failed -= e.partsFailed.getOrDefault(it, 0);
+            }
+            // a part under a heading that names its account, whose failing identities fail under every
+            // other reading of it as well (a misprinted line elsewhere in the same total): the failure
+            // says nothing about this row, and its structure stands
+            boolean headingBlock = !it.fixed && o.kind() == RowMapping.Kind.PART_OF && o.account().equals(it.sectionAccount);
+            if (headingBlock && failed > 0 && !search.discriminates(it)) {
+                failed = 0;
+                block = true;
+            }
             double conf;
             Text reason;
             if (it.taught) {
@@ -691,6 +829,10 @@ public final class StatementSpreader {
                 double margin = search.margin(it);
                 boolean supported = held > 0 && failed == 0;
                 conf = supported ? 0.6 + 0.35 * o.score() : o.score() >= 0.8 ? 0.55 + 0.3 * o.score() : 0.1 + 0.45 * o.score();
+                if (block && failed == 0) {
+                    conf = Math.max(conf, held > 0 ? 0.6 + 0.35 * o.score() : 0.7);
+                    supported = held > 0;
+                }
                 if (margin < TIE_MARGIN) {
                     conf = Math.min(conf, 0.4);
                 }
@@ -769,6 +911,36 @@ public final class StatementSpreader {
         return new Spread(figures, deltas, outRows, unmapped);
     }
 
+    /**
+     * Is this row a part (or the printed total) of a detail block read by its structure alone: the
+     * parts stand under a heading that names their account, nothing but parts (and the account's memo
+     * line) stands between the first part and the printed total, and the total follows the last part.
+     */
+    static boolean structuredBlock(Item it, List<Item> items, Evaluation e) {
+        String account = it.chosen().kind() == RowMapping.Kind.PART_OF ? it.chosen().account()
+                : it.chosen().kind() == RowMapping.Kind.ACCOUNT && e.parts.containsKey(it.chosen().account()) ? it.chosen().account() : null;
+        if (account == null || !e.printed.containsKey(account) || !e.parts.containsKey(account)) {
+            return false;
+        }
+        List<Item> parts = e.parts.get(account);
+        Item total = e.printedBy.get(account);
+        int first = parts.stream().mapToInt(items::indexOf).min().orElse(-1);
+        int end = items.indexOf(total);
+        if (first < 0 || end <= first) {
+            return false;
+        }
+        for (int i = first; i < end; i++) {
+            Item x = items.get(i);
+            if (!parts.contains(x)) {
+                return false;
+            }
+            if (x.chosen().kind() == RowMapping.Kind.PART_OF && !account.equals(x.sectionAccount)) {
+                return false;
+            }
+        }
+        return end - first == parts.size();
+    }
+
     private static String section(Item it, boolean ja) {
         if (it.sectionPath.isEmpty()) {
             return "";
@@ -781,6 +953,7 @@ public final class StatementSpreader {
             case "label with qualifier" -> "科目名と限定語から判断";
             case "label outside its section" -> "科目名は一致するが区分が異なる";
             case "similar label", "similar wording" -> "科目名が類似（" + String.format(java.util.Locale.ROOT, "%.2f", o.score()) + "）";
+            case "similar meaning" -> "語の意味が類似（" + String.format(java.util.Locale.ROOT, "%.2f", o.score()) + "）";
             case "detail line of its section" -> "区分の内訳行";
             default -> o.why();
         };
@@ -789,6 +962,7 @@ public final class StatementSpreader {
     private static String whyEn(Option o) {
         return switch (o.why()) {
             case "similar label", "similar wording" -> "similar wording (" + String.format(java.util.Locale.ROOT, "%.2f", o.score()) + ")";
+            case "similar meaning" -> "similar meaning (" + String.format(java.util.Locale.ROOT, "%.2f", o.score()) + ")";
             case "detail line of its section" -> "a detail line of its section";
             default -> o.why();
         };
