@@ -33,7 +33,16 @@ public final class TextEmbedder {
             synchronized (TextEmbedder.class) {
                 m = model;
                 if (m == null) {
-                    m = new BgeSmallZhV15QuantizedEmbeddingModel();
+                    // LangChain4j finds the ONNX model through the thread's context class loader, which
+                    // on a pool thread may not see the fat jar's nested jars: use this class's loader
+                    Thread t = Thread.currentThread();
+                    ClassLoader before = t.getContextClassLoader();
+                    t.setContextClassLoader(TextEmbedder.class.getClassLoader());
+                    try {
+                        m = new BgeSmallZhV15QuantizedEmbeddingModel();
+                    } finally {
+                        t.setContextClassLoader(before);
+                    }
                     model = m;
                 }
             }

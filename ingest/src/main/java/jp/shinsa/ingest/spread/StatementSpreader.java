@@ -41,6 +41,8 @@ import jp.shinsa.models.UnmappedRow;
 public final class StatementSpreader {
     /** Evaluations of an assignment per document: bounds the search whatever the statement. */
     static final int MAX_EVALUATIONS = 20_000;
+    /** Sections with more free rows than this get no pair moves (their count grows with the square). */
+    static final int PAIR_GROUP = 6;
     /** A label win smaller than this, with no identity to tell, leaves the mapping uncertain. */
     static final double TIE_MARGIN = 0.1;
     /** Figures below this confidence rest on an uncertain mapping. */
@@ -107,6 +109,14 @@ public final class StatementSpreader {
     static final boolean EMBEDDINGS = Boolean.getBoolean("shinsa.spread.embeddings");
     /** Below this best n-gram score a row's label evidence is weak. */
     static final double WEAK_LABEL = 0.6;
+    /**
+     * Label score of "a detail line beside the named accounts of its section" (未収金 under 流動資産 as
+     * part of その他の流動資産): below a label that resembles a named account (≥ 0.45 after the 0.9
+     * discount), above a line the section lacks.
+     */
+    static final double SIBLING_PART = 0.4;
+    /** Label score of a reading offered only because its section lacks that line (the arithmetic must confirm it). */
+    static final double GAP = 0.3;
     private static final java.util.concurrent.ConcurrentHashMap<String, List<AccountCandidate>> MEANINGS =
             new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -438,10 +448,23 @@ public final class StatementSpreader {
             }
         }
         String part = partTarget(section);
-        if (part != null && !reading.total()) {
+        String labelBest = out.stream().filter(o -> o.kind() == RowMapping.Kind.ACCOUNT)
+                .max(java.util.Comparator.comparingDouble(Option::score)).map(Option::account).orElse(null);
+        if (part != null && !reading.total() && (part.equals(section) || !part.equals(labelBest))) {
             // under a heading that names the account itself the block is strong evidence; beside the
-            // named accounts of a section (未収金 under 流動資産) it is a guess the arithmetic must confirm
-            out.add(new Option(RowMapping.Kind.PART_OF, part, part.equals(section) ? 0.7 : 0.55, "detail line of its section"));
+            // named accounts of a section (未収金 under 流動資産) it is a guess the arithmetic must confirm,
+            // weaker than a label that resembles a named account; a row whose label reads as the その他
+            // account itself is that account, not a part of it
+            out.add(new Option(RowMapping.Kind.PART_OF, part, part.equals(section) ? 0.7 : SIBLING_PART, "detail line of its section"));
+        }
+        if (section != null && bestLabel < WEAK_LABEL && CHILDREN.containsKey(section)) {
+            // a wording with no label evidence may still fill a line its section lacks: every component
+            // of the section is a reading the arithmetic alone can confirm (拠出金 beside 剰余金 under 純資産)
+            for (String c : CHILDREN.get(section)) {
+                if (out.stream().noneMatch(o -> c.equals(o.account())) && permittedKind(c, kind)) {
+                    out.add(new Option(RowMapping.Kind.ACCOUNT, c, GAP, "fills a gap"));
+                }
+            }
         }
         out.sort((x, y) -> Double.compare(y.score(), x.score()));
         // A label that all but names an account is not dropped to dodge an identity: a gap may be a
@@ -655,6 +678,9 @@ public final class StatementSpreader {
                 }
                 improved |= sectionMoves();
                 improved |= blockEndMoves();
+                if (!improved && best.fails > 0) {
+                    improved = pairMoves();
+                }
             }
             best = evaluate(items, true);
         }
@@ -737,6 +763,57 @@ public final class StatementSpreader {
                     }
                     for (int i = 0; i < group.size(); i++) {
                         group.get(i).choice = keep[i];
+                    }
+                }
+            }
+            return improved;
+        }
+
+        /**
+         * Two rows of one section moved together, every pair of their readings: two lines a section
+         * lacks (無形資産 and 投資等合計 under 固定資産) only add up when both are placed, so neither
+         * one-row move is ever an improvement. Only while an identity fails, for sections of at most
+         * {@link #PAIR_GROUP} free rows, within the evaluation bound.
+         */
+        private boolean pairMoves() {
+            boolean improved = false;
+            Map<String, List<Item>> bySection = new LinkedHashMap<>();
+            for (Item it : free) {
+                if (it.sectionAccount != null) {
+                    bySection.computeIfAbsent(it.sectionAccount + "|" + String.join("›", it.sectionPath), k -> new ArrayList<>()).add(it);
+                }
+            }
+            for (List<Item> group : bySection.values()) {
+                if (group.size() < 2 || group.size() > PAIR_GROUP) {
+                    continue;
+                }
+                for (int i = 0; i < group.size(); i++) {
+                    for (int j = i + 1; j < group.size(); j++) {
+                        Item a = group.get(i);
+                        Item b = group.get(j);
+                        int keepA = a.choice;
+                        int keepB = b.choice;
+                        for (int ca = 0; ca < a.options.size() && evaluations < MAX_EVALUATIONS; ca++) {
+                            for (int cb = 0; cb < b.options.size() && evaluations < MAX_EVALUATIONS; cb++) {
+                                if (ca == keepA || cb == keepB || a.options.get(ca).kind() == RowMapping.Kind.UNMAPPED
+                                        || b.options.get(cb).kind() == RowMapping.Kind.UNMAPPED) {
+                                    // placing two lines together, never dropping two to dodge an identity
+                                    continue;
+                                }
+                                a.choice = ca;
+                                b.choice = cb;
+                                Evaluation e = evaluate(items, false);
+                                evaluations++;
+                                if (e.score > best.score + 1e-9) {
+                                    best = e;
+                                    keepA = ca;
+                                    keepB = cb;
+                                    improved = true;
+                                }
+                            }
+                        }
+                        a.choice = keepA;
+                        b.choice = keepB;
                     }
                 }
             }
@@ -832,6 +909,12 @@ public final class StatementSpreader {
                 if (block && failed == 0) {
                     conf = Math.max(conf, held > 0 ? 0.6 + 0.35 * o.score() : 0.7);
                     supported = held > 0;
+                }
+                boolean swappable = o.why().equals("fills a gap") && items.stream().anyMatch(x -> x != it
+                        && x.chosen().why().equals("fills a gap") && java.util.Objects.equals(x.sectionAccount, it.sectionAccount));
+                if (swappable) {
+                    // two lines placed by the arithmetic alone in one section can be swapped: sums cannot tell
+                    margin = 0;
                 }
                 if (margin < TIE_MARGIN) {
                     conf = Math.min(conf, 0.4);
@@ -954,6 +1037,7 @@ public final class StatementSpreader {
             case "label outside its section" -> "科目名は一致するが区分が異なる";
             case "similar label", "similar wording" -> "科目名が類似（" + String.format(java.util.Locale.ROOT, "%.2f", o.score()) + "）";
             case "similar meaning" -> "語の意味が類似（" + String.format(java.util.Locale.ROOT, "%.2f", o.score()) + "）";
+            case "fills a gap" -> "区分に欠けている科目を計算で補完";
             case "detail line of its section" -> "区分の内訳行";
             default -> o.why();
         };
@@ -963,6 +1047,7 @@ public final class StatementSpreader {
         return switch (o.why()) {
             case "similar label", "similar wording" -> "similar wording (" + String.format(java.util.Locale.ROOT, "%.2f", o.score()) + ")";
             case "similar meaning" -> "similar meaning (" + String.format(java.util.Locale.ROOT, "%.2f", o.score()) + ")";
+            case "fills a gap" -> "the line its section lacks, by the arithmetic alone";
             case "detail line of its section" -> "a detail line of its section";
             default -> o.why();
         };
