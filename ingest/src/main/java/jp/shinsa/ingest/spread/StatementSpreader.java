@@ -871,7 +871,9 @@ public final class StatementSpreader {
         Map<Item, RowMapping> mappings = new HashMap<>();
         for (Item it : items) {
             Option o = it.chosen();
+            // a line the section lacks is no label evidence: it is listed only when it was chosen
             List<AccountCandidate> candidates = it.options.stream().filter(x -> x.account() != null)
+                    .filter(x -> !x.why().equals("fills a gap") || x == o)
                     .map(x -> new AccountCandidate(x.account(), Math.max(0, Math.min(1, x.score())))).distinct().limit(5).toList();
             int held = e.held.getOrDefault(it, 0);
             int failed = e.failed.getOrDefault(it, 0);
