@@ -272,6 +272,42 @@ public final class AccountMatcher {
                 .limit(limit).map(e -> new jp.shinsa.models.AccountCandidate(e.getKey(), Math.min(1, e.getValue()))).toList();
     }
 
+    /** The embeddings of every key, computed on first use of {@link #meaningCandidates}. */
+    private volatile float[][] keyEmbeddings;
+    private volatile List<Map.Entry<String, String>> embeddedKeys;
+
+    /**
+     * Every account a label might mean by the Japanese sentence-embedding model (bge-small-zh,
+     * {@link jp.shinsa.embeddings.TextEmbedder}): cosine of the label against every known key, mapped
+     * to [0,1] by {@code (cos − 0.55) / 0.4} (unrelated short labels lie near 0.5, paraphrases above
+     * 0.8). Loads the model on first use (seconds); labels are cached by the embedder. Evidence for
+     * rows whose n-gram evidence is weak only: the model mostly sees the same character overlap.
+     */
+    public List<jp.shinsa.models.AccountCandidate> meaningCandidates(String label, double floor, int limit) {
+        String k = key(label);
+        if (k.isEmpty() || label.length() > LONGEST_LABEL || k.length() > longestUsefulKey) {
+            return List.of();
+        }
+        if (keyEmbeddings == null) {
+            synchronized (this) {
+                if (keyEmbeddings == null) {
+                    List<Map.Entry<String, String>> entries = List.copyOf(keys.entrySet());
+                    keyEmbeddings = jp.shinsa.embeddings.TextEmbedder.embed(entries.stream().map(Map.Entry::getKey).toList());
+                    embeddedKeys = entries;
+                }
+            }
+        }
+        float[] x = jp.shinsa.embeddings.TextEmbedder.embed(k);
+        Map<String, Double> best = new HashMap<>();
+        for (int i = 0; i < embeddedKeys.size(); i++) {
+            double score = Math.max(0, Math.min(1, (jp.shinsa.embeddings.TextEmbedder.cosine(x, keyEmbeddings[i]) - 0.55) / 0.4));
+            best.merge(embeddedKeys.get(i).getValue(), score, Math::max);
+        }
+        return best.entrySet().stream().filter(e -> e.getValue() >= floor)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(limit).map(e -> new jp.shinsa.models.AccountCandidate(e.getKey(), e.getValue())).toList();
+    }
+
     /** Dice coefficient over character bigrams (single characters for one-character strings). */
     static double dice(String a, String b) {
         Map<String, Integer> x = grams(a);

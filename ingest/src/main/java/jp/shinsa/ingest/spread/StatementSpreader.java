@@ -41,6 +41,8 @@ import jp.shinsa.models.UnmappedRow;
 public final class StatementSpreader {
     /** Evaluations of an assignment per document: bounds the search whatever the statement. */
     static final int MAX_EVALUATIONS = 20_000;
+    /** Sections with more free rows than this get no pair moves (their count grows with the square). */
+    static final int PAIR_GROUP = 6;
     /** A label win smaller than this, with no identity to tell, leaves the mapping uncertain. */
     static final double TIE_MARGIN = 0.1;
     /** Figures below this confidence rest on an uncertain mapping. */
@@ -97,6 +99,32 @@ public final class StatementSpreader {
             MATCHES.clear();
         }
         return MATCHES.computeIfAbsent((ocr ? "1" : "0") + label, k -> ocr ? MATCHER.matchOcr(label) : MATCHER.match(label));
+    }
+
+    /**
+     * Whether the sentence-embedding model is consulted for rows whose n-gram evidence is weak
+     * (system property {@code shinsa.spread.embeddings}, default off: it did not help on the tuned
+     * variants, docs/decisions/020-statement-spreading-detail.md).
+     */
+    static final boolean EMBEDDINGS = Boolean.getBoolean("shinsa.spread.embeddings");
+    /** Below this best n-gram score a row's label evidence is weak. */
+    static final double WEAK_LABEL = 0.6;
+    /**
+     * Label score of "a detail line beside the named accounts of its section" (未収金 under 流動資産 as
+     * part of その他の流動資産): below a label that resembles a named account (≥ 0.45 after the 0.9
+     * discount), above a line the section lacks.
+     */
+    static final double SIBLING_PART = 0.4;
+    /** Label score of a reading offered only because its section lacks that line (the arithmetic must confirm it). */
+    static final double GAP = 0.3;
+    private static final java.util.concurrent.ConcurrentHashMap<String, List<AccountCandidate>> MEANINGS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static List<AccountCandidate> meanings(String label) {
+        if (MEANINGS.size() > CACHE_SIZE) {
+            MEANINGS.clear();
+        }
+        return MEANINGS.computeIfAbsent(label, k -> MATCHER.meaningCandidates(label, 0.3, 8));
     }
 
     private static List<AccountCandidate> candidates(String label) {
@@ -248,10 +276,12 @@ public final class StatementSpreader {
             }
             // a row whose label names its account closes the sections it does not belong to, except
             // a detail block (a heading naming a chart leaf: 材料費, その他の流動資産) it is indented into,
-            // where its name may be a part's (未収金, 診療材料費): the arithmetic decides
+            // where its name may be a part's (未収金, 診療材料費): the arithmetic decides. A total or
+            // profit line (an account with components: 経常利益, 流動負債合計) is never a part of a leaf.
             boolean inBlock = !stack.isEmpty() && leaf(top(stack))
                     && (!indents || r.indent() > stack.get(stack.size() - 1).indent());
-            if (strong != null && !reading.qualified() && !(inBlock && !permitted(strong, top(stack)))) {
+            boolean summary = strong != null && (CHILDREN.containsKey(strong) || isGrand(strong) || strong.equals("net_income"));
+            if (strong != null && !reading.qualified() && !(inBlock && !permitted(strong, top(stack)) && !summary)) {
                 int keep = stack.size();
                 while (keep > 0 && !permitted(strong, stack.get(keep - 1).account())) {
                     keep--;
@@ -396,11 +426,45 @@ public final class StatementSpreader {
                 out.add(new Option(RowMapping.Kind.ACCOUNT, c.account(), s, "similar wording"));
             }
         }
+        double bestLabel = out.stream().filter(o -> o.kind() == RowMapping.Kind.ACCOUNT).mapToDouble(Option::score).max().orElse(0);
+        if (EMBEDDINGS && strong == null && bestLabel < WEAK_LABEL) {
+            // weak n-gram evidence: what the embedding model says the wording means, a little discounted
+            for (AccountCandidate c : meanings(reading.base())) {
+                if (!permitted(c.account(), section) || !permittedKind(c.account(), kind)) {
+                    continue;
+                }
+                double s = 0.8 * c.score();
+                int at = -1;
+                for (int i = 0; i < out.size(); i++) {
+                    if (c.account().equals(out.get(i).account())) {
+                        at = i;
+                    }
+                }
+                if (at < 0 && out.size() < 7) {
+                    out.add(new Option(RowMapping.Kind.ACCOUNT, c.account(), s, "similar meaning"));
+                } else if (at >= 0 && out.get(at).score() < s) {
+                    out.set(at, new Option(RowMapping.Kind.ACCOUNT, c.account(), s, "similar meaning"));
+                }
+            }
+        }
         String part = partTarget(section);
-        if (part != null && !reading.total()) {
+        String labelBest = out.stream().filter(o -> o.kind() == RowMapping.Kind.ACCOUNT)
+                .max(java.util.Comparator.comparingDouble(Option::score)).map(Option::account).orElse(null);
+        if (part != null && !reading.total() && (part.equals(section) || !part.equals(labelBest))) {
             // under a heading that names the account itself the block is strong evidence; beside the
-            // named accounts of a section (未収金 under 流動資産) it is a guess the arithmetic must confirm
-            out.add(new Option(RowMapping.Kind.PART_OF, part, part.equals(section) ? 0.7 : 0.55, "detail line of its section"));
+            // named accounts of a section (未収金 under 流動資産) it is a guess the arithmetic must confirm,
+            // weaker than a label that resembles a named account; a row whose label reads as the その他
+            // account itself is that account, not a part of it
+            out.add(new Option(RowMapping.Kind.PART_OF, part, part.equals(section) ? 0.7 : SIBLING_PART, "detail line of its section"));
+        }
+        if (section != null && bestLabel < WEAK_LABEL && CHILDREN.containsKey(section)) {
+            // a wording with no label evidence may still fill a line its section lacks: every component
+            // of the section is a reading the arithmetic alone can confirm (拠出金 beside 剰余金 under 純資産)
+            for (String c : CHILDREN.get(section)) {
+                if (out.stream().noneMatch(o -> c.equals(o.account())) && permittedKind(c, kind)) {
+                    out.add(new Option(RowMapping.Kind.ACCOUNT, c, GAP, "fills a gap"));
+                }
+            }
         }
         out.sort((x, y) -> Double.compare(y.score(), x.score()));
         // A label that all but names an account is not dropped to dodge an identity: a gap may be a
@@ -421,9 +485,13 @@ public final class StatementSpreader {
         final Map<String, Map<Integer, Long>> value = new HashMap<>();
         final Map<Item, Integer> held = new HashMap<>();
         final Map<Item, Integer> failed = new HashMap<>();
+        /** Failures of "a printed total = the sum of its printed parts" alone (a part may be misprinted). */
+        final Map<Item, Integer> partsFailed = new HashMap<>();
         boolean explain;
         long unit = 1;
         double score;
+        /** Identities that fail under this assignment, decidable or not. */
+        int fails;
     }
 
     static Evaluation evaluate(List<Item> items, boolean explain) {
@@ -468,7 +536,11 @@ public final class StatementSpreader {
                     if (v != null) {
                         List<Item> involved = new ArrayList<>(p.getValue());
                         involved.add(e.printedBy.get(p.getKey()));
-                        tally(e, involved, Math.abs(v - y.getValue()) <= (e.unit == 1 ? 0 : e.unit * (p.getValue().size() + 1) / 2));
+                        boolean holds = Math.abs(v - y.getValue()) <= (e.unit == 1 ? 0 : e.unit * (p.getValue().size() + 1) / 2);
+                        tally(e, involved, holds);
+                        if (!holds && e.explain) {
+                            involved.forEach(i -> e.partsFailed.merge(i, 1, Integer::sum));
+                        }
                     }
                 }
             }
@@ -542,6 +614,9 @@ public final class StatementSpreader {
     }
 
     private static void tally(Evaluation e, List<Item> involved, boolean holds) {
+        if (!holds) {
+            e.fails++;
+        }
         boolean decidable = false;
         for (Item i : involved) {
             if (!i.fixed) {
@@ -602,6 +677,10 @@ public final class StatementSpreader {
                     it.choice = keep;
                 }
                 improved |= sectionMoves();
+                improved |= blockEndMoves();
+                if (!improved && best.fails > 0) {
+                    improved = pairMoves();
+                }
             }
             best = evaluate(items, true);
         }
@@ -644,6 +723,127 @@ public final class StatementSpreader {
             return improved;
         }
 
+        /**
+         * Where a detail block ends when nothing but the arithmetic shows it (no indentation, no total
+         * printed): for each section's free rows in document order, the first k as parts and the rest
+         * as their best account reading, for every k. One-row moves cannot find this: taking one row
+         * out of a block that swallowed the lines after it breaks the identities of both.
+         */
+        private boolean blockEndMoves() {
+            boolean improved = false;
+            Map<String, List<Item>> bySection = new LinkedHashMap<>();
+            for (Item it : free) {
+                if (it.sectionAccount != null && partTarget(it.sectionAccount) != null) {
+                    bySection.computeIfAbsent(it.sectionAccount + "|" + String.join("›", it.sectionPath), k -> new ArrayList<>()).add(it);
+                }
+            }
+            for (List<Item> group : bySection.values()) {
+                if (group.size() < 2) {
+                    continue;
+                }
+                for (int cut = 1; cut < group.size() && evaluations < MAX_EVALUATIONS; cut++) {
+                    int[] keep = group.stream().mapToInt(i -> i.choice).toArray();
+                    boolean possible = true;
+                    for (int g = 0; g < group.size() && possible; g++) {
+                        int c = choiceOf(group.get(g), g < cut ? RowMapping.Kind.PART_OF : RowMapping.Kind.ACCOUNT);
+                        if (c < 0 && g < cut) {
+                            possible = false;
+                        } else {
+                            group.get(g).choice = c < 0 ? group.get(g).choice : c;
+                        }
+                    }
+                    if (possible) {
+                        Evaluation e = evaluate(items, false);
+                        evaluations++;
+                        if (e.score > best.score + 1e-9) {
+                            best = e;
+                            keep = group.stream().mapToInt(i -> i.choice).toArray();
+                            improved = true;
+                        }
+                    }
+                    for (int i = 0; i < group.size(); i++) {
+                        group.get(i).choice = keep[i];
+                    }
+                }
+            }
+            return improved;
+        }
+
+        /**
+         * Two rows of one section moved together, every pair of their readings: two lines a section
+         * lacks (無形資産 and 投資等合計 under 固定資産) only add up when both are placed, so neither
+         * one-row move is ever an improvement. Only while an identity fails, for sections of at most
+         * {@link #PAIR_GROUP} free rows, within the evaluation bound.
+         */
+        private boolean pairMoves() {
+            boolean improved = false;
+            Map<String, List<Item>> bySection = new LinkedHashMap<>();
+            for (Item it : free) {
+                if (it.sectionAccount != null) {
+                    bySection.computeIfAbsent(it.sectionAccount + "|" + String.join("›", it.sectionPath), k -> new ArrayList<>()).add(it);
+                }
+            }
+            for (List<Item> group : bySection.values()) {
+                if (group.size() < 2 || group.size() > PAIR_GROUP) {
+                    continue;
+                }
+                for (int i = 0; i < group.size(); i++) {
+                    for (int j = i + 1; j < group.size(); j++) {
+                        Item a = group.get(i);
+                        Item b = group.get(j);
+                        int keepA = a.choice;
+                        int keepB = b.choice;
+                        for (int ca = 0; ca < a.options.size() && evaluations < MAX_EVALUATIONS; ca++) {
+                            for (int cb = 0; cb < b.options.size() && evaluations < MAX_EVALUATIONS; cb++) {
+                                if (ca == keepA || cb == keepB || a.options.get(ca).kind() == RowMapping.Kind.UNMAPPED
+                                        || b.options.get(cb).kind() == RowMapping.Kind.UNMAPPED) {
+                                    // placing two lines together, never dropping two to dodge an identity
+                                    continue;
+                                }
+                                a.choice = ca;
+                                b.choice = cb;
+                                Evaluation e = evaluate(items, false);
+                                evaluations++;
+                                if (e.score > best.score + 1e-9) {
+                                    best = e;
+                                    keepA = ca;
+                                    keepB = cb;
+                                    improved = true;
+                                }
+                            }
+                        }
+                        a.choice = keepA;
+                        b.choice = keepB;
+                    }
+                }
+            }
+            return improved;
+        }
+
+        private static int choiceOf(Item it, RowMapping.Kind kind) {
+            for (int c = 0; c < it.options.size(); c++) {
+                if (it.options.get(c).kind() == kind) {
+                    return c;
+                }
+            }
+            return -1;
+        }
+
+        /** Whether some other reading of this row makes fewer identities fail than the chosen one. */
+        boolean discriminates(Item it) {
+            int keep = it.choice;
+            boolean fewer = false;
+            for (int c = 0; c < it.options.size() && !fewer; c++) {
+                if (c == keep) {
+                    continue;
+                }
+                it.choice = c;
+                fewer = evaluate(items, false).fails < best.fails;
+            }
+            it.choice = keep;
+            return fewer;
+        }
+
         /** How much the best assignment beats the best other reading of this row (∞ when none). */
         double margin(Item it) {
             int keep = it.choice;
@@ -671,10 +871,27 @@ public final class StatementSpreader {
         Map<Item, RowMapping> mappings = new HashMap<>();
         for (Item it : items) {
             Option o = it.chosen();
+            // a line the section lacks is no label evidence: it is listed only when it was chosen
             List<AccountCandidate> candidates = it.options.stream().filter(x -> x.account() != null)
+                    .filter(x -> !x.why().equals("fills a gap") || x == o)
                     .map(x -> new AccountCandidate(x.account(), Math.max(0, Math.min(1, x.score())))).distinct().limit(5).toList();
             int held = e.held.getOrDefault(it, 0);
             int failed = e.failed.getOrDefault(it, 0);
+            // a detail block whose heading names the account, with its total printed right after its
+            // parts, is read by its structure: parts that do not add up to that total are a finding of
+            // the statement (scoring's StatementArithmeticRule), not doubt about the rows
+            boolean block = structuredBlock(it, items, e);
+            if (block) {
+                failed -= e.partsFailed.getOrDefault(it, 0);
+            }
+            // a part under a heading that names its account, whose failing identities fail under every
+            // other reading of it as well (a misprinted line elsewhere in the same total): the failure
+            // says nothing about this row, and its structure stands
+            boolean headingBlock = !it.fixed && o.kind() == RowMapping.Kind.PART_OF && o.account().equals(it.sectionAccount);
+            if (headingBlock && failed > 0 && !search.discriminates(it)) {
+                failed = 0;
+                block = true;
+            }
             double conf;
             Text reason;
             if (it.taught) {
@@ -691,6 +908,16 @@ public final class StatementSpreader {
                 double margin = search.margin(it);
                 boolean supported = held > 0 && failed == 0;
                 conf = supported ? 0.6 + 0.35 * o.score() : o.score() >= 0.8 ? 0.55 + 0.3 * o.score() : 0.1 + 0.45 * o.score();
+                if (block && failed == 0) {
+                    conf = Math.max(conf, held > 0 ? 0.6 + 0.35 * o.score() : 0.7);
+                    supported = held > 0;
+                }
+                boolean swappable = o.why().equals("fills a gap") && items.stream().anyMatch(x -> x != it
+                        && x.chosen().why().equals("fills a gap") && java.util.Objects.equals(x.sectionAccount, it.sectionAccount));
+                if (swappable) {
+                    // two lines placed by the arithmetic alone in one section can be swapped: sums cannot tell
+                    margin = 0;
+                }
                 if (margin < TIE_MARGIN) {
                     conf = Math.min(conf, 0.4);
                 }
@@ -769,6 +996,36 @@ public final class StatementSpreader {
         return new Spread(figures, deltas, outRows, unmapped);
     }
 
+    /**
+     * Is this row a part (or the printed total) of a detail block read by its structure alone: the
+     * parts stand under a heading that names their account, nothing but parts (and the account's memo
+     * line) stands between the first part and the printed total, and the total follows the last part.
+     */
+    static boolean structuredBlock(Item it, List<Item> items, Evaluation e) {
+        String account = it.chosen().kind() == RowMapping.Kind.PART_OF ? it.chosen().account()
+                : it.chosen().kind() == RowMapping.Kind.ACCOUNT && e.parts.containsKey(it.chosen().account()) ? it.chosen().account() : null;
+        if (account == null || !e.printed.containsKey(account) || !e.parts.containsKey(account)) {
+            return false;
+        }
+        List<Item> parts = e.parts.get(account);
+        Item total = e.printedBy.get(account);
+        int first = parts.stream().mapToInt(items::indexOf).min().orElse(-1);
+        int end = items.indexOf(total);
+        if (first < 0 || end <= first) {
+            return false;
+        }
+        for (int i = first; i < end; i++) {
+            Item x = items.get(i);
+            if (!parts.contains(x)) {
+                return false;
+            }
+            if (x.chosen().kind() == RowMapping.Kind.PART_OF && !account.equals(x.sectionAccount)) {
+                return false;
+            }
+        }
+        return end - first == parts.size();
+    }
+
     private static String section(Item it, boolean ja) {
         if (it.sectionPath.isEmpty()) {
             return "";
@@ -781,6 +1038,8 @@ public final class StatementSpreader {
             case "label with qualifier" -> "科目名と限定語から判断";
             case "label outside its section" -> "科目名は一致するが区分が異なる";
             case "similar label", "similar wording" -> "科目名が類似（" + String.format(java.util.Locale.ROOT, "%.2f", o.score()) + "）";
+            case "similar meaning" -> "語の意味が類似（" + String.format(java.util.Locale.ROOT, "%.2f", o.score()) + "）";
+            case "fills a gap" -> "区分に欠けている科目を計算で補完";
             case "detail line of its section" -> "区分の内訳行";
             default -> o.why();
         };
@@ -789,6 +1048,8 @@ public final class StatementSpreader {
     private static String whyEn(Option o) {
         return switch (o.why()) {
             case "similar label", "similar wording" -> "similar wording (" + String.format(java.util.Locale.ROOT, "%.2f", o.score()) + ")";
+            case "similar meaning" -> "similar meaning (" + String.format(java.util.Locale.ROOT, "%.2f", o.score()) + ")";
+            case "fills a gap" -> "the line its section lacks, by the arithmetic alone";
             case "detail line of its section" -> "a detail line of its section";
             default -> o.why();
         };

@@ -155,4 +155,46 @@ class StatementSpreaderTest {
                 .containsExactly(tuple("long_term_borrowings", 700L, 1.0));
         assertThat(s.rows().get(1).mapping().taught()).isTrue();
     }
+
+    @Test
+    void should_keep_parts_confident_when_only_their_printed_total_disagrees_with_them() {
+        // 診療材料費 misprinted by 5: the block's structure (heading 材料費, parts, 材料費計) stands
+        Sheet sheet = new Sheet().row("損益計算書", null).row("医業費用", null).row("材料費", null, 1)
+                .row("医薬品費", 60L, 2).row("診療材料費", 35L, 2).row("材料費計", 90L, 1)
+                .row("給与費", 500L, 1).row("医業費用合計", 590L, 0);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.rows()).filteredOn(r -> r.mapping().kind() == RowMapping.Kind.PART_OF)
+                .extracting(StatementRow::label).containsExactly("医薬品費", "診療材料費");
+        assertThat(s.rows()).filteredOn(r -> r.mapping().kind() == RowMapping.Kind.PART_OF)
+                .allSatisfy(r -> assertThat(r.mapping().confidence()).isGreaterThanOrEqualTo(StatementSpreader.UNCERTAIN));
+        assertThat(s.figures()).filteredOn(f -> f.account().equals("material_costs")).extracting(Figure::value).containsExactly(90L);
+    }
+
+    @Test
+    void should_end_a_detail_block_without_indentation_where_the_arithmetic_says() {
+        // no indentation, no 医業外費用 total: the lines after the block are the profit lines, not parts
+        Sheet sheet = new Sheet().row("損益計算書", null).row("医業利益", 100L).row("医業外収益", 30L)
+                .row("医業外費用", null).row("患者外給食用材料費", 10L).row("診療費減免額", 15L)
+                .row("経常利益", 105L).row("特別利益", 0L).row("税引前当期純利益", 105L).row("法人税等", 5L)
+                .row("当期純利益", 100L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).extracting(Figure::account, Figure::value).contains(tuple("non_operating_expenses", 25L),
+                tuple("ordinary_profit", 105L), tuple("pretax_profit", 105L), tuple("income_taxes", 5L), tuple("net_income", 100L));
+    }
+
+    @Test
+    void should_place_two_lines_a_section_lacks_together_when_only_both_make_it_add_up() {
+        // 無形資産 resembles 無形固定資産; 投資等合計 resembles nothing: only the pair closes 固定資産合計
+        Sheet sheet = new Sheet().row("貸借対照表", null).row("資産の部", null).row("固定資産", null)
+                .row("有形固定資産合計", 700L).row("無形資産", 50L).row("投資等合計", 250L).row("固定資産合計", 1000L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).extracting(Figure::account, Figure::value)
+                .contains(tuple("intangible_fixed_assets", 50L), tuple("other_fixed_assets", 250L));
+    }
 }

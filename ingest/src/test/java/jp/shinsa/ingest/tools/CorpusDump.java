@@ -54,6 +54,16 @@ class CorpusDump {
                 w.write('\n');
                 System.err.println(folder.getFileName() + " " + app.documents().size() + " files, "
                         + app.figures().size() + " figures");
+                if (Boolean.getBoolean("shinsa.dump.rows")) {
+                    // -Dshinsa.dump.rows=true: every kept statement row with what the spreader made of it
+                    for (ExtractedDocument d : app.documents()) {
+                        for (var r : d.rows()) {
+                            System.err.printf("  %s #%d i%d %s %s %s → %s %s %.2f [%s]%n", d.file(), r.index(), r.indent(), r.label(),
+                                    r.values(), String.join("›", r.section()), r.mapping().kind(), r.mapping().account(),
+                                    r.mapping().confidence(), r.mapping().reason().en());
+                        }
+                    }
+                }
             }
         }
         System.err.printf("%d applications in %.1f s%n", folders.size(), (System.nanoTime() - start) / 1e9);

@@ -71,7 +71,16 @@ class LayoutVariants {
         /** HELD OUT: detail levels of held-out-statements.tsv, planted errors in half. */
         HELD_OUT_DETAIL,
         /** HELD OUT: wordings and detail levels together, in yen or 千円, any format. */
-        HELD_OUT_COMBINED;
+        HELD_OUT_COMBINED,
+        /**
+         * Tuned: more 病院会計準則 detail (委託費, 経費, 給与費, 医業外収益/費用 with 支払利息 as a part,
+         * 無形固定資産, 投資その他の資産, その他の流動/固定負債), 固定性配列法 balance sheets (固定資産 and
+         * 固定負債 first), 医療法人 事業報告書 income statements (事業損益 › 本来業務事業損益 › 事業収益 /
+         * 事業費用), 千円 in a third, any format; planted errors in half, some in a detail part.
+         */
+        DETAIL_FORMS,
+        /** Tuned: wordings invented for the tuned set (WORDINGS_TUNED), not in the reader's vocabulary; planted errors in half. */
+        LABELS_INVENTED;
 
         String id() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -125,6 +134,10 @@ class LayoutVariants {
         long plantAmount;
         /** The style of a BS実績比較 (a comparison plant applies to it, a statement plant does not). */
         boolean comparison;
+        /** 固定性配列法: 固定資産 before 流動資産, 固定負債 before 流動負債. */
+        boolean fixedFirst;
+        /** 医療法人 事業報告書 income statement: 事業損益 › 本来業務事業損益 › 事業収益 / 事業費用 headings. */
+        boolean businessReport;
 
         String describe() {
             List<String> s = new ArrayList<>();
@@ -186,6 +199,12 @@ class LayoutVariants {
             if (!detail.isEmpty()) {
                 s.add("detail" + (detailTotal ? "+total" : "") + ":" + String.join("/", detail.keySet()));
             }
+            if (fixedFirst) {
+                s.add("fixed-first");
+            }
+            if (businessReport) {
+                s.add("business-report");
+            }
             if (plant != 0) {
                 s.add("plant" + plant + ":" + plantAccount);
             }
@@ -230,6 +249,53 @@ class LayoutVariants {
             Item.acc("non_operating_expenses", 0), Item.acc("interest_expense", 1), Item.acc("ordinary_profit", 0),
             Item.acc("extraordinary_gains", 0), Item.acc("extraordinary_losses", 0), Item.acc("pretax_profit", 0),
             Item.acc("income_taxes", 0), Item.acc("net_income", 0));
+    /** The assets side in the style's order (固定性配列法: 固定資産 first). */
+    static List<Item> assets(Style s) {
+        if (!s.fixedFirst) {
+            return BS_ASSETS;
+        }
+        List<Item> out = new ArrayList<>(BS_ASSETS.subList(0, 1));
+        out.addAll(BS_ASSETS.subList(9, 19));
+        out.addAll(BS_ASSETS.subList(1, 9));
+        out.addAll(BS_ASSETS.subList(19, BS_ASSETS.size()));
+        return out;
+    }
+
+    /** The liabilities side in the style's order (固定性配列法: 固定負債 first). */
+    static List<Item> liabilities(Style s) {
+        if (!s.fixedFirst) {
+            return BS_LIABILITIES;
+        }
+        List<Item> out = new ArrayList<>(BS_LIABILITIES.subList(0, 1));
+        out.addAll(BS_LIABILITIES.subList(7, 12));
+        out.addAll(BS_LIABILITIES.subList(1, 7));
+        out.addAll(BS_LIABILITIES.subList(12, BS_LIABILITIES.size()));
+        return out;
+    }
+
+    /**
+     * The income statement: plain, or as the 医療法人 事業報告書 form prints it (事業損益 › 本来業務事業損益
+     * › 事業収益 / 事業費用, then 事業外収益 / 事業外費用; a hospital without 附帯業務 prints no B/C sections).
+     */
+    static List<Item> incomeItems(Style s) {
+        if (!s.businessReport) {
+            return PL;
+        }
+        List<Item> out = new ArrayList<>();
+        out.add(Item.head("事業損益", 0));
+        out.add(Item.head("本来業務事業損益", 0));
+        for (Item it : PL) {
+            if (it.account() == null && it.heading().equals("医業収益")) {
+                out.add(Item.head("事業収益", 0));
+            } else if (it.account() == null && it.heading().equals("医業費用")) {
+                out.add(Item.head("事業費用", 0));
+            } else {
+                out.add(it);
+            }
+        }
+        return out;
+    }
+
     static final List<String> INPUT_ACCOUNTS = List.of("medical_revenue", "medical_expenses", "medical_profit", "ordinary_profit",
             "net_income", "depreciation", "current_assets", "fixed_assets", "total_assets", "current_liabilities",
             "fixed_liabilities", "total_liabilities", "net_assets", "short_term_borrowings", "long_term_borrowings", "cash_and_deposits");
@@ -302,6 +368,111 @@ class LayoutVariants {
             "material_costs", List.of("医薬品費", "診療材料費", "給食用材料費"),
             "equipment_costs", List.of("減価償却費", "器機賃借料", "地代家賃", "修繕費"),
             "other_current_assets", List.of("未収金", "有価証券", "前払費用", "貯蔵品"));
+
+    /**
+     * More tuned detail levels (DETAIL_FORMS): the sub-accounts of 病院会計準則's 勘定科目表 under 委託費,
+     * 経費, 給与費, 医業外収益 and 医業外費用 (支払利息 a part carrying the memo figure, like 減価償却費
+     * under 設備関係費), and the balance-sheet lines small hospitals print under 無形固定資産, 投資その他の資産,
+     * その他の流動負債 and その他の固定負債. Several part names look like other accounts
+     * (貸倒引当金繰入額, 退職給付費用, 賞与引当金, 長期前払費用, 有価証券): the section must decide.
+     */
+    static final Map<String, List<String>> DETAIL_FORMS = new LinkedHashMap<>();
+
+    static {
+        DETAIL_FORMS.put("material_costs", List.of("医薬品費", "診療材料費", "医療消耗器具備品費", "給食用材料費"));
+        DETAIL_FORMS.put("equipment_costs", List.of("減価償却費", "器機賃借料", "地代家賃", "修繕費", "固定資産税等", "器機保守料"));
+        DETAIL_FORMS.put("outsourcing_costs", List.of("検査委託費", "給食委託費", "寝具委託費", "医事委託費", "清掃委託費", "保守委託費"));
+        DETAIL_FORMS.put("other_medical_expenses", List.of("福利厚生費", "旅費交通費", "通信費", "消耗品費", "水道光熱費", "保険料",
+                "租税公課", "貸倒引当金繰入額", "雑費"));
+        DETAIL_FORMS.put("personnel_costs", List.of("給料", "賞与", "賞与引当金繰入額", "退職給付費用", "法定福利費"));
+        DETAIL_FORMS.put("non_operating_revenue", List.of("受取利息及び配当金", "運営費補助金収益", "施設設備補助金収益", "患者外給食収益",
+                "その他の医業外収益"));
+        DETAIL_FORMS.put("non_operating_expenses", List.of("支払利息", "患者外給食用材料費", "診療費減免額", "その他の医業外費用"));
+        DETAIL_FORMS.put("intangible_fixed_assets", List.of("借地権", "ソフトウェア", "電話加入権"));
+        DETAIL_FORMS.put("other_fixed_assets", List.of("有価証券", "長期貸付金", "長期前払費用", "敷金・保証金"));
+        DETAIL_FORMS.put("other_current_liabilities", List.of("未払金", "未払費用", "前受金", "預り金", "賞与引当金"));
+        DETAIL_FORMS.put("other_fixed_liabilities", List.of("長期未払金", "資産除去債務", "長期前受補助金"));
+    }
+
+    /**
+     * Tuned wordings nobody listed in the reader (neither catalogue nor synonyms): paraphrases,
+     * qualifiers, spacing and 計 forms a hospital's accountant might print. Used by LABELS_INVENTED
+     * the way the held-out list is used by HELD_OUT_LABELS, to develop the mechanisms on.
+     */
+    static final Map<String, List<String>> WORDINGS_TUNED = new LinkedHashMap<>();
+
+    static {
+        String[][] w = {
+                {"cash_and_deposits", "現預金", "手元現金及び預金"},
+                {"medical_receivables", "診療報酬未収金", "未収診療報酬"},
+                {"medicines", "薬品", "医薬品在庫"},
+                {"medical_supplies", "診療材料在庫", "診療材料品"},
+                {"other_current_assets", "流動資産その他", "その他流動資産計"},
+                {"allowance_doubtful", "貸倒引当金（控除）", "△貸倒引当金"},
+                {"current_assets", "流動資産の部計", "流動資産 計"},
+                {"buildings", "建物及び建物附属設備", "建物（附属設備を含む）"},
+                {"medical_equipment", "医療機器", "医療用機械備品"},
+                {"land", "土地（敷地）", "病院用地"},
+                {"other_tangible_assets", "有形固定資産その他"},
+                {"tangible_fixed_assets", "有形固定資産 計"},
+                {"intangible_fixed_assets", "無形資産"},
+                {"other_fixed_assets", "投資その他の資産計", "投資等合計"},
+                {"fixed_assets", "固定資産 計"},
+                {"total_assets", "資産総計", "総資産"},
+                {"accounts_payable", "買掛債務", "医薬品等買掛金"},
+                {"short_term_borrowings", "短期借入債務", "短期借入金（銀行）"},
+                {"current_portion_long_term_debt", "長期借入金（1年以内返済分）", "1年内返済長期借入金"},
+                {"other_current_liabilities", "流動負債その他"},
+                {"current_liabilities", "流動負債の部計"},
+                {"long_term_borrowings", "長期借入金（1年超）", "長期借入債務"},
+                {"retirement_benefit_provision", "職員退職給付引当金"},
+                {"other_fixed_liabilities", "固定負債その他"},
+                {"fixed_liabilities", "固定負債 計"},
+                {"total_liabilities", "負債総計"},
+                {"capital", "出資金（持分）", "拠出金"},
+                {"reserves", "繰越利益積立金", "剰余金"},
+                {"net_assets", "純資産 計"},
+                {"total_liabilities_and_net_assets", "負債・純資産総計"},
+                {"inpatient_revenue", "入院料収益", "入院診療報酬"},
+                {"outpatient_revenue", "外来料収益", "外来診療報酬"},
+                {"other_medical_revenue", "医業収益その他", "室料差額等収益"},
+                {"medical_revenue", "医業収益 計"},
+                {"material_costs", "診療材料・薬品費"},
+                {"personnel_costs", "職員給与費", "人件費計"},
+                {"outsourcing_costs", "業務委託費", "外部委託費"},
+                {"equipment_costs", "設備関連費"},
+                {"other_medical_expenses", "諸経費", "一般経費"},
+                {"medical_expenses", "医業費用 計"},
+                {"medical_profit", "医業損益（△は損失）"},
+                {"non_operating_revenue", "医業外収入"},
+                {"non_operating_expenses", "医業外支出"},
+                {"ordinary_profit", "経常損益額"},
+                {"extraordinary_gains", "特別収益"},
+                {"extraordinary_losses", "特別費用"},
+                {"pretax_profit", "税引前当期損益"},
+                {"income_taxes", "法人税・住民税及び事業税"},
+                {"net_income", "当期損益", "当期利益"},
+                {"depreciation", "減価償却額"},
+                {"interest_expense", "借入金利息"}};
+        for (String[] a : w) {
+            WORDINGS_TUNED.put(a[0], List.of(a).subList(1, a.length));
+        }
+    }
+
+    /** Memo accounts and the first label they print under (a part of their home account's detail block). */
+    static final Map<String, String> MEMO_PARTS = Map.of("depreciation", "減価償却費", "interest_expense", "支払利息");
+
+    /** Whether the memo account is printed as a part of its home account's detail block instead of its own line. */
+    static boolean memoPrintedAsPart(Style s, String account) {
+        String label = MEMO_PARTS.get(account);
+        String home = jp.shinsa.models.Catalogs.account(account).map(a -> homeOf(a)).orElse(null);
+        return label != null && home != null && s.detail.containsKey(home) && s.detail.get(home).contains(label);
+    }
+
+    private static String homeOf(jp.shinsa.models.Account memo) {
+        var m = java.util.regex.Pattern.compile("included in ([a-z_]+)").matcher(memo.labelEn());
+        return m.find() ? m.group(1) : null;
+    }
 
     /** The held-out list (label and detail lines); read only to render the HELD_OUT_* variations. */
     static Map<String, Map<String, List<String>>> heldOut() {
@@ -485,6 +656,24 @@ class LayoutVariants {
                 s.detailTotal = i % 4 >= 2;
                 s.twoYears = i % 3 == 0;
             }
+            case DETAIL_FORMS -> {
+                s.format = List.of(Format.PDF, Format.XLSX, Format.XLS, Format.CSV_UTF8).get(i % 4);
+                s.detail = pick(DETAIL_FORMS, r, 3 + i % 5);
+                s.detailTotal = r.nextBoolean();
+                s.fixedFirst = i % 3 == 1;
+                s.businessReport = i % 2 == 0;
+                s.standardLabels = s.businessReport || r.nextBoolean();
+                s.decorated = r.nextInt(3) == 0;
+                s.unit = i % 3 == 2 ? 1000 : 1;
+                s.unitForm = r.nextInt(5);
+                s.twoYears = r.nextBoolean();
+            }
+            case LABELS_INVENTED -> {
+                s.wordings = WORDINGS_TUNED;
+                s.format = List.of(Format.PDF, Format.XLSX, Format.CSV_UTF8, Format.XLS).get(i % 4);
+                s.unit = i % 4 == 3 ? 1000 : 1;
+                s.twoYears = i % 3 == 0;
+            }
             case HELD_OUT_LABELS -> s.wordings = heldOut().get("label");
             case HELD_OUT_DETAIL -> {
                 s.detail = pick(heldOut().get("detail"), r, 3 + i % 3);
@@ -506,6 +695,12 @@ class LayoutVariants {
         if (v.ordinal() >= Variation.DETAIL.ordinal() && i % 2 == 1) {
             s.plant = 1 + (i / 2) % 3;
             s.plantAccount = PLANTABLE.get((i * 7 + r.nextInt(PLANTABLE.size())) % PLANTABLE.size());
+            if ((v == Variation.DETAIL || v == Variation.DETAIL_FORMS) && s.detailTotal && (i / 2) % 2 == 1) {
+                // a printed part that does not add up to its printed total
+                s.plant = 4;
+                List<String> detailed = new ArrayList<>(new java.util.TreeSet<>(s.detail.keySet()));
+                s.plantAccount = detailed.get(r.nextInt(detailed.size()));
+            }
         }
         s.ki = 30 + r.nextInt(40);
         return s;
@@ -541,6 +736,12 @@ class LayoutVariants {
                 e.put("account", jp.shinsa.models.Catalogs.account(s.plantAccount).orElseThrow().parent());
                 e.put("file", docs.keySet().iterator().next());
             }
+            case 4 -> {
+                boolean bs = jp.shinsa.models.Catalogs.account(s.plantAccount).orElseThrow().isBalanceSheet();
+                e.put("code", bs ? "SUBTOTAL_MISMATCH" : "PL_CASCADE_MISMATCH");
+                e.put("account", s.plantAccount);
+                e.put("file", docs.keySet().iterator().next());
+            }
             default -> {
                 e.put("code", "INPUT_SHEET_MISMATCH");
                 e.put("account", s.plantAccount);
@@ -569,6 +770,13 @@ class LayoutVariants {
         String corp = truth.get("applicant").get("corp").asString();
         String facility = truth.get("applicant").get("facility").asString();
         Map<String, String> labels = chooseLabels(s, r);
+        if (s.businessReport) {
+            labels.put("medical_revenue", "事業収益計");
+            labels.put("medical_expenses", "事業費用計");
+            labels.put("medical_profit", "事業利益");
+            labels.put("non_operating_revenue", "事業外収益");
+            labels.put("non_operating_expenses", "事業外費用");
+        }
         if (s.plant == 3 && !INPUT_ACCOUNTS.contains(s.plantAccount)) {
             s.plantAccount = List.of("cash_and_deposits", "short_term_borrowings", "long_term_borrowings").get(r.nextInt(3));
         }
@@ -735,6 +943,7 @@ class LayoutVariants {
         c.leaders = s.leaders;
         c.scanned = s.scanned;
         c.ki = s.ki;
+        c.fixedFirst = s.fixedFirst;
         return c;
     }
 
@@ -746,13 +955,88 @@ class LayoutVariants {
         return best;
     }
 
-    /** The value as printed in the unit (rounded half away from zero, as accounting software rounds). */
+    /**
+     * The value as printed in the unit. In yen, the latent figure. In a larger unit the statement is
+     * rounded the way accountants round a 千円 statement so that its own sums are exact: every top line
+     * (and memo account) is rounded half away from zero, and each total's rounded value is distributed
+     * over its components by largest remainder (each signed component is its exact value rounded down
+     * or up), down the tree of accounts.csv. Every printed total then equals the signed sum of its
+     * printed components, and every printed figure is within one unit of the exact one.
+     */
     static long shown(JsonNode latent, int year, String account, long unit) {
-        long v = latent.get(Integer.toString(year)).get(account).asLong();
+        JsonNode yearNode = latent.get(Integer.toString(year));
         if (unit == 1) {
-            return v;
+            return yearNode.get(account).asLong();
         }
-        return Math.round((double) v / unit);
+        Map<String, Long> rounded;
+        synchronized (ROUNDED) {
+            rounded = ROUNDED.computeIfAbsent(yearNode, k -> new java.util.HashMap<>())
+                    .computeIfAbsent(unit, u -> roundHierarchically(yearNode, u));
+        }
+        return rounded.get(account);
+    }
+
+    private static final Map<JsonNode, Map<Long, Map<String, Long>>> ROUNDED = new java.util.IdentityHashMap<>();
+
+    /** Rounds one year's latent figures to {@code unit}, keeping every identity of accounts.csv exact. */
+    static Map<String, Long> roundHierarchically(JsonNode yearNode, long unit) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (var a : jp.shinsa.models.Catalogs.accounts().values()) {
+            if (a.parent() == null && yearNode.has(a.code())) {
+                long top = roundHalfAway(yearNode.get(a.code()).asLong(), unit);
+                out.put(a.code(), top);
+                distribute(yearNode, a.code(), top, unit, out);
+            }
+        }
+        return out;
+    }
+
+    private static long roundHalfAway(long v, long unit) {
+        long q = Math.abs(v) / unit;
+        long rem = Math.abs(v) % unit;
+        if (rem * 2 >= unit) {
+            q++;
+        }
+        return v < 0 ? -q : q;
+    }
+
+    /** Gives the children of {@code parent} rounded values whose signed sum is {@code total} (largest remainder). */
+    private static void distribute(JsonNode yearNode, String parent, long total, long unit, Map<String, Long> out) {
+        List<jp.shinsa.models.Account> children = jp.shinsa.models.Catalogs.childrenOf(parent).stream()
+                .filter(c -> yearNode.has(c.code())).toList();
+        if (children.isEmpty()) {
+            return;
+        }
+        long[] floors = new long[children.size()];
+        long[] remainders = new long[children.size()];
+        long sum = 0;
+        for (int i = 0; i < children.size(); i++) {
+            long term = children.get(i).sign() * yearNode.get(children.get(i).code()).asLong();
+            floors[i] = Math.floorDiv(term, unit);
+            remainders[i] = Math.floorMod(term, unit);
+            sum += floors[i];
+        }
+        long missing = total - sum;
+        Integer[] order = new Integer[children.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (x, y) -> Long.compare(remainders[y], remainders[x]));
+        for (int k = 0; k < order.length && missing > 0; k++) {
+            if (remainders[order[k]] > 0) {
+                floors[order[k]]++;
+                missing--;
+            }
+        }
+        if (missing != 0) {
+            throw new IllegalStateException("latent figures of " + parent + " do not add up");
+        }
+        for (int i = 0; i < children.size(); i++) {
+            var c = children.get(i);
+            long value = c.sign() * floors[i];
+            out.put(c.code(), value);
+            distribute(yearNode, c.code(), value, unit, out);
+        }
     }
 
     private static Map<String, String> chooseLabels(Style s, Random r) {
@@ -811,8 +1095,8 @@ class LayoutVariants {
         List<GRow> rows = new ArrayList<>();
         preamble(rows, s, "貸借対照表", corp, year, true);
         header(rows, s, years, year, true, false);
-        List<GRow> left = dataRows(BS_ASSETS, s, r, labels, latent, years);
-        List<GRow> right = dataRows(BS_LIABILITIES, s, r, labels, latent, years);
+        List<GRow> left = dataRows(assets(s), s, r, labels, latent, years);
+        List<GRow> right = dataRows(liabilities(s), s, r, labels, latent, years);
         if (s.twoColumn) {
             for (int i = 0; i < Math.max(left.size(), right.size()); i++) {
                 GRow a = i < left.size() ? left.get(i) : GRow.of(Kind.BLANK, "");
@@ -838,7 +1122,7 @@ class LayoutVariants {
         }
         preamble(rows, s, "損益計算書", corp, year, false);
         header(rows, s, years, year, false, false);
-        rows.addAll(dataRows(PL, s, r, labels, latent, years));
+        rows.addAll(dataRows(incomeItems(s), s, r, labels, latent, years));
         notes(rows, s);
         return new Table("損益計算書", rows, years.size());
     }
@@ -854,7 +1138,7 @@ class LayoutVariants {
         rows.add(GRow.of(Kind.UNIT, unitText(s)));
         header(rows, s, List.of(year - 1, year), year, true, true);
         List<Integer> years = List.of(year - 1, year);
-        for (GRow g : dataRows(concat(BS_ASSETS, BS_LIABILITIES), s, r, labels, latent, years)) {
+        for (GRow g : dataRows(concat(assets(s), liabilities(s)), s, r, labels, latent, years)) {
             if (g.kind() == Kind.DATA && !g.values().isEmpty()) {
                 long prev = g.values().get(s.swap ? 1 : 0);
                 long cur = g.values().get(s.swap ? 0 : 1);
@@ -1003,9 +1287,8 @@ class LayoutVariants {
             if (s.swap) {
                 java.util.Collections.reverse(v);
             }
-            if (it.account().equals("depreciation") && s.detail.containsKey("equipment_costs")
-                    && s.detail.get("equipment_costs").contains("減価償却費")) {
-                continue; // printed as a part of 設備関係費
+            if (memoPrintedAsPart(s, it.account())) {
+                continue; // printed as a part of its home account (減価償却費 under 設備関係費)
             }
             if (s.detail.containsKey(it.account())) {
                 detailRows(rows, it, s, r, labels, latent, years, ord);
@@ -1038,18 +1321,25 @@ class LayoutVariants {
         for (int k = 0; k < parts.size(); k++) {
             values.add(new ArrayList<>());
         }
-        int dep = parts.indexOf("減価償却費");
+        int dep = -1;
+        String memo = null;
+        for (var m : MEMO_PARTS.entrySet()) {
+            if (parts.contains(m.getValue()) && it.account().equals(jp.shinsa.models.Catalogs.account(m.getKey()).map(a -> homeOf(a)).orElse(null))) {
+                dep = parts.indexOf(m.getValue());
+                memo = m.getKey();
+            }
+        }
         if (dep >= 0) {
             total -= w[dep];
         }
         for (int y : years) {
             long all = shown(latent, y, it.account(), s.unit);
-            long base = all - (dep >= 0 ? shown(latent, y, "depreciation", s.unit) : 0);
+            long base = all - (dep >= 0 ? shown(latent, y, memo, s.unit) : 0);
             long rest = all;
             for (int k = 0; k < parts.size(); k++) {
                 long part;
                 if (k == dep) {
-                    part = shown(latent, y, "depreciation", s.unit);
+                    part = shown(latent, y, memo, s.unit);
                 } else if (k == parts.size() - 1) {
                     part = rest;
                 } else {
@@ -1059,14 +1349,20 @@ class LayoutVariants {
                 values.get(k).add(part);
             }
             if (rest != 0) {
-                // the remainder goes to the last part that is not the depreciation memo
+                // the remainder goes to the last part that is not the memo line
                 int last = parts.size() - 1;
-                while (last > 0 && parts.get(last).equals("減価償却費")) {
+                while (last > 0 && last == dep) {
                     last--;
                 }
                 List<Long> l = values.get(last);
                 l.set(l.size() - 1, l.get(l.size() - 1) + rest);
             }
+        }
+        // a planted error in a part: the printed total stays, the part does not add up to it
+        if (s.plant == 4 && it.account().equals(s.plantAccount) && !s.comparison) {
+            int k = dep == 0 ? 1 : 0;
+            List<Long> l = values.get(k);
+            l.set(years.indexOf(s.plantYear), l.get(years.indexOf(s.plantYear)) + s.plantAmount);
         }
         for (int k = 0; k < parts.size(); k++) {
             List<Long> v = new ArrayList<>(values.get(k));

@@ -31,7 +31,7 @@ import jp.shinsa.scoring.ApplicationCheck;
  */
 public final class ConsistencyChecker implements ApplicationCheck {
     private final DocumentPresenceRule presence = new DocumentPresenceRule();
-    private final StatementArithmeticRule arithmetic = new StatementArithmeticRule();
+    private final StatementArithmeticRule arithmetic;
     private final CrossDocumentRule crossDocument = new CrossDocumentRule();
     private final ComparisonDeltaRule delta = new ComparisonDeltaRule();
     /** Below this extraction confidence a figure's root cause is INFO ("check the reading"), not an alarm. */
@@ -56,6 +56,7 @@ public final class ConsistencyChecker implements ApplicationCheck {
             throw new IllegalArgumentException("minConfidence must lie in [0,1]: " + minConfidence);
         }
         this.grouping = new RootCauseGrouping(minConfidence);
+        this.arithmetic = new StatementArithmeticRule(minConfidence);
     }
 
     @Override

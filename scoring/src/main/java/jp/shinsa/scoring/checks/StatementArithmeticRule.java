@@ -11,6 +11,8 @@ import jp.shinsa.models.Catalogs;
 import jp.shinsa.models.ExtractedDocument;
 import jp.shinsa.models.Figure;
 import jp.shinsa.models.FindingCode;
+import jp.shinsa.models.RowMapping;
+import jp.shinsa.models.StatementRow;
 import jp.shinsa.models.SourceLocation;
 import jp.shinsa.models.Text;
 
@@ -25,6 +27,12 @@ import jp.shinsa.models.Text;
  * skipped, because a figure that was not found is not a mismatch. A document's own figures share
  * its unit and a 千円 document is rounded so its sums are exact in 千円, so sums compare exactly in
  * the document's unit.
+ *
+ * <p>Below the chart: a printed account total with its printed detail lines (材料費 with 医薬品費,
+ * 診療材料費 … above 材料費計) must equal their sum too; the same codes report it, for the account whose
+ * parts do not add up. Only rows mapped with confidence (both the total and every part at least
+ * {@code minConfidence}) are checked: a doubtful mapping is the reader's problem, not the applicant's
+ * (docs/decisions/013-statement-spreading.md).
  */
 final class StatementArithmeticRule {
     private static final String TOTAL_ASSETS = "total_assets";
@@ -33,6 +41,27 @@ final class StatementArithmeticRule {
     /** accounts.csv's parent → components, read once. */
     private static final Map<String, List<Account>> CHILDREN = Catalogs.accounts().values().stream()
             .collect(java.util.stream.Collectors.toMap(Account::code, a -> Catalogs.childrenOf(a.code())));
+
+    /** Where a memo account is included (accounts.csv: "memo: included in equipment_costs"). */
+    private static final Map<String, String> MEMO_HOME = memoHomes();
+
+    private final double minConfidence;
+
+    StatementArithmeticRule(double minConfidence) {
+        this.minConfidence = minConfidence;
+    }
+
+    private static Map<String, String> memoHomes() {
+        Map<String, String> out = new java.util.HashMap<>();
+        java.util.regex.Pattern home = java.util.regex.Pattern.compile("included in ([a-z_]+)");
+        for (Account a : Catalogs.accounts().values()) {
+            java.util.regex.Matcher m = home.matcher(a.labelEn());
+            if (a.parent() == null && m.find()) {
+                out.put(a.code(), m.group(1));
+            }
+        }
+        return out;
+    }
 
     /** A value computed from stated figures, with the figures it used. */
     private record Resolved(long value, List<Figure> figures) {
@@ -47,6 +76,7 @@ final class StatementArithmeticRule {
             for (int year : years) {
                 checkYear(doc, figures, year, out);
             }
+            checkPrintedParts(doc, figures, out);
         }
         return out;
     }
@@ -83,6 +113,73 @@ final class StatementArithmeticRule {
                 out.add(partsMismatch(doc, parent, stated, sum, used));
             }
         }
+    }
+
+    /** A printed total against its printed detail lines, where every row of it is confidently mapped. */
+    private void checkPrintedParts(ExtractedDocument doc, Map<FigureIndex.Key, Figure> figures, List<Violation> out) {
+        Map<String, List<StatementRow>> parts = new java.util.LinkedHashMap<>();
+        Set<String> doubtful = new java.util.HashSet<>();
+        for (StatementRow r : doc.rows()) {
+            if (!r.heading() && r.mapping().kind() == RowMapping.Kind.PART_OF && r.mapping().account() != null) {
+                parts.computeIfAbsent(r.mapping().account(), k -> new ArrayList<>()).add(r);
+                if (r.mapping().confidence() < minConfidence) {
+                    doubtful.add(r.mapping().account());
+                }
+            }
+        }
+        // a memo line printed among the parts of its home account is one of them (減価償却費 in 設備関係費)
+        for (StatementRow r : doc.rows()) {
+            String home = r.mapping().kind() == RowMapping.Kind.ACCOUNT ? MEMO_HOME.get(r.mapping().account()) : null;
+            if (home != null && parts.containsKey(home) && parts.get(home).get(0).section().equals(r.section())) {
+                parts.get(home).add(r);
+                if (r.mapping().confidence() < minConfidence) {
+                    doubtful.add(home);
+                }
+            }
+        }
+        for (var p : parts.entrySet()) {
+            Account account = Catalogs.account(p.getKey()).orElse(null);
+            if (account == null || doubtful.contains(p.getKey())) {
+                continue;
+            }
+            Set<Integer> years = new TreeSet<>();
+            p.getValue().forEach(r -> years.addAll(r.values().keySet()));
+            for (int year : years) {
+                Figure stated = figures.get(new FigureIndex.Key(p.getKey(), year));
+                if (stated == null || !stated.derivedFrom().isEmpty() || stated.confidence() < minConfidence
+                        || p.getValue().stream().anyMatch(r -> !r.values().containsKey(year))) {
+                    continue;
+                }
+                long sum = p.getValue().stream().mapToLong(r -> r.values().get(year)).sum();
+                if (differs(stated.value(), sum, stated.unit())) {
+                    out.add(printedPartsMismatch(doc, account, stated, sum, p.getValue()));
+                }
+            }
+        }
+    }
+
+    private static Violation printedPartsMismatch(ExtractedDocument doc, Account account, Figure stated, long sum,
+                                                  List<StatementRow> parts) {
+        FindingCode code = account.isBalanceSheet() ? FindingCode.SUBTOTAL_MISMATCH : FindingCode.PL_CASCADE_MISMATCH;
+        long diff = stated.value() - sum;
+        String labels = parts.stream().map(StatementRow::label).collect(java.util.stream.Collectors.joining("、"));
+        Text msg = new Text(
+                Wording.docJa(doc.type(), doc.file()) + "の" + Wording.yearJa(stated.fiscalYear()) + "「" + stated.label() + "」"
+                        + Wording.yenJa(stated.value()) + "が内訳行（" + labels + "）の合計 " + Wording.yenJa(sum)
+                        + "と一致しません（差額 " + Wording.yenJa(diff) + "）。",
+                Wording.docEn(doc.type(), doc.file()) + ", " + Wording.yearEn(stated.fiscalYear()) + ": " + account.labelEn()
+                        + " " + Wording.yenEn(stated.value()) + " differs from the sum of its printed detail lines ("
+                        + labels + "), " + Wording.yenEn(sum) + " (difference " + Wording.yenEn(diff) + ").");
+        Set<Ref> refs = new LinkedHashSet<>();
+        refs.add(FigureIndex.ref(stated));
+        List<SourceLocation> evidence = new ArrayList<>();
+        evidence.add(stated.location());
+        for (StatementRow r : parts) {
+            SourceLocation at = r.locationOf(stated.fiscalYear());
+            evidence.add(at != null ? at : r.location());
+        }
+        return new Violation(code, account.code(), stated.fiscalYear(), doc.type(), doc.file(), sum, stated.value(),
+                msg, evidence, refs, null);
     }
 
     private static Resolved resolve(String account, Map<FigureIndex.Key, Figure> figures, int year) {

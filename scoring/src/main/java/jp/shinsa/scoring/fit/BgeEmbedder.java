@@ -1,129 +1,31 @@
 package jp.shinsa.scoring.fit;
 
-import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import jp.shinsa.embeddings.TextEmbedder;
 
 /**
- * The in-process embedding model: bge-small-zh-v1.5 (quantised ONNX, shipped inside a Maven jar, so
- * nothing is downloaded at run time). Of the in-process LangChain4j models it is the only one that
- * separates related from unrelated Japanese equipment phrases (STACK.md), and only weakly, which is
- * why lexical similarity sits beside it. Loading takes seconds: one shared instance per JVM.
+ * Purpose fit's view of the shared embedding model ({@link TextEmbedder}, module text-embeddings:
+ * bge-small-zh-v1.5, loaded on first use, cached by text).
  */
 final class BgeEmbedder {
-    static final String MODEL_NAME = "bge-small-zh-v15-q";
-    private static volatile EmbeddingModel model;
-    private static final int BATCH = 64;
+    static final String MODEL_NAME = TextEmbedder.MODEL_NAME;
 
     private BgeEmbedder() {
     }
 
-    private static EmbeddingModel model() {
-        EmbeddingModel m = model;
-        if (m == null) {
-            synchronized (BgeEmbedder.class) {
-                m = model;
-                if (m == null) {
-                    m = new BgeSmallZhV15QuantizedEmbeddingModel();
-                    model = m;
-                }
-            }
-        }
-        return m;
-    }
-
-    /** Texts embedded before (item names recur across applications): model input → unit embedding. */
-    private static final int CACHED = 8192;
-    private static final Map<String, float[]> CACHE = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(256, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
-                    return size() > CACHED;
-                }
-            });
-
-    /**
-     * Unit-length embeddings of the texts, in order. A text embedded before in this JVM is not
-     * embedded again (the model is deterministic, so the result is the same vector); only the others
-     * go to the model, in batches. Callers must not change the returned arrays.
-     */
     static float[][] embed(List<String> texts) {
-        float[][] out = new float[texts.size()][];
-        List<String> inputs = new ArrayList<>();
-        List<Integer> missing = new ArrayList<>();
-        for (int i = 0; i < texts.size(); i++) {
-            String in = modelInput(texts.get(i));
-            in = in.isBlank() ? "-" : in;
-            inputs.add(in);
-            float[] known = CACHE.get(in);
-            if (known != null) {
-                out[i] = known;
-            } else {
-                missing.add(i);
-            }
-        }
-        for (int from = 0; from < missing.size(); from += BATCH) {
-            List<TextSegment> batch = new ArrayList<>();
-            for (int k = from; k < Math.min(missing.size(), from + BATCH); k++) {
-                batch.add(TextSegment.from(inputs.get(missing.get(k))));
-            }
-            List<Embedding> es = model().embedAll(batch).content();
-            for (int k = 0; k < es.size(); k++) {
-                int i = missing.get(from + k);
-                out[i] = unit(es.get(k).vector());
-                CACHE.put(inputs.get(i), out[i]);
-            }
-        }
-        return out;
+        return TextEmbedder.embed(texts);
     }
 
-    /**
-     * The model's BERT vocabulary is Chinese: kana with dakuten (ザ, ビ, ガ…) are missing, and WordPiece
-     * turns a whole katakana word with one missing character into a single [UNK] — so ネーザルハイフロー
-     * and テレビ would embed identically. Kana are therefore split into single characters with the
-     * dakuten removed (all of which the vocabulary has); kanji are untouched.
-     */
     static String modelInput(String text) {
-        String s = java.text.Normalizer.normalize(JapaneseText.normalize(text), java.text.Normalizer.Form.NFD)
-                .replace("\u3099", "").replace("\u309A", "");
-        StringBuilder b = new StringBuilder(s.length() * 2);
-        s.codePoints().forEach(cp -> {
-            Character.UnicodeScript sc = Character.UnicodeScript.of(cp);
-            if (sc == Character.UnicodeScript.KATAKANA || sc == Character.UnicodeScript.HIRAGANA) {
-                b.append(' ').appendCodePoint(cp).append(' ');
-            } else {
-                b.appendCodePoint(cp);
-            }
-        });
-        return java.text.Normalizer.normalize(b.toString(), java.text.Normalizer.Form.NFC).replaceAll("\\s+", " ").trim();
+        return TextEmbedder.modelInput(text);
     }
 
     static float[] embed(String text) {
-        return embed(List.of(text))[0];
+        return TextEmbedder.embed(text);
     }
 
     static double cosine(float[] a, float[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
-    }
-
-    private static float[] unit(float[] v) {
-        double n = 0;
-        for (float x : v) {
-            n += x * x;
-        }
-        float inv = n > 0 ? (float) (1 / Math.sqrt(n)) : 0;
-        float[] out = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = v[i] * inv;
-        }
-        return out;
+        return TextEmbedder.cosine(a, b);
     }
 }
