@@ -29,15 +29,7 @@ import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.poi.EncryptedDocumentException;
-import org.apache.tika.config.TikaConfig;
-import org.apache.tika.detect.Detector;
-import org.apache.tika.io.TikaInputStream;
-import org.apache.tika.metadata.Metadata;
-import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
-import org.apache.tika.parser.AutoDetectParser;
-import org.apache.tika.parser.ParseContext;
-import org.apache.tika.sax.BodyContentHandler;
 
 /** Turns one file into positioned lines, choosing the reader by the detected (not the named) type. */
 final class FileLayoutReader {
@@ -46,7 +38,7 @@ final class FileLayoutReader {
 
     private final IngestOptions options;
     private final TikaTesseractOcr ocr;
-    private final Detector detector;
+    private final FileTypes types;
     private final PdfBoxLayoutReader pdf = new PdfBoxLayoutReader();
     private final PoiSpreadsheetReader sheets = new PoiSpreadsheetReader(MAX_ROWS, MAX_COLUMNS);
     private final CommonsCsvReader csv = new CommonsCsvReader(MAX_ROWS);
@@ -54,11 +46,11 @@ final class FileLayoutReader {
     FileLayoutReader(IngestOptions options, TikaTesseractOcr ocr) {
         this.options = options;
         this.ocr = ocr;
-        this.detector = TikaConfig.getDefaultConfig().getDetector();
+        this.types = new FileTypes(options);
     }
 
     DocumentLayout read(Path file, String name) throws IOException, UnreadableException {
-        MediaType type = isZip(file) ? zipType(file) : detect(file);
+        MediaType type = types.of(file);
         String base = type.getBaseType().toString();
         String ext = extension(name);
         if (base.equals("application/pdf")) {
@@ -89,72 +81,7 @@ final class FileLayoutReader {
                 || ext.equals("csv") && base.startsWith("text/")) {
             return csv.read(bytes, name);
         }
-        return readWithTika(file, name);
-    }
-
-    private static boolean isZip(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] b = in.readNBytes(4);
-            return b.length == 4 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4;
-        }
-    }
-
-    /**
-     * Office files are ZIP packages. Their central directory says what they hold and how far each
-     * part inflates, so a decompression bomb is refused before anything is inflated (and before
-     * Tika's container detection, which would inflate parts to look inside).
-     */
-    private MediaType zipType(Path file) throws IOException, UnreadableException {
-        boolean workbook = false;
-        long total = 0;
-        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
-            var entries = zip.entries();
-            int count = 0;
-            while (entries.hasMoreElements()) {
-                java.util.zip.ZipEntry e = entries.nextElement();
-                if (++count > 10_000) {
-                    throw new UnreadableException("archive with too many parts");
-                }
-                long size = e.getSize();
-                long packed = e.getCompressedSize();
-                if (size > 0 && packed > 0 && size > 1_000_000 && size / packed > 100) {
-                    throw new UnreadableException("decompression bomb refused: " + e.getName() + " inflates " + size / packed + "×");
-                }
-                total += Math.max(0, size);
-                if (total > 4 * options.maxFileBytes()) {
-                    throw new UnreadableException("decompression bomb refused: parts inflate beyond " + (4 * options.maxFileBytes() >> 20) + " MB");
-                }
-                workbook |= e.getName().equals("xl/workbook.xml") || e.getName().endsWith("/workbook.xml");
-            }
-        } catch (java.util.zip.ZipException e) {
-            throw new UnreadableException("corrupt ZIP/Office file: " + shortMessage(e));
-        }
-        if (workbook) {
-            return MediaType.parse("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        }
-        return detect(file);
-    }
-
-    private MediaType detect(Path file) throws IOException {
-        // Content only: a name's extension may lie (a PDF saved as .xlsx).
-        try (TikaInputStream in = TikaInputStream.get(file)) {
-            Metadata md = new Metadata();
-            MediaType t = detector.detect(in, md);
-            if (t.equals(MediaType.OCTET_STREAM) || t.equals(MediaType.TEXT_PLAIN)) {
-                Metadata named = new Metadata();
-                named.set(TikaCoreProperties.RESOURCE_NAME_KEY, file.getFileName().toString());
-                try (TikaInputStream in2 = TikaInputStream.get(file)) {
-                    MediaType byName = detector.detect(in2, named);
-                    if (t.equals(MediaType.TEXT_PLAIN) && byName.getType().equals("text")) {
-                        return byName;
-                    }
-                    if (t.equals(MediaType.OCTET_STREAM)) {
-                        return byName.getBaseType().toString().equals("application/pdf") ? t : byName;
-                    }
-                }
-            }
-            return t;
-        }
+        return TikaText.read(file, name);
     }
 
     private DocumentLayout readPdf(Path file, String name) throws IOException, UnreadableException {
@@ -410,44 +337,6 @@ final class FileLayoutReader {
         } catch (IOException | RuntimeException e) {
             return null;
         }
-    }
-
-    private DocumentLayout readWithTika(Path file, String name) throws IOException, UnreadableException {
-        BodyContentHandler handler = new BodyContentHandler(ApplicationReader.MAX_TEXT);
-        Metadata md = new Metadata();
-        try (InputStream in = TikaInputStream.get(file)) {
-            // No embedded-document parser in the context: attachments and nested archives are not opened.
-            new AutoDetectParser().parse(in, handler, md, new ParseContext());
-        } catch (org.xml.sax.SAXException e) {
-            // write limit reached: keep what was read
-        } catch (org.apache.tika.exception.EncryptedDocumentException e) {
-            throw new UnreadableException("encrypted document");
-        } catch (org.apache.tika.exception.TikaException e) {
-            throw new UnreadableException("corrupt or unsupported file: " + shortMessage(e));
-        }
-        List<Line> lines = new ArrayList<>();
-        int page = 1;
-        for (String raw : handler.toString().split("\\R")) {
-            String s = JapaneseText.nfkc(raw).strip();
-            if (s.isEmpty()) {
-                continue;
-            }
-            List<Cell> cells = new ArrayList<>();
-            int offset = 0;
-            for (String token : s.split("\\t|\\s{2,}")) {
-                if (!token.isBlank()) {
-                    cells.add(new Cell(token.strip(), offset, token.length(), SourceLocation.ofFile(name)));
-                }
-                offset += token.length() + 1;
-            }
-            lines.add(new Line(page, null, lines.size(), cells));
-        }
-        if (lines.isEmpty()) {
-            throw new UnreadableException("no text found");
-        }
-        StringBuilder text = new StringBuilder();
-        lines.forEach(l -> text.append(l.text()).append('\n'));
-        return new DocumentLayout(lines, text.toString(), 1, false, false);
     }
 
     private static boolean looksTabular(byte[] bytes) {

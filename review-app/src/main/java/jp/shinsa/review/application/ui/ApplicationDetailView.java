@@ -68,15 +68,15 @@ import tools.jackson.databind.json.JsonMapper;
 @PageTitle("Shinsa — 申請")
 @RolesAllowed({Roles.EXAMINER, Roles.SUPERVISOR, Roles.ADMIN})
 class ApplicationDetailView extends VerticalLayout implements BeforeEnterObserver {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Set<String> ROW_CODES = Set.of("ROW_ACCOUNT_UNCERTAIN", "UNMAPPED_ROWS");
-    private final ApplicationReviewService service;
+    final ApplicationReviewService service;
     private final AuthenticationContext auth;
-    private final ProgramService programs;
-    private final NarrativeWriter narratives;
+    final ProgramService programs;
+    final NarrativeWriter narratives;
     private final RowMappingService rowMappings;
     private DocumentViewer viewer;
-    private ApplicationSummary app;
+    ApplicationSummary app;
     private int selectedTab;
     /** Polls while a re-review job runs (as the new-application dialog does for the first pass). */
     private Registration poll;
@@ -107,11 +107,15 @@ class ApplicationDetailView extends VerticalLayout implements BeforeEnterObserve
         }
     }
 
-    private boolean english() {
+    java.util.Locale locale() {
+        return getLocale();
+    }
+
+    boolean english() {
         return "en".equals(getLocale().getLanguage());
     }
 
-    private String me() {
+    String me() {
         return auth.getPrincipalName().orElse("");
     }
 
@@ -181,7 +185,7 @@ class ApplicationDetailView extends VerticalLayout implements BeforeEnterObserve
             tabs.add(getTranslation("detail.figures"), figures(review));
             tabs.add(getTranslation("detail.rows"), rows);
             tabs.add(getTranslation("detail.risk"), risk(review));
-            tabs.add(getTranslation("detail.items"), items(review));
+            tabs.add(getTranslation("detail.items"), new ItemsTab(this).grid(review));
         }
         tabs.add(getTranslation("detail.documents"), documents(files, review));
         tabs.add(getTranslation("detail.decision"), decision(review, suggestion));
@@ -389,7 +393,7 @@ class ApplicationDetailView extends VerticalLayout implements BeforeEnterObserve
         return l;
     }
 
-    private boolean canCorrect() {
+    boolean canCorrect() {
         return auth.hasRole(Roles.EXAMINER) && app.status() == ApplicationStatus.REVIEWED;
     }
 
@@ -446,134 +450,6 @@ class ApplicationDetailView extends VerticalLayout implements BeforeEnterObserve
         }
         l.add(reasons);
         return l;
-    }
-
-    private Component items(JsonNode review) {
-        Grid<JsonNode> grid = new Grid<>();
-        grid.setId("items-grid");
-        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
-        grid.addColumn(n -> n.path("no").asInt()).setHeader("No").setWidth("4em").setFlexGrow(0);
-        grid.addColumn(n -> n.path("name").asString() + (n.path("spec").isString() ? "（" + n.path("spec").asString() + "）" : ""))
-                .setHeader(getTranslation("detail.itemName")).setFlexGrow(3);
-        grid.addColumn(n -> Formats.number(n.path("unitPrice").isNumber() ? n.path("unitPrice").asLong() : null))
-                .setHeader(getTranslation("detail.unitPrice")).setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(n -> n.has("purposeFit") ? Formats.oneDecimal(n.path("purposeFit").asDouble()) : "")
-                .setHeader(getTranslation("detail.purposeFit")).setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(n -> n.path("hint").isString() ? getTranslation("hint." + n.path("hint").asString()) : "")
-                .setHeader(getTranslation("detail.hint"));
-        grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(this::itemDetails));
-        grid.setDetailsVisibleOnClick(true);
-        grid.addItemClickListener(e -> showInViewer(e.getItem()));
-        grid.setItems(list(review.path("items")));
-        grid.setSizeFull();
-        return grid;
-    }
-
-    private Component itemDetails(JsonNode item) {
-        VerticalLayout l = new VerticalLayout();
-        l.setPadding(false);
-        l.addClassName("item-details");
-        UnorderedList reasons = new UnorderedList();
-        item.path(english() ? "reasonsEn" : "reasons").forEach(r -> reasons.add(new ListItem(r.asString())));
-        l.add(reasons);
-        if (item.path("purpose").isString()) {
-            l.add(new Span(getTranslation("detail.purpose") + ": " + item.path("purpose").asString()));
-        }
-        Grid<JsonNode> similar = new Grid<>();
-        similar.addThemeVariants(GridVariant.LUMO_COMPACT);
-        similar.addColumn(n -> n.path("id").asString()).setHeader("ID");
-        similar.addColumn(n -> n.path("itemName").asString("")).setHeader(getTranslation("detail.itemName"));
-        similar.addColumn(n -> Formats.program(n.path("program").asString(null), programs::find, getLocale()))
-                .setHeader(getTranslation("detail.program"));
-        similar.addColumn(n -> String.format("%.2f", n.path("similarity").asDouble())).setHeader(getTranslation("detail.similarity"));
-        similar.addColumn(n -> getTranslation("grant." + n.path("decision").asString())).setHeader(getTranslation("detail.pastDecision"));
-        similar.addColumn(n -> n.path("reason").asString("")).setHeader(getTranslation("detail.reason"));
-        similar.setItems(list(item.path("similarPastGrants")));
-        similar.setAllRowsVisible(true);
-        l.add(similar);
-        if (narratives.enabled() && item.has("purposeFit")) {
-            Span narrative = new Span();
-            narrative.addClassName("item-narrative");
-            Button write = new Button(getTranslation("detail.narrative"), e -> narrative.setText(narrative(item)));
-            write.addThemeVariants(ButtonVariant.LUMO_SMALL);
-            l.add(write, narrative);
-        }
-        if (canCorrect()) {
-            Button correct = new Button(getTranslation("detail.correctItem"), e -> correctItemDialog(item));
-            correct.addClassName("correct-item");
-            l.add(correct);
-        }
-        return l;
-    }
-
-    /** The language model's narrative from the evidence shown (only when an admin configured one). */
-    private String narrative(JsonNode item) {
-        List<jp.shinsa.models.Text> reasons = new ArrayList<>();
-        JsonNode ja = item.path("reasons");
-        JsonNode en = item.path("reasonsEn");
-        for (int i = 0; i < ja.size(); i++) {
-            reasons.add(new jp.shinsa.models.Text(ja.get(i).asString(), en.path(i).asString(ja.get(i).asString())));
-        }
-        List<jp.shinsa.models.SimilarGrant> similar = new ArrayList<>();
-        item.path("similarPastGrants").forEach(g -> similar.add(new jp.shinsa.models.SimilarGrant(g.path("id").asString(),
-                Math.max(0, Math.min(1, g.path("similarity").asDouble())), g.path("decision").asString(),
-                g.path("itemName").asString(null), g.path("program").asString(null),
-                g.path("unitPrice").isNumber() ? g.path("unitPrice").asLong() : null, g.path("reason").asString(null))));
-        var score = new jp.shinsa.models.PurposeFitScore(item.path("no").asInt(), item.path("purposeFit").asDouble(),
-                jp.shinsa.models.FitHint.valueOf(item.path("hint").asString()), reasons, similar,
-                item.path("modelVersion").asString(""));
-        var requested = new jp.shinsa.models.RequestedItem(item.path("no").asInt(), item.path("name").asString(),
-                item.path("spec").asString(null), item.path("maker").asString(null), null,
-                item.path("unitPrice").isNumber() ? item.path("unitPrice").asLong() : null, null,
-                item.path("purpose").asString(null), jp.shinsa.models.SourceLocation.ofFile(appFormFile()));
-        return narratives.write(requested, programs.find(app.program()), score)
-                .map(t -> english() ? t.en() : t.ja()).orElse(getTranslation("detail.narrativeUnavailable"));
-    }
-
-    private void correctItemDialog(JsonNode item) {
-        Dialog d = new Dialog();
-        d.setHeaderTitle(getTranslation("detail.correctItem") + ": No." + item.path("no").asInt() + " "
-                + item.path("name").asString());
-        Select<String> field = new Select<>();
-        field.setLabel(getTranslation("detail.field"));
-        field.setItems("quantity", "unitPrice", "amount", "name");
-        field.setItemLabelGenerator(f -> getTranslation("field." + f));
-        field.setValue("unitPrice");
-        TextField value = new TextField(getTranslation("detail.newValue"));
-        value.setId("item-correction-value");
-        field.addValueChangeListener(e -> value.setValue(item.path(e.getValue()).asString("")));
-        value.setValue(item.path("unitPrice").asString(""));
-        TextArea reason = new TextArea(getTranslation("detail.reason"));
-        reason.setId("item-correction-reason");
-        reason.setWidthFull();
-        String file = appFormFile();
-        Button save = new Button(getTranslation("detail.save"), e -> {
-            if (reason.getValue().isBlank()) {
-                reason.setInvalid(true);
-                reason.setErrorMessage(getTranslation("detail.reasonRequired"));
-                return;
-            }
-            Correction c = new Correction(0, Correction.Kind.ITEM, file, null, null, item.path("no").asInt(),
-                    field.getValue(), item.path(field.getValue()).asString(""), value.getValue(), reason.getValue(), me(), null);
-            if (guarded(() -> service.correct(me(), app.id(), app.version(), c))) {
-                d.close();
-            }
-        });
-        save.setId("item-correction-save");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        d.add(new VerticalLayout(field, value, reason));
-        d.getFooter().add(new Button(getTranslation("detail.cancel"), e -> d.close()), save);
-        d.open();
-    }
-
-    private String appFormFile() {
-        JsonNode review = service.reviewJson(app.id()).map(JSON::readTree).orElse(JSON.createObjectNode());
-        for (JsonNode d : review.path("documents")) {
-            if ("APPLICATION_FORM".equals(d.path("type").asString())) {
-                return d.path("file").asString();
-            }
-        }
-        return "";
     }
 
     private Component documents(List<StoredFile> files, JsonNode review) {
@@ -668,7 +544,7 @@ class ApplicationDetailView extends VerticalLayout implements BeforeEnterObserve
         return l;
     }
 
-    private void showInViewer(JsonNode located) {
+    void showInViewer(JsonNode located) {
         if (located == null || !located.path("file").isString()) {
             return;
         }
@@ -684,7 +560,7 @@ class ApplicationDetailView extends VerticalLayout implements BeforeEnterObserve
     }
 
     /** Runs a change; on a concurrent change or a refused input, says so and keeps the screen. */
-    private boolean guarded(Runnable action) {
+    boolean guarded(Runnable action) {
         try {
             action.run();
             reload();
@@ -723,7 +599,7 @@ class ApplicationDetailView extends VerticalLayout implements BeforeEnterObserve
         d.open();
     }
 
-    private static List<JsonNode> list(JsonNode array) {
+    static List<JsonNode> list(JsonNode array) {
         List<JsonNode> out = new ArrayList<>();
         array.forEach(out::add);
         return out;
