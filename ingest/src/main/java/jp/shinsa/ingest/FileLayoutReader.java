@@ -269,10 +269,10 @@ final class FileLayoutReader {
             int turn = ocr.uprightTurn(first.image(), dpi);
             if (turn != 0) {
                 Straight turned = straight(first.turn(turn));
-                return new OcrPage(ocr.read(turned.image()), turned.toPage(pixelsToPoints));
+                return new OcrPage(read(turned, dpi), turned.toPage(pixelsToPoints));
             }
         }
-        TikaTesseractOcr.Reading reading = ocr.read(first.image());
+        TikaTesseractOcr.Reading reading = read(first, dpi);
         int legibility = TikaTesseractOcr.legibility(reading.text());
         if (legibility >= WELL_READ) {
             return new OcrPage(reading, first.toPage(pixelsToPoints));
@@ -282,7 +282,7 @@ final class FileLayoutReader {
             return new OcrPage(reading, first.toPage(pixelsToPoints));
         }
         Straight turned = straight(first.turn(turn));
-        TikaTesseractOcr.Reading again = ocr.read(turned.image());
+        TikaTesseractOcr.Reading again = read(turned, dpi);
         return TikaTesseractOcr.legibility(again.text()) > legibility
                 ? new OcrPage(again, turned.toPage(pixelsToPoints)) : new OcrPage(reading, first.toPage(pixelsToPoints));
     }
@@ -341,6 +341,21 @@ final class FileLayoutReader {
         double skew = ScanPreprocessor.correction(s.image());
         return skew == 0 ? s : s.then(ScanPreprocessor.rotate(s.image(), skew), ScanPreprocessor.rotation(s.image(), skew));
     }
+
+    /**
+     * OCR of a level, upright image with its ruled lines whitened first: a rule beside a column
+     * header or a total makes Tesseract read the text on its line as letters or a stray digit.
+     * Whitening moves no pixel, so the image's map to the page stays {@code s}'s.
+     */
+    private TikaTesseractOcr.Reading read(Straight s, int dpi) throws IOException {
+        return ocr.read(ScanPreprocessor.removeRules(s.image(), (int) Math.round(RULE_LENGTH_INCHES * dpi),
+                Math.max(2, (int) Math.round(RULE_THICKNESS_INCHES * dpi))));
+    }
+
+    /** Shortest ruled line removed before OCR: far longer than a character is tall or wide (about 0.1 inch at 10 pt). */
+    static final double RULE_LENGTH_INCHES = 0.4;
+    /** Thickest ruled line removed: a filled area is not a rule. */
+    static final double RULE_THICKNESS_INCHES = 0.03;
 
     /** OCR reads this many pages at a time (one Tesseract thread each); {@code shinsa.ocr.threads} overrides. */
     static final int OCR_THREADS = Integer.getInteger("shinsa.ocr.threads",

@@ -91,4 +91,21 @@ class OcrTest {
 
         assertThat(lines.get(0).cells()).extracting(Cell::text).containsExactly("貸倒引当金", "△2,257,454");
     }
+
+    @Test
+    void should_drop_a_number_read_from_a_few_specks_between_a_label_and_its_amount() {
+        String raw = "減価償却費        8        390,780,802";
+        var words = List.of(new TikaTesseractOcr.Word("減価償却費", 0, 300, 1000, 180, 34, 93),
+                new TikaTesseractOcr.Word("8", 0, 1050, 1050, 22, 13, 15),
+                new TikaTesseractOcr.Word("390,780,802", 0, 1800, 1002, 260, 31, 91));
+        var printed = List.of(new TikaTesseractOcr.Word("減価償却費", 0, 300, 1000, 180, 34, 93),
+                new TikaTesseractOcr.Word("8", 0, 1050, 1000, 20, 30, 88),
+                new TikaTesseractOcr.Word("390,780,802", 0, 1800, 1002, 260, 31, 91));
+
+        List<Line> lines = TikaTesseractOcr.lines(new TikaTesseractOcr.Reading(raw, words), "s.pdf", 1, new java.awt.geom.AffineTransform());
+
+        assertThat(lines.get(0).cells()).extracting(Cell::text).containsExactly("減価償却費", "390,780,802");
+        assertThat(TikaTesseractOcr.lines(new TikaTesseractOcr.Reading(raw, printed), "s.pdf", 1, new java.awt.geom.AffineTransform())
+                .get(0).cells()).as("a printed 8 stays").extracting(Cell::text).contains("8");
+    }
 }

@@ -33,6 +33,7 @@ public final class TikaTesseractOcr {
     private static final Pattern SPACE_BEFORE_SEPARATOR = Pattern.compile("(?<![\\d,.])(\\d{1,3}) ([.,]{1,2}\\d{3}[.,])");
     private static final Pattern SPACE_AS_ONLY_SEPARATOR = Pattern.compile("(?<=^|\\s)([△▲AaΔ人入]{0,2}\\d{1,3}) (\\d{3})(?=$|\\s)");
 
+    private static final Pattern CHANGE_HEADER = Pattern.compile("(?<=^|\\s)(?:[^\\s減]減|増[滅咸减])(?=$|\\s)");
     private static final Pattern YEAR_HEADER = Pattern.compile("(?<=^|\\s)([前当本今])\\s?(?:[生牛午牢平芋]\\s?[度庭渡]|年\\s?[庭渡席])(?=$|\\s)");
 
     private final String language;
@@ -351,9 +352,14 @@ public final class TikaTesseractOcr {
                     }
                 }
             }
-            String line = JapaneseText.nfkc(raw).replaceAll("[|¦｜\\[\\]]", " ");
+            String line = JapaneseText.nfkc(withoutSpecks(raw, words)).replaceAll("[|¦｜\\[\\]]", " ");
             // a year column's header with its 年 or 度 misread ("当生度"): the column would lose its year
             line = YEAR_HEADER.matcher(line).replaceAll("$1年度");
+            // beside year headers, a two-character cell with 増 or 減 is the 増減 column's header (增 and 減 are
+            // small and dense: grain turns them into 疾減, 噌減, 増滅 …); the column would be taken for a year's
+            if (line.contains("年度")) {
+                line = CHANGE_HEADER.matcher(line).replaceAll("増減");
+            }
             // a digit group broken by a stray space: "1,234,56 7"
             line = SPLIT_GROUP_1.matcher(line).replaceAll("$1$2");
             line = SPLIT_GROUP_2.matcher(line).replaceAll("$1$2");
@@ -404,6 +410,55 @@ public final class TikaTesseractOcr {
             }
         }
         return out;
+    }
+
+    /** A word read from specks is less than this share of its line's usual word height. */
+    static final double SPECK_HEIGHT = 0.6;
+    /** ... and Tesseract is less sure of it than this (a printed digit reads at 80–97). */
+    static final double SPECK_CONFIDENCE = 50;
+    private static final Pattern TOKENS = Pattern.compile("\\S+|\\s+");
+
+    /**
+     * {@code raw} with the words Tesseract read from a few specks of dirt blanked: a number far
+     * shorter than the other words of its line and read with little confidence ("8" from two specks
+     * between a label and its amount). Such a stray amount makes a row look one column wider, or a
+     * column header look like a row of amounts, and the figures of the row or the whole column are
+     * lost. The line is returned as it is when its words are unknown or do not match its text.
+     */
+    static String withoutSpecks(String raw, List<Word> words) {
+        if (words.size() < 2) {
+            return raw;
+        }
+        double[] heights = words.stream().mapToDouble(Word::height).sorted().toArray();
+        double usual = heights[heights.length / 2];
+        List<String> tokens = new ArrayList<>();
+        var m = TOKENS.matcher(raw);
+        while (m.find()) {
+            tokens.add(m.group());
+        }
+        List<Integer> wordTokens = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!tokens.get(i).isBlank()) {
+                wordTokens.add(i);
+            }
+        }
+        if (wordTokens.size() != words.size()) {
+            return raw;
+        }
+        boolean changed = false;
+        for (int k = 0; k < words.size(); k++) {
+            Word w = words.get(k);
+            String token = tokens.get(wordTokens.get(k));
+            if (!token.equals(w.text())) {
+                return raw;
+            }
+            if (w.height() < SPECK_HEIGHT * usual && w.confidence() < SPECK_CONFIDENCE
+                    && mendAmount(JapaneseText.nfkc(token)) != null) {
+                tokens.set(wordTokens.get(k), " ".repeat(token.length()));
+                changed = true;
+            }
+        }
+        return changed ? String.join("", tokens) : raw;
     }
 
     /** The letters and digits of {@code s} (NFKC), which is what OCR text and its TSV words share. */
@@ -459,7 +514,7 @@ public final class TikaTesseractOcr {
     // Before a statement amount only △ or ▲ is printed; OCR reads them as A, Δ, ム, 人, 入, ハ, へ …, sometimes doubled
     // (a thin-stroked △ such as Noto Sans CJK prints comes out as 人へ).
     private static final Pattern OCR_AMOUNT = Pattern.compile(
-            "^([△▲AaΔムﾑ^人入和八ハへヘALA]{0,2})(\\d{1,4}(?:[.,]{1,2}(?:\\d{3}|\\d{6}))+|\\d{1,3})(円)?$");
+            "^([△▲AaΔムﾑ^人入和八ハへヘALA]{0,2})(\\d{1,6}(?:[.,]{1,2}(?:\\d{3}|\\d{6}))+[.,]?|\\d{1,3})(円)?$");
     private static final Pattern PLAIN_AMOUNT = Pattern.compile("^[△▲]?\\d+$");
 
     /** The token as a clean amount ("△1,234"), or null when it is not one. */
