@@ -252,7 +252,9 @@ final class FileLayoutReader {
     private OcrPage ocrUpright(BufferedImage page, int dpi) throws IOException {
         BufferedImage cleaned = ScanPreprocessor.clean(page);
         int gutter = ScanPreprocessor.twoUpGutter(cleaned);
-        if (gutter > 0) {
+        // a portrait page lying a quarter turned has a band without ink too (between its labels and
+        // amounts) but its lines run up and down: it is one page, turned, not two side by side
+        if (gutter > 0 && !ScanPreprocessor.linesRunVertically(cleaned)) {
             // two pages copied side by side: each half is read as a page of its own
             OcrPage left = ocrUpright(new Straight(ScanPreprocessor.crop(cleaned, 0, gutter), new AffineTransform()), dpi);
             OcrPage right = ocrUpright(new Straight(ScanPreprocessor.crop(cleaned, gutter, cleaned.getWidth()),

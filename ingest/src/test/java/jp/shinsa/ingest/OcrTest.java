@@ -108,4 +108,23 @@ class OcrTest {
         assertThat(TikaTesseractOcr.lines(new TikaTesseractOcr.Reading(raw, printed), "s.pdf", 1, new java.awt.geom.AffineTransform())
                 .get(0).cells()).as("a printed 8 stays").extracting(Cell::text).contains("8");
     }
+
+    @Test
+    void should_put_a_block_listed_before_the_title_above_it_back_under_it() {
+        String text = "負債の部\n買掛金  587,800,772  541,483,277\n\n貸借対照表\n前年度  当年度\n";
+        var words = List.of(new TikaTesseractOcr.Word("負債の部", 0, 200, 2000, 120, 30, 95),
+                new TikaTesseractOcr.Word("買掛金", 1, 220, 2050, 90, 30, 95),
+                new TikaTesseractOcr.Word("587,800,772", 1, 1300, 2050, 200, 30, 95),
+                new TikaTesseractOcr.Word("541,483,277", 1, 1800, 2050, 200, 30, 95),
+                new TikaTesseractOcr.Word("貸借対照表", 2, 900, 180, 500, 55, 95),
+                new TikaTesseractOcr.Word("前年度", 3, 1350, 400, 100, 30, 95),
+                new TikaTesseractOcr.Word("当年度", 3, 1850, 400, 100, 30, 95));
+
+        var reading = TikaTesseractOcr.topDown(new TikaTesseractOcr.Reading(text, words), List.of("1", "1", "2", "2"));
+        List<Line> lines = TikaTesseractOcr.lines(reading, "bs.pdf", 1, new java.awt.geom.AffineTransform());
+
+        assertThat(lines).extracting(Line::text).first().asString().contains("貸借対照表");
+        assertThat(lines.get(1).text()).contains("前年度");
+        assertThat(lines.get(3).cells().get(1).location().y()).as("the boxes follow their lines").isEqualTo(2050f);
+    }
 }

@@ -208,6 +208,7 @@ public final class TikaTesseractOcr {
      */
     static Reading parse(String text, String tsv) {
         List<Word> words = new ArrayList<>();
+        List<String> blockOfLine = new ArrayList<>();
         String lastKey = null;
         int line = -1;
         for (String row : tsv.split("\\R")) {
@@ -223,6 +224,7 @@ public final class TikaTesseractOcr {
             if (!key.equals(lastKey)) {
                 line++;
                 lastKey = key;
+                blockOfLine.add(f[2]);
             }
             try {
                 words.add(new Word(t, line, Integer.parseInt(f[6]), Integer.parseInt(f[7]), Integer.parseInt(f[8]),
@@ -231,7 +233,81 @@ public final class TikaTesseractOcr {
                 // a malformed row: skip it
             }
         }
-        return new Reading(text, words);
+        return topDown(new Reading(text, words), blockOfLine);
+    }
+
+    /**
+     * {@code reading} with Tesseract's blocks put top-down where it listed a block before one lying
+     * wholly above it (without the ruled lines that tied them, the liabilities half of a balance sheet
+     * came out before the title and the column headers, so its rows had no years). Blocks side by side
+     * overlap in height and keep Tesseract's order. The reading as it is when its text lines and TSV
+     * lines do not pair up one to one.
+     */
+    public static Reading topDown(Reading reading, List<String> blockOfLine) {
+        List<String> textLines = reading.text().lines().filter(l -> !l.isBlank()).toList();
+        int n = blockOfLine.size();
+        if (textLines.size() != n || n == 0) {
+            return reading;
+        }
+        List<List<Word>> byLine = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            byLine.add(new ArrayList<>());
+        }
+        for (Word w : reading.words()) {
+            byLine.get(w.line()).add(w);
+        }
+        for (int i = 0; i < n; i++) {
+            if (!letters(textLines.get(i)).equals(letters(byLine.get(i).stream().map(Word::text).reduce("", String::concat)))) {
+                return reading;
+            }
+        }
+        // blocks in Tesseract's order with their lines and vertical extent
+        List<List<Integer>> blocks = new ArrayList<>();
+        List<int[]> extent = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (i == 0 || !blockOfLine.get(i).equals(blockOfLine.get(i - 1))) {
+                blocks.add(new ArrayList<>());
+                extent.add(new int[] {Integer.MAX_VALUE, Integer.MIN_VALUE});
+            }
+            blocks.get(blocks.size() - 1).add(i);
+            for (Word w : byLine.get(i)) {
+                int[] e = extent.get(extent.size() - 1);
+                e[0] = Math.min(e[0], w.top());
+                e[1] = Math.max(e[1], w.top() + w.height());
+            }
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int b = 0; b < blocks.size(); b++) {
+            int at = order.size();
+            for (int k = 0; k < order.size(); k++) {
+                if (extent.get(b)[1] <= extent.get(order.get(k))[0]) {
+                    at = k; // wholly above a block placed before it
+                    break;
+                }
+            }
+            order.add(at, b);
+        }
+        boolean same = true;
+        for (int k = 0; k < order.size(); k++) {
+            same &= order.get(k) == k;
+        }
+        if (same) {
+            return reading;
+        }
+        StringBuilder text = new StringBuilder();
+        List<Word> words = new ArrayList<>();
+        int line = 0;
+        for (int b : order) {
+            for (int i : blocks.get(b)) {
+                text.append(textLines.get(i)).append('\n');
+                for (Word w : byLine.get(i)) {
+                    words.add(new Word(w.text(), line, w.left(), w.top(), w.width(), w.height(), w.confidence()));
+                }
+                line++;
+            }
+            text.append('\n');
+        }
+        return new Reading(text.toString(), words);
     }
 
     /**
