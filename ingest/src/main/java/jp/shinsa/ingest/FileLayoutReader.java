@@ -354,8 +354,8 @@ final class FileLayoutReader {
                 Math.max(2, (int) Math.round(RULE_THICKNESS_INCHES * dpi))));
     }
 
-    /** Shortest ruled line removed before OCR: far longer than a character is tall or wide (about 0.1 inch at 10 pt). */
-    static final double RULE_LENGTH_INCHES = 0.4;
+    /** Shortest ruled line removed before OCR: several characters wide (a character is about 0.14 inch at 10 pt). */
+    static final double RULE_LENGTH_INCHES = 0.6;
     /** Thickest ruled line removed: a filled area is not a rule. */
     static final double RULE_THICKNESS_INCHES = 0.03;
 

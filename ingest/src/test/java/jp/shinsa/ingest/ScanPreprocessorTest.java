@@ -139,14 +139,14 @@ class ScanPreprocessorTest {
         Graphics2D g = img.createGraphics();
         g.setColor(new Color(90, 90, 90));
         g.fillRect(80, 140, 1100, 2); // a grey rule over the first line of text
-        g.fillRect(880, 600, 2, 500); // a column rule
+        g.fillRect(880, 600, 2, 500); // a column rule: left alone, like strokes printed one under the other
         g.dispose();
 
         BufferedImage out = ScanPreprocessor.removeRules(img, 60, 5);
 
         assertThat(out.getRaster().getSample(300, 140, 0)).isEqualTo(255);
         assertThat(out.getRaster().getSample(100, 141, 0)).isEqualTo(255);
-        assertThat(out.getRaster().getSample(880, 800, 0)).isEqualTo(255);
+        assertThat(out.getRaster().getSample(880, 800, 0)).isLessThan(100);
         assertThat(out.getRaster().getSample(1000, 155, 0)).as("the amount under the rule stays").isZero();
         assertThat(out.getRaster().getSample(905, 155 + 45 * 10, 0)).isZero();
         BufferedImage plain = ScanPreprocessor.removeRules(page(), 60, 5);

@@ -608,15 +608,17 @@ public final class ScanPreprocessor {
     static final double RULE_FILL = 0.85;
 
     /**
-     * {@code image} with its ruled lines whitened: runs of ink at least {@code length} pixels long
-     * (with {@value #RULE_FILL} of the pixels inked) along a row or a column, no thicker than
-     * {@code maxThickness}, and the grey halo beside them. A rule under a column header or above a total
+     * {@code image} with its horizontal ruled lines whitened: runs of ink at least {@code length}
+     * pixels long along a row (with {@value #RULE_FILL} of the pixels inked), no thicker than
+     * {@code maxThickness}, and the grey edge beside them. A rule under a column header or above a total
      * otherwise becomes part of the text line Tesseract reads beside it, which then comes out as
      * letters ("ESX 2014でSC" for 前年度 当年度 over a rule) or as a stray "2" that makes the header
-     * look like a row of amounts. Characters are far shorter than {@code length} (a tenth of an
-     * inch tall at 10 pt, against 0.4 inch), and solid areas thicker than {@code maxThickness} (a
-     * filled heading) are left alone. Returns {@code image} itself when it has no rules. Linear in
-     * the pixels. Works on a level page: call it after deskewing.
+     * look like a row of amounts. {@code length} must be several characters wide (0.6 inch), so that
+     * the aligned top strokes of a word are no rule; solid areas thicker than {@code maxThickness} (a
+     * filled heading) are left alone. Vertical rules are left: the left strokes of labels printed one
+     * under the other (医, 医, 医 …) line up like a rule, and a column rule only costs a "|" that the line
+     * mending drops. Returns {@code image} itself when it has no rules. Linear in the pixels. Works on
+     * a level page: call it after deskewing.
      *
      * @see "docs/decisions/018-office-scans.md"
      */
@@ -630,19 +632,15 @@ public final class ScanPreprocessor {
         int stride = img.getRaster().getSampleModel() instanceof java.awt.image.ComponentSampleModel c ? c.getScanlineStride() : w;
         byte[] src = ((java.awt.image.DataBufferByte) img.getRaster().getDataBuffer()).getData();
         int need = (int) Math.ceil(length * RULE_FILL);
-        // ink of a horizontal rule: a pixel with ink in it or right above or below it (a rule resampled by a
-        // deskew steps from row to row, half grey in each); of a vertical rule, the same left and right
+        // ink of a rule: a pixel with ink in it or right above or below it (a rule resampled by a deskew
+        // steps from row to row, half grey in each)
         boolean[] inkH = new boolean[w * h];
-        boolean[] inkV = new boolean[w * h];
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 if ((src[y * stride + x] & 0xFF) < RULE_INK) {
                     for (int d = -1; d <= 1; d++) {
                         if (y + d >= 0 && y + d < h) {
                             inkH[(y + d) * w + x] = true;
-                        }
-                        if (x + d >= 0 && x + d < w) {
-                            inkV[y * w + x + d] = true;
                         }
                     }
                 }
@@ -668,35 +666,6 @@ public final class ScanPreprocessor {
                 }
             }
         }
-        // along columns, the same with running counts over the rows
-        boolean[] vertical = new boolean[w * h];
-        int[] count = new int[w];
-        int[] coveredTo = new int[w];
-        java.util.Arrays.fill(coveredTo, -1);
-        for (int y = 0; y < Math.min(length, h); y++) {
-            for (int x = 0; x < w; x++) {
-                count[x] += inkV[y * w + x] ? 1 : 0;
-            }
-        }
-        for (int y = 0; y < h; y++) {
-            // count[x] holds the ink of rows y .. y + length - 1 of column x
-            int row = y * w;
-            for (int x = 0; x < w; x++) {
-                if (y + length <= h && count[x] >= need) {
-                    coveredTo[x] = y + length - 1;
-                }
-                if (coveredTo[x] >= y && inkV[row + x]) {
-                    vertical[row + x] = true;
-                    any = true;
-                }
-            }
-            if (y + length < h) {
-                int in = (y + length) * w;
-                for (int x = 0; x < w; x++) {
-                    count[x] += (inkV[in + x] ? 1 : 0) - (inkV[row + x] ? 1 : 0);
-                }
-            }
-        }
         if (!any) {
             return image;
         }
@@ -705,12 +674,8 @@ public final class ScanPreprocessor {
         for (int y = 0; y < h; y++) {
             extendAlong(horizontal, inkH, y * w, 1, w, gap);
         }
-        for (int x = 0; x < w; x++) {
-            extendAlong(vertical, inkV, x, w, h, gap);
-        }
         // a rule is thin: a band of row-rule pixels thicker than maxThickness is a filled area, not a rule
         keepThin(horizontal, w, h, maxThickness, true);
-        keepThin(vertical, w, h, maxThickness, false);
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
         byte[] dst = ((java.awt.image.DataBufferByte) out.getRaster().getDataBuffer()).getData();
         for (int y = 0; y < h; y++) {
@@ -719,11 +684,11 @@ public final class ScanPreprocessor {
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 int i = y * w + x;
-                if (horizontal[i] || vertical[i]) {
+                if (horizontal[i]) {
                     dst[i] = (byte) 255;
                     // the rule's grey edges (anti-aliasing, JPEG) beside it; black ink stays
                     for (int d = -1; d <= 1; d++) {
-                        whitenHalo(src, stride, dst, w, h, horizontal[i] ? x : x + d, horizontal[i] ? y + d : y);
+                        whitenHalo(src, stride, dst, w, h, x, y + d);
                     }
                 }
             }

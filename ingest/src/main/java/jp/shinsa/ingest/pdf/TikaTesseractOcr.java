@@ -428,7 +428,8 @@ public final class TikaTesseractOcr {
                     }
                 }
             }
-            String line = JapaneseText.nfkc(withoutSpecks(raw, words)).replaceAll("[|¦｜\\[\\]]", " ");
+            // "|" from a column rule, "_" from the end of an underline: never part of a statement's text
+            String line = JapaneseText.nfkc(withoutSpecks(raw, words)).replaceAll("[|¦｜\\[\\]_]", " ");
             // a year column's header with its 年 or 度 misread ("当生度"): the column would lose its year
             line = YEAR_HEADER.matcher(line).replaceAll("$1年度");
             // beside year headers, a two-character cell with 増 or 減 is the 増減 column's header (增 and 減 are
