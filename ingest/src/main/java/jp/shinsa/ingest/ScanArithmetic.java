@@ -20,7 +20,7 @@ import jp.shinsa.models.StatementRow;
  * (docs/decisions/018-office-scans.md). OCR's usual slips on an amount are one character: a △ lost
  * or read into a smudge, one digit read as another, a leading digit lost. When an identity of the
  * chart (a total = the sum of its parts with their signs, the PL cascade, assets = liabilities and
- * net assets) fails in one year, the value each of its terms would need for it to hold is computed;
+ * net assets) fails in one year, or a comparison's row whose 増減 is not this year less last year, the value each of its terms would need for it to hold is computed;
  * where that value is such a one-character alternative of what OCR read, the row is spread again
  * with it (through {@link StatementSpreader#remap}, the spreader's own mapping), and the alternative
  * is a candidate when more identities hold and none that held breaks. The candidate under which the
@@ -57,7 +57,7 @@ final class ScanArithmetic {
         }
         ExtractedDocument current = doc;
         Check check = check(current);
-        for (int n = 0; n < MAX_CORRECTIONS && !check.failing.isEmpty(); n++) {
+        for (int n = 0; n < MAX_CORRECTIONS && !(check.failing.isEmpty() && check.failingRows.isEmpty()); n++) {
             // every one-slip alternative of every term of a failing identity that makes more identities
             // hold and breaks none; the one that makes the most hold wins, a tie leaves the reading alone
             Map<List<Long>, ExtractedDocument> fixes = new HashMap<>();
@@ -73,6 +73,16 @@ final class ScanArithmetic {
                             fixes.put(key, alt);
                             fixChecks.put(key, c);
                         }
+                    }
+                }
+            }
+            for (StatementRow r : check.failingRows) {
+                for (ExtractedDocument alt : rowAlternatives(current, r, learned)) {
+                    Check c = check(alt);
+                    if (c.held.size() > check.held.size() && c.held.containsAll(check.held)) {
+                        List<Long> key = values(alt);
+                        fixes.put(key, alt);
+                        fixChecks.put(key, c);
                     }
                 }
             }
@@ -112,6 +122,8 @@ final class ScanArithmetic {
     private static final class Check {
         final java.util.Set<String> held = new TreeSet<>();
         final List<Identity> failing = new ArrayList<>();
+        /** Rows of a comparison whose 増減 is not this year's amount less last year's. */
+        final List<StatementRow> failingRows = new ArrayList<>();
         final Map<Integer, Map<String, Figure>> figures = new TreeMap<>();
     }
 
@@ -138,7 +150,44 @@ final class ScanArithmetic {
                         List.of(new Term("total_liabilities", 1), new Term("net_assets", 1))), v);
             }
         }
+        // a comparison's row: 増減 = this year's amount less last year's, in printed units
+        for (StatementRow r : doc.rows()) {
+            if (r.delta() == null || r.values().size() != 2) {
+                continue;
+            }
+            List<Long> v = new ArrayList<>(r.values().values());
+            if (Math.abs(v.get(1) - v.get(0) - r.delta()) <= (doc.unit() <= 1 ? 0 : 1)) {
+                c.held.add("row:" + r.index());
+            } else {
+                c.failingRows.add(r);
+            }
+        }
         return c;
+    }
+
+    /** Row {@code r} with one of its two amounts or its 増減 read as the one-slip alternative that makes 増減 agree. */
+    private static List<ExtractedDocument> rowAlternatives(ExtractedDocument doc, StatementRow r, LearnedMappings learned) {
+        List<Integer> years = new ArrayList<>(r.values().keySet());
+        long before = r.values().get(years.get(0));
+        long after = r.values().get(years.get(1));
+        long slack = doc.unit() <= 1 ? 0 : 1;
+        List<ExtractedDocument> out = new ArrayList<>();
+        Long a = oneSlipFrom(after, before + r.delta(), slack);
+        if (a != null && after != 0) {
+            out.add(withRowValue(doc, r, years.get(1), a, learned));
+        }
+        Long b = oneSlipFrom(before, after - r.delta(), slack);
+        if (b != null && before != 0) {
+            out.add(withRowValue(doc, r, years.get(0), b, learned));
+        }
+        Long d = oneSlipFrom(r.delta(), after - before, slack);
+        if (d != null && r.delta() != 0) {
+            List<StatementRow> rows = new ArrayList<>(doc.rows());
+            rows.set(rows.indexOf(r), new StatementRow(r.file(), r.index(), r.label(), r.section(), r.indent(), r.values(), d,
+                    r.location(), r.mapping(), r.valueLocations(), r.deltaLocation()));
+            out.add(StatementSpreader.remap(doc.withFiguresAndRows(doc.figures(), rows), learned));
+        }
+        return out;
     }
 
     private static void judge(Check c, long unit, Identity id, Map<String, Figure> v) {
@@ -304,10 +353,14 @@ final class ScanArithmetic {
 
     /** {@code doc} with the figures of identities that still fail marked unconfirmed. */
     private static ExtractedDocument unconfirmed(ExtractedDocument doc, Check check) {
-        if (check.failing.isEmpty()) {
+        if (check.failing.isEmpty() && check.failingRows.isEmpty()) {
             return doc;
         }
         java.util.Set<String> doubtful = new java.util.HashSet<>();
+        java.util.Set<jp.shinsa.models.SourceLocation> doubtfulAt = new java.util.HashSet<>();
+        for (StatementRow r : check.failingRows) {
+            r.values().keySet().forEach(y -> doubtfulAt.add(r.locationOf(y)));
+        }
         for (Identity id : check.failing) {
             doubtful.add(id.year + ":" + id.parent);
             for (Term t : id.terms) {
@@ -317,7 +370,8 @@ final class ScanArithmetic {
         List<Figure> out = new ArrayList<>(doc.figures().size());
         boolean changed = false;
         for (Figure f : doc.figures()) {
-            if (doubtful.contains(f.fiscalYear() + ":" + f.account()) && f.confidence() > UNCONFIRMED) {
+            if ((doubtful.contains(f.fiscalYear() + ":" + f.account()) || doubtfulAt.contains(f.location()))
+                    && f.confidence() > UNCONFIRMED) {
                 out.add(new Figure(f.file(), f.documentType(), f.account(), f.fiscalYear(), f.value(), f.label(), f.unit(),
                         UNCONFIRMED, f.location(), f.derivedFrom()));
                 changed = true;

@@ -87,4 +87,25 @@ class ScanArithmeticTest {
         assertThat(ScanArithmetic.oneSlipApart(270, -271)).isFalse();
         assertThat(ScanArithmetic.oneSlipApart(12, 712)).as("too short to tell").isFalse();
     }
+
+    @Test
+    void should_restore_a_lost_triangle_that_a_comparison_rows_change_asks_for() {
+        List<StatementRow> rows = new ArrayList<>();
+        String[] labels = {"現金預金", "貸倒引当金"};
+        long[][] values = {{1_000, 1_200, 200}, {-12_053, 10_440, 1_613}}; // △10,440 read as 10,440
+        for (int i = 0; i < labels.length; i++) {
+            SourceLocation at = SourceLocation.ofBox("bs.pdf", 1, 50, 100 + 20 * i, 80, 12);
+            rows.add(new StatementRow("bs.pdf", i, labels[i], List.of(), 0, Map.of(FY - 1, values[i][0], FY, values[i][1]), values[i][2],
+                    at, RowMapping.unmapped(List.of(), new Text("", "")),
+                    Map.of(FY - 1, SourceLocation.ofBox("bs.pdf", 1, 300, 100 + 20 * i, 80, 12),
+                            FY, SourceLocation.ofBox("bs.pdf", 1, 400, 100 + 20 * i, 80, 12)),
+                    SourceLocation.ofBox("bs.pdf", 1, 500, 100 + 20 * i, 80, 12)));
+        }
+        ExtractedDocument read = StatementSpreader.remap(new ExtractedDocument("bs.pdf", DocumentType.BS_COMPARISON, 1, true, null,
+                1000, List.of(), List.of(), List.of(), null, null, null, List.of(), "", rows), LearnedMappings.none());
+
+        ExtractedDocument mended = ScanArithmetic.proofread(read, LearnedMappings.none());
+
+        assertThat(mended.rows().get(1).values()).containsEntry(FY, -10_440L);
+    }
 }
