@@ -127,4 +127,12 @@ class OcrTest {
         assertThat(lines.get(1).text()).contains("前年度");
         assertThat(lines.get(3).cells().get(1).location().y()).as("the boxes follow their lines").isEqualTo(2050f);
     }
+
+    @Test
+    void should_mend_a_change_header_and_an_era_misread_on_a_year_header_line() {
+        List<Line> lines = TikaTesseractOcr.lines("科目    前年度(令和6年3月31日)    当年度(信和7年3月31日)    省減\n減少  1,234", "s.pdf", 1);
+
+        assertThat(lines.get(0).cells()).extracting(Cell::text).contains("当年度(令和7年3月31日)", "増減");
+        assertThat(lines.get(1).cells()).extracting(Cell::text).as("not beside a year header").contains("減少");
+    }
 }

@@ -34,6 +34,7 @@ public final class TikaTesseractOcr {
     private static final Pattern SPACE_AS_ONLY_SEPARATOR = Pattern.compile("(?<=^|\\s)([△▲AaΔ人入]{0,2}\\d{1,3}) (\\d{3})(?=$|\\s)");
 
     private static final Pattern CHANGE_HEADER = Pattern.compile("(?<=^|\\s)(?:[^\\s減]減|増[滅咸减])(?=$|\\s)");
+    private static final Pattern MISREAD_ERA = Pattern.compile("(?<=[(（])[^令昭平\\s\\d]和(?=\\d{1,2}年)");
     private static final Pattern YEAR_HEADER = Pattern.compile("(?<=^|\\s)([前当本今])\\s?(?:[生牛午牢平芋]\\s?[度庭渡]|年\\s?[庭渡席])(?=$|\\s)");
 
     private final String language;
@@ -436,6 +437,8 @@ public final class TikaTesseractOcr {
             // small and dense: grain turns them into 疾減, 噌減, 増滅 …); the column would be taken for a year's
             if (line.contains("年度")) {
                 line = CHANGE_HEADER.matcher(line).replaceAll("増減");
+                // and a year header's era with its 令 misread (信和7年3月31日): the column would get no year
+                line = MISREAD_ERA.matcher(line).replaceAll("令和");
             }
             // a digit group broken by a stray space: "1,234,56 7"
             line = SPLIT_GROUP_1.matcher(line).replaceAll("$1$2");
