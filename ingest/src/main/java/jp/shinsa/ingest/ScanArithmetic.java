@@ -62,6 +62,8 @@ final class ScanArithmetic {
             // hold and breaks none; the one that makes the most hold wins, a tie leaves the reading alone
             Map<List<Long>, ExtractedDocument> fixes = new HashMap<>();
             Map<List<Long>, Check> fixChecks = new HashMap<>();
+            // which failing identity or row each alternative mends
+            Map<List<Long>, String> source = new HashMap<>();
             for (Identity failed : check.failing) {
                 List<Term> candidates = new ArrayList<>(failed.terms);
                 candidates.add(new Term(failed.parent, 0));
@@ -72,6 +74,7 @@ final class ScanArithmetic {
                             List<Long> key = values(alt);
                             fixes.put(key, alt);
                             fixChecks.put(key, c);
+                            source.putIfAbsent(key, failed.key());
                         }
                     }
                 }
@@ -83,13 +86,19 @@ final class ScanArithmetic {
                         List<Long> key = values(alt);
                         fixes.put(key, alt);
                         fixChecks.put(key, c);
+                        source.putIfAbsent(key, "row:" + r.index());
                     }
                 }
             }
             int most = fixChecks.values().stream().mapToInt(c -> c.held.size()).max().orElse(-1);
-            List<List<Long>> best = fixChecks.entrySet().stream().filter(e -> e.getValue().held.size() == most)
+            List<List<Long>> top = fixChecks.entrySet().stream().filter(e -> e.getValue().held.size() == most)
                     .map(Map.Entry::getKey).toList();
-            if (best.size() != 1) {
+            // tied alternatives that mend different identities are independent (taken one per round);
+            // two that mend the same one leave it as read
+            Map<String, Long> perSource = new HashMap<>();
+            top.forEach(k -> perSource.merge(source.get(k), 1L, Long::sum));
+            List<List<Long>> best = top.stream().filter(k -> perSource.get(source.get(k)) == 1).limit(1).toList();
+            if (best.isEmpty()) {
                 break;
             }
             current = fixes.get(best.get(0));
