@@ -4,7 +4,8 @@
 usage: score-scans.py TRUTH_DIR RESULTS.jsonl [RESULTS.jsonl ...]
 Figures are (file, account, fiscalYear, value) as in run-benchmarks.sh; a file counts as scanned when
 its name matches the pattern ScanCorpus and DegradedScans scan. Prints, per results file, figure
-precision/recall/F1 overall and per document type, and how many scanned files got the right type."""
+precision/recall/F1 overall and per document type, how many scanned files got the right type, and the
+sign flips (a figure read as the truth's negation: a lost or invented △)."""
 import collections
 import json
 import os
@@ -18,6 +19,7 @@ def score(truth_dir, path):
     tp, fp, fn = collections.Counter(), collections.Counter(), collections.Counter()
     types_ok = types_n = 0
     wrong = []
+    flips = 0
     for line in open(path, encoding="utf-8"):
         r = json.loads(line)
         t = json.load(open(os.path.join(truth_dir, r["application"] + ".json"), encoding="utf-8"))
@@ -27,6 +29,8 @@ def score(truth_dir, path):
                  for f in r["figures"] if SCANNED.fullmatch(f["file"])}
         for k, dt in truth.items():
             (tp if k in found else fn)[dt] += 1
+        # a sign flip: the truth's figure negated (a lost or invented △), same file, account and year
+        flips += sum(1 for k in truth if k[3] != 0 and (k[0], k[1], k[2], -k[3]) in found)
         for k, dt in found.items():
             if k not in truth:
                 fp[t["documents"].get(k[0], dt)] += 1
@@ -47,7 +51,7 @@ def score(truth_dir, path):
     per = " ".join(f"{dt[:2]}={prf(tp[dt], fp[dt], fn[dt])[2]:.3f}" for dt in sorted(set(tp) | set(fn)))
     name = os.path.basename(path).removesuffix(".jsonl")
     print(f"{name:8s} P={p:.3f} R={rc:.3f} F1={f:.3f} (truth {sum(tp.values()) + sum(fn.values())}) {per} "
-          f"types {types_ok}/{types_n}" + (" wrong: " + ", ".join(wrong) if wrong else ""))
+          f"types {types_ok}/{types_n} signFlips {flips}" + (" wrong: " + ", ".join(wrong) if wrong else ""))
 
 
 for results in sys.argv[2:]:

@@ -250,6 +250,7 @@ public final class ApplicationReader implements ApplicationFilesReader {
         }
         ExtractedDocument doc = new ExtractedDocument(name, type, layout.pages(), layout.ocr(), null, unit, figures, deltas,
                 items, subsidy, program, applicant, unmapped, text, rows);
-        return new Read(StatementSpreader.remap(doc, learned), layout, ownYear);
+        // a scanned statement: OCR's one-character slips chosen between by its arithmetic
+        return new Read(ScanArithmetic.proofread(StatementSpreader.remap(doc, learned), learned), layout, ownYear);
     }
 }

@@ -179,7 +179,9 @@ final class FileLayoutReader {
     private OcrPage ocrUpright(BufferedImage page, int dpi) throws IOException {
         BufferedImage cleaned = ScanPreprocessor.clean(page);
         int gutter = ScanPreprocessor.twoUpGutter(cleaned);
-        if (gutter > 0) {
+        // a portrait page lying a quarter turned has a band without ink too (between its labels and
+        // amounts) but its lines run up and down: it is one page, turned, not two side by side
+        if (gutter > 0 && !ScanPreprocessor.linesRunVertically(cleaned)) {
             // two pages copied side by side: each half is read as a page of its own
             OcrPage left = ocrUpright(new Straight(ScanPreprocessor.crop(cleaned, 0, gutter), new AffineTransform()), dpi);
             OcrPage right = ocrUpright(new Straight(ScanPreprocessor.crop(cleaned, gutter, cleaned.getWidth()),
@@ -196,10 +198,10 @@ final class FileLayoutReader {
             int turn = ocr.uprightTurn(first.image(), dpi);
             if (turn != 0) {
                 Straight turned = straight(first.turn(turn));
-                return new OcrPage(ocr.read(turned.image()), turned.toPage(pixelsToPoints));
+                return new OcrPage(read(turned, dpi), turned.toPage(pixelsToPoints));
             }
         }
-        TikaTesseractOcr.Reading reading = ocr.read(first.image());
+        TikaTesseractOcr.Reading reading = read(first, dpi);
         int legibility = TikaTesseractOcr.legibility(reading.text());
         if (legibility >= WELL_READ) {
             return new OcrPage(reading, first.toPage(pixelsToPoints));
@@ -209,7 +211,7 @@ final class FileLayoutReader {
             return new OcrPage(reading, first.toPage(pixelsToPoints));
         }
         Straight turned = straight(first.turn(turn));
-        TikaTesseractOcr.Reading again = ocr.read(turned.image());
+        TikaTesseractOcr.Reading again = read(turned, dpi);
         return TikaTesseractOcr.legibility(again.text()) > legibility
                 ? new OcrPage(again, turned.toPage(pixelsToPoints)) : new OcrPage(reading, first.toPage(pixelsToPoints));
     }
@@ -268,6 +270,21 @@ final class FileLayoutReader {
         double skew = ScanPreprocessor.correction(s.image());
         return skew == 0 ? s : s.then(ScanPreprocessor.rotate(s.image(), skew), ScanPreprocessor.rotation(s.image(), skew));
     }
+
+    /**
+     * OCR of a level, upright image with its ruled lines whitened first: a rule beside a column
+     * header or a total makes Tesseract read the text on its line as letters or a stray digit.
+     * Whitening moves no pixel, so the image's map to the page stays {@code s}'s.
+     */
+    private TikaTesseractOcr.Reading read(Straight s, int dpi) throws IOException {
+        return ocr.read(ScanPreprocessor.removeRules(s.image(), (int) Math.round(RULE_LENGTH_INCHES * dpi),
+                Math.max(2, (int) Math.round(RULE_THICKNESS_INCHES * dpi))));
+    }
+
+    /** Shortest ruled line removed before OCR: several characters wide (a character is about 0.14 inch at 10 pt). */
+    static final double RULE_LENGTH_INCHES = 0.6;
+    /** Thickest ruled line removed: a filled area is not a rule. */
+    static final double RULE_THICKNESS_INCHES = 0.03;
 
     /** OCR reads this many pages at a time (one Tesseract thread each); {@code shinsa.ocr.threads} overrides. */
     static final int OCR_THREADS = Integer.getInteger("shinsa.ocr.threads",

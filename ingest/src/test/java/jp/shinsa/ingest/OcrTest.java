@@ -91,4 +91,48 @@ class OcrTest {
 
         assertThat(lines.get(0).cells()).extracting(Cell::text).containsExactly("貸倒引当金", "△2,257,454");
     }
+
+    @Test
+    void should_drop_a_number_read_from_a_few_specks_between_a_label_and_its_amount() {
+        String raw = "減価償却費        8        390,780,802";
+        var words = List.of(new TikaTesseractOcr.Word("減価償却費", 0, 300, 1000, 180, 34, 93),
+                new TikaTesseractOcr.Word("8", 0, 1050, 1050, 22, 13, 15),
+                new TikaTesseractOcr.Word("390,780,802", 0, 1800, 1002, 260, 31, 91));
+        var printed = List.of(new TikaTesseractOcr.Word("減価償却費", 0, 300, 1000, 180, 34, 93),
+                new TikaTesseractOcr.Word("8", 0, 1050, 1000, 20, 30, 88),
+                new TikaTesseractOcr.Word("390,780,802", 0, 1800, 1002, 260, 31, 91));
+
+        List<Line> lines = TikaTesseractOcr.lines(new TikaTesseractOcr.Reading(raw, words), "s.pdf", 1, new java.awt.geom.AffineTransform());
+
+        assertThat(lines.get(0).cells()).extracting(Cell::text).containsExactly("減価償却費", "390,780,802");
+        assertThat(TikaTesseractOcr.lines(new TikaTesseractOcr.Reading(raw, printed), "s.pdf", 1, new java.awt.geom.AffineTransform())
+                .get(0).cells()).as("a printed 8 stays").extracting(Cell::text).contains("8");
+    }
+
+    @Test
+    void should_put_a_block_listed_before_the_title_above_it_back_under_it() {
+        String text = "負債の部\n買掛金  587,800,772  541,483,277\n\n貸借対照表\n前年度  当年度\n";
+        var words = List.of(new TikaTesseractOcr.Word("負債の部", 0, 200, 2000, 120, 30, 95),
+                new TikaTesseractOcr.Word("買掛金", 1, 220, 2050, 90, 30, 95),
+                new TikaTesseractOcr.Word("587,800,772", 1, 1300, 2050, 200, 30, 95),
+                new TikaTesseractOcr.Word("541,483,277", 1, 1800, 2050, 200, 30, 95),
+                new TikaTesseractOcr.Word("貸借対照表", 2, 900, 180, 500, 55, 95),
+                new TikaTesseractOcr.Word("前年度", 3, 1350, 400, 100, 30, 95),
+                new TikaTesseractOcr.Word("当年度", 3, 1850, 400, 100, 30, 95));
+
+        var reading = TikaTesseractOcr.topDown(new TikaTesseractOcr.Reading(text, words), List.of("1", "1", "2", "2"));
+        List<Line> lines = TikaTesseractOcr.lines(reading, "bs.pdf", 1, new java.awt.geom.AffineTransform());
+
+        assertThat(lines).extracting(Line::text).first().asString().contains("貸借対照表");
+        assertThat(lines.get(1).text()).contains("前年度");
+        assertThat(lines.get(3).cells().get(1).location().y()).as("the boxes follow their lines").isEqualTo(2050f);
+    }
+
+    @Test
+    void should_mend_a_change_header_and_an_era_misread_on_a_year_header_line() {
+        List<Line> lines = TikaTesseractOcr.lines("科目    前年度(令和6年3月31日)    当年度(信和7年3月31日)    省減\n減少  1,234", "s.pdf", 1);
+
+        assertThat(lines.get(0).cells()).extracting(Cell::text).contains("当年度(令和7年3月31日)", "増減");
+        assertThat(lines.get(1).cells()).extracting(Cell::text).as("not beside a year header").contains("減少");
+    }
 }

@@ -132,4 +132,43 @@ class ScanPreprocessorTest {
         assertThat(grey.getRaster().getSample(2, 0, 0)).isZero();
         assertThat(grey.getRaster().getSample(3, 0, 0)).isLessThan(40);
     }
+
+    @Test
+    void should_whiten_ruled_lines_and_keep_the_text_beside_them() {
+        BufferedImage img = page();
+        Graphics2D g = img.createGraphics();
+        g.setColor(new Color(90, 90, 90));
+        g.fillRect(80, 140, 1100, 2); // a grey rule over the first line of text
+        g.fillRect(880, 600, 2, 500); // a column rule: left alone, like strokes printed one under the other
+        g.dispose();
+
+        BufferedImage out = ScanPreprocessor.removeRules(img, 60, 5);
+
+        assertThat(out.getRaster().getSample(300, 140, 0)).isEqualTo(255);
+        assertThat(out.getRaster().getSample(100, 141, 0)).isEqualTo(255);
+        assertThat(out.getRaster().getSample(880, 800, 0)).isLessThan(100);
+        assertThat(out.getRaster().getSample(1000, 155, 0)).as("the amount under the rule stays").isZero();
+        assertThat(out.getRaster().getSample(905, 155 + 45 * 10, 0)).isZero();
+        BufferedImage plain = ScanPreprocessor.removeRules(page(), 60, 5);
+        BufferedImage original = page();
+        for (int y = 0; y < original.getHeight(); y += 3) {
+            for (int x = 0; x < original.getWidth(); x += 3) {
+                assertThat(plain.getRaster().getSample(x, y, 0)).as("a page without rules, at %d,%d", x, y)
+                        .isEqualTo(original.getRaster().getSample(x, y, 0));
+            }
+        }
+    }
+
+    @Test
+    void should_leave_a_filled_area_thicker_than_a_rule_alone() {
+        BufferedImage img = page();
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.BLACK);
+        g.fillRect(100, 1500, 800, 40); // a filled heading band
+        g.dispose();
+
+        BufferedImage out = ScanPreprocessor.removeRules(img, 60, 5);
+
+        assertThat(out.getRaster().getSample(500, 1520, 0)).isZero();
+    }
 }

@@ -174,13 +174,17 @@ public final class ScanPreprocessor {
     /** Isolated dark pixels per thousand above which a white page gets the median filter. */
     static final double SPECKLED = 0.1;
 
+    /** On a cleaned noisy page, grey levels from this share of the way from ink to paper become paper. */
+    static final int PAPER_FROM = 70;
+
     /** Paper noise above which a page is cleaned before OCR. */
     static final int NOISY_PAPER = 2;
 
     /**
      * {@code image} cleaned for OCR when its paper is noisy ({@link #paperNoise} above
      * {@value #NOISY_PAPER}): a 3×3 median removes specks and grain, then grey levels are stretched so
-     * the paper is white and the ink black. A clean page is returned as it is. ({@link #sauvola} after
+     * the paper is white and the ink black, and what is lighter than {@value #PAPER_FROM} % of the way
+     * to the paper is made paper. A clean page is returned as it is. ({@link #sauvola} after
      * it read fewer figures: docs/decisions/018-office-scans.md.)
      */
     public static BufferedImage clean(BufferedImage image) {
@@ -206,9 +210,13 @@ public final class ScanPreprocessor {
         if (paper - ink < 32) {
             return m;
         }
+        // what is nearer paper than ink becomes white: the grain left between strokes otherwise
+        // reaches Tesseract's recogniser, which reads the grey image, and turns 益 into ":欠"; the ink keeps
+        // its grey edges (a black-and-white threshold broke the thin strokes of kanji on grainy paper)
+        int paperFrom = ink + (paper - ink) * PAPER_FROM / 100;
         byte[] lut = new byte[256];
         for (int v = 0; v < 256; v++) {
-            lut[v] = (byte) Math.max(0, Math.min(255, (v - ink) * 255 / (paper - ink)));
+            lut[v] = v >= paperFrom ? (byte) 255 : (byte) Math.max(0, Math.min(255, (v - ink) * 255 / (paper - ink)));
         }
         return new java.awt.image.LookupOp(new java.awt.image.ByteLookupTable(0, lut), null).filter(m, null);
     }
@@ -590,6 +598,159 @@ public final class ScanPreprocessor {
         }
         long enough = (long) rows * 2;
         return left > enough && right > enough ? bestStart + bestLength / 2 : -1;
+    }
+
+    /** Grey level below which a pixel counts as ink of a ruled line (lenient: a thin rule resampled by a deskew is grey). */
+    static final int RULE_INK = 192;
+    /** Beside a rule, pixels lighter than this are its grey edge, darker ones ink touching it. */
+    static final int RULE_EDGE = 96;
+    /** Share of a window's pixels that must be ink for the window to lie on a rule (specks and JPEG leave gaps). */
+    static final double RULE_FILL = 0.85;
+
+    /**
+     * {@code image} with its horizontal ruled lines whitened: runs of ink at least {@code length}
+     * pixels long along a row (with {@value #RULE_FILL} of the pixels inked), no thicker than
+     * {@code maxThickness}, and the grey edge beside them. A rule under a column header or above a total
+     * otherwise becomes part of the text line Tesseract reads beside it, which then comes out as
+     * letters ("ESX 2014でSC" for 前年度 当年度 over a rule) or as a stray "2" that makes the header
+     * look like a row of amounts. {@code length} must be several characters wide (0.6 inch), so that
+     * the aligned top strokes of a word are no rule; solid areas thicker than {@code maxThickness} (a
+     * filled heading) are left alone. Vertical rules are left: the left strokes of labels printed one
+     * under the other (医, 医, 医 …) line up like a rule, and a column rule only costs a "|" that the line
+     * mending drops. Returns {@code image} itself when it has no rules. Linear in the pixels. Works on
+     * a level page: call it after deskewing.
+     *
+     * @see "docs/decisions/018-office-scans.md"
+     */
+    public static BufferedImage removeRules(BufferedImage image, int length, int maxThickness) {
+        BufferedImage img = toGrey(image);
+        int w = img.getWidth();
+        int h = img.getHeight();
+        if (w < length && h < length) {
+            return image;
+        }
+        int stride = img.getRaster().getSampleModel() instanceof java.awt.image.ComponentSampleModel c ? c.getScanlineStride() : w;
+        byte[] src = ((java.awt.image.DataBufferByte) img.getRaster().getDataBuffer()).getData();
+        int need = (int) Math.ceil(length * RULE_FILL);
+        // ink of a rule: a pixel with ink in it or right above or below it (a rule resampled by a deskew
+        // steps from row to row, half grey in each)
+        boolean[] inkH = new boolean[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                if ((src[y * stride + x] & 0xFF) < RULE_INK) {
+                    for (int d = -1; d <= 1; d++) {
+                        if (y + d >= 0 && y + d < h) {
+                            inkH[(y + d) * w + x] = true;
+                        }
+                    }
+                }
+            }
+        }
+        // along rows: a window of `length` pixels from x with enough ink covers its inked pixels
+        boolean[] horizontal = new boolean[w * h];
+        boolean any = false;
+        int[] prefix = new int[w + 1];
+        for (int y = 0; y < h; y++) {
+            int row = y * w;
+            for (int x = 0; x < w; x++) {
+                prefix[x + 1] = prefix[x] + (inkH[row + x] ? 1 : 0);
+            }
+            int coveredTo = -1;
+            for (int x = 0; x < w; x++) {
+                if (x + length <= w && prefix[x + length] - prefix[x] >= need) {
+                    coveredTo = x + length - 1;
+                }
+                if (coveredTo >= x && inkH[row + x]) {
+                    horizontal[row + x] = true;
+                    any = true;
+                }
+            }
+        }
+        if (!any) {
+            return image;
+        }
+        // a rule faded in places (JPEG, noise) continues past a gap of up to a third of the length
+        int gap = Math.max(2, length / 3);
+        for (int y = 0; y < h; y++) {
+            extendAlong(horizontal, inkH, y * w, 1, w, gap);
+        }
+        // a rule is thin: a band of row-rule pixels thicker than maxThickness is a filled area, not a rule
+        keepThin(horizontal, w, h, maxThickness, true);
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+        byte[] dst = ((java.awt.image.DataBufferByte) out.getRaster().getDataBuffer()).getData();
+        for (int y = 0; y < h; y++) {
+            System.arraycopy(src, y * stride, dst, y * w, w);
+        }
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int i = y * w + x;
+                if (horizontal[i]) {
+                    dst[i] = (byte) 255;
+                    // the rule's grey edges (anti-aliasing, JPEG) beside it; black ink stays
+                    for (int d = -1; d <= 1; d++) {
+                        whitenHalo(src, stride, dst, w, h, x, y + d);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void whitenHalo(byte[] src, int stride, byte[] dst, int w, int h, int x, int y) {
+        if (x >= 0 && y >= 0 && x < w && y < h) {
+            if ((src[y * stride + x] & 0xFF) >= RULE_EDGE) {
+                dst[y * w + x] = (byte) 255;
+            }
+        }
+    }
+
+    /**
+     * Marks the ink along one row (or column: {@code from}, {@code step}, {@code n}) that continues a
+     * marked run across gaps of at most {@code gap} pixels, both ways.
+     */
+    private static void extendAlong(boolean[] mask, boolean[] ink, int from, int step, int n, int gap) {
+        int last = -1;
+        for (int k = 0; k < n; k++) {
+            int i = from + k * step;
+            if (mask[i]) {
+                last = k;
+            } else if (ink[i] && last >= 0 && k - last <= gap) {
+                mask[i] = true;
+                last = k;
+            }
+        }
+        last = -1;
+        for (int k = n - 1; k >= 0; k--) {
+            int i = from + k * step;
+            if (mask[i]) {
+                last = k;
+            } else if (ink[i] && last >= 0 && last - k <= gap) {
+                mask[i] = true;
+                last = k;
+            }
+        }
+    }
+
+    /** Clears runs of marked pixels across the rule's direction (down a column for row rules) longer than {@code max}. */
+    private static void keepThin(boolean[] mask, int w, int h, int max, boolean rowRules) {
+        int outer = rowRules ? w : h;
+        int inner = rowRules ? h : w;
+        for (int a = 0; a < outer; a++) {
+            int start = -1;
+            for (int b = 0; b <= inner; b++) {
+                boolean m = b < inner && mask[rowRules ? b * w + a : a * w + b];
+                if (m && start < 0) {
+                    start = b;
+                } else if (!m && start >= 0) {
+                    if (b - start > max) {
+                        for (int k = start; k < b; k++) {
+                            mask[rowRules ? k * w + a : a * w + k] = false;
+                        }
+                    }
+                    start = -1;
+                }
+            }
+        }
     }
 
     /** A copy of the columns {@code from} (inclusive) to {@code to} (exclusive) of a grey image. */

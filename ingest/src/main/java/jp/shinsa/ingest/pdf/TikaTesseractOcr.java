@@ -33,6 +33,8 @@ public final class TikaTesseractOcr {
     private static final Pattern SPACE_BEFORE_SEPARATOR = Pattern.compile("(?<![\\d,.])(\\d{1,3}) ([.,]{1,2}\\d{3}[.,])");
     private static final Pattern SPACE_AS_ONLY_SEPARATOR = Pattern.compile("(?<=^|\\s)([△▲AaΔ人入]{0,2}\\d{1,3}) (\\d{3})(?=$|\\s)");
 
+    private static final Pattern CHANGE_HEADER = Pattern.compile("(?<=^|\\s)(?:[^\\s減]減|増[滅咸减])(?=$|\\s)");
+    private static final Pattern MISREAD_ERA = Pattern.compile("(?<=[(（])[^令昭平\\s\\d]和(?=\\d{1,2}年)");
     private static final Pattern YEAR_HEADER = Pattern.compile("(?<=^|\\s)([前当本今])\\s?(?:[生牛午牢平芋]\\s?[度庭渡]|年\\s?[庭渡席])(?=$|\\s)");
 
     private final String language;
@@ -207,6 +209,7 @@ public final class TikaTesseractOcr {
      */
     static Reading parse(String text, String tsv) {
         List<Word> words = new ArrayList<>();
+        List<String> blockOfLine = new ArrayList<>();
         String lastKey = null;
         int line = -1;
         for (String row : tsv.split("\\R")) {
@@ -222,6 +225,7 @@ public final class TikaTesseractOcr {
             if (!key.equals(lastKey)) {
                 line++;
                 lastKey = key;
+                blockOfLine.add(f[2]);
             }
             try {
                 words.add(new Word(t, line, Integer.parseInt(f[6]), Integer.parseInt(f[7]), Integer.parseInt(f[8]),
@@ -230,7 +234,81 @@ public final class TikaTesseractOcr {
                 // a malformed row: skip it
             }
         }
-        return new Reading(text, words);
+        return topDown(new Reading(text, words), blockOfLine);
+    }
+
+    /**
+     * {@code reading} with Tesseract's blocks put top-down where it listed a block before one lying
+     * wholly above it (without the ruled lines that tied them, the liabilities half of a balance sheet
+     * came out before the title and the column headers, so its rows had no years). Blocks side by side
+     * overlap in height and keep Tesseract's order. The reading as it is when its text lines and TSV
+     * lines do not pair up one to one.
+     */
+    public static Reading topDown(Reading reading, List<String> blockOfLine) {
+        List<String> textLines = reading.text().lines().filter(l -> !l.isBlank()).toList();
+        int n = blockOfLine.size();
+        if (textLines.size() != n || n == 0) {
+            return reading;
+        }
+        List<List<Word>> byLine = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            byLine.add(new ArrayList<>());
+        }
+        for (Word w : reading.words()) {
+            byLine.get(w.line()).add(w);
+        }
+        for (int i = 0; i < n; i++) {
+            if (!letters(textLines.get(i)).equals(letters(byLine.get(i).stream().map(Word::text).reduce("", String::concat)))) {
+                return reading;
+            }
+        }
+        // blocks in Tesseract's order with their lines and vertical extent
+        List<List<Integer>> blocks = new ArrayList<>();
+        List<int[]> extent = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (i == 0 || !blockOfLine.get(i).equals(blockOfLine.get(i - 1))) {
+                blocks.add(new ArrayList<>());
+                extent.add(new int[] {Integer.MAX_VALUE, Integer.MIN_VALUE});
+            }
+            blocks.get(blocks.size() - 1).add(i);
+            for (Word w : byLine.get(i)) {
+                int[] e = extent.get(extent.size() - 1);
+                e[0] = Math.min(e[0], w.top());
+                e[1] = Math.max(e[1], w.top() + w.height());
+            }
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int b = 0; b < blocks.size(); b++) {
+            int at = order.size();
+            for (int k = 0; k < order.size(); k++) {
+                if (extent.get(b)[1] <= extent.get(order.get(k))[0]) {
+                    at = k; // wholly above a block placed before it
+                    break;
+                }
+            }
+            order.add(at, b);
+        }
+        boolean same = true;
+        for (int k = 0; k < order.size(); k++) {
+            same &= order.get(k) == k;
+        }
+        if (same) {
+            return reading;
+        }
+        StringBuilder text = new StringBuilder();
+        List<Word> words = new ArrayList<>();
+        int line = 0;
+        for (int b : order) {
+            for (int i : blocks.get(b)) {
+                text.append(textLines.get(i)).append('\n');
+                for (Word w : byLine.get(i)) {
+                    words.add(new Word(w.text(), line, w.left(), w.top(), w.width(), w.height(), w.confidence()));
+                }
+                line++;
+            }
+            text.append('\n');
+        }
+        return new Reading(text.toString(), words);
     }
 
     /**
@@ -351,9 +429,17 @@ public final class TikaTesseractOcr {
                     }
                 }
             }
-            String line = JapaneseText.nfkc(raw).replaceAll("[|¦｜\\[\\]]", " ");
+            // "|" from a column rule, "_" from the end of an underline: never part of a statement's text
+            String line = JapaneseText.nfkc(withoutSpecks(raw, words)).replaceAll("[|¦｜\\[\\]_]", " ");
             // a year column's header with its 年 or 度 misread ("当生度"): the column would lose its year
             line = YEAR_HEADER.matcher(line).replaceAll("$1年度");
+            // beside year headers, a two-character cell with 増 or 減 is the 増減 column's header (增 and 減 are
+            // small and dense: grain turns them into 疾減, 噌減, 増滅 …); the column would be taken for a year's
+            if (line.contains("年度")) {
+                line = CHANGE_HEADER.matcher(line).replaceAll("増減");
+                // and a year header's era with its 令 misread (信和7年3月31日): the column would get no year
+                line = MISREAD_ERA.matcher(line).replaceAll("令和");
+            }
             // a digit group broken by a stray space: "1,234,56 7"
             line = SPLIT_GROUP_1.matcher(line).replaceAll("$1$2");
             line = SPLIT_GROUP_2.matcher(line).replaceAll("$1$2");
@@ -404,6 +490,55 @@ public final class TikaTesseractOcr {
             }
         }
         return out;
+    }
+
+    /** A word read from specks is less than this share of its line's usual word height. */
+    static final double SPECK_HEIGHT = 0.6;
+    /** ... and Tesseract is less sure of it than this (a printed digit reads at 80–97). */
+    static final double SPECK_CONFIDENCE = 50;
+    private static final Pattern TOKENS = Pattern.compile("\\S+|\\s+");
+
+    /**
+     * {@code raw} with the words Tesseract read from a few specks of dirt blanked: a number far
+     * shorter than the other words of its line and read with little confidence ("8" from two specks
+     * between a label and its amount). Such a stray amount makes a row look one column wider, or a
+     * column header look like a row of amounts, and the figures of the row or the whole column are
+     * lost. The line is returned as it is when its words are unknown or do not match its text.
+     */
+    static String withoutSpecks(String raw, List<Word> words) {
+        if (words.size() < 2) {
+            return raw;
+        }
+        double[] heights = words.stream().mapToDouble(Word::height).sorted().toArray();
+        double usual = heights[heights.length / 2];
+        List<String> tokens = new ArrayList<>();
+        var m = TOKENS.matcher(raw);
+        while (m.find()) {
+            tokens.add(m.group());
+        }
+        List<Integer> wordTokens = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!tokens.get(i).isBlank()) {
+                wordTokens.add(i);
+            }
+        }
+        if (wordTokens.size() != words.size()) {
+            return raw;
+        }
+        boolean changed = false;
+        for (int k = 0; k < words.size(); k++) {
+            Word w = words.get(k);
+            String token = tokens.get(wordTokens.get(k));
+            if (!token.equals(w.text())) {
+                return raw;
+            }
+            if (w.height() < SPECK_HEIGHT * usual && w.confidence() < SPECK_CONFIDENCE
+                    && mendAmount(JapaneseText.nfkc(token)) != null) {
+                tokens.set(wordTokens.get(k), " ".repeat(token.length()));
+                changed = true;
+            }
+        }
+        return changed ? String.join("", tokens) : raw;
     }
 
     /** The letters and digits of {@code s} (NFKC), which is what OCR text and its TSV words share. */
@@ -459,7 +594,7 @@ public final class TikaTesseractOcr {
     // Before a statement amount only △ or ▲ is printed; OCR reads them as A, Δ, ム, 人, 入, ハ, へ …, sometimes doubled
     // (a thin-stroked △ such as Noto Sans CJK prints comes out as 人へ).
     private static final Pattern OCR_AMOUNT = Pattern.compile(
-            "^([△▲AaΔムﾑ^人入和八ハへヘALA]{0,2})(\\d{1,4}(?:[.,]{1,2}(?:\\d{3}|\\d{6}))+|\\d{1,3})(円)?$");
+            "^([△▲AaΔムﾑ^人入和八ハへヘALA]{0,2})(\\d{1,6}(?:[.,]{1,2}(?:\\d{3}|\\d{6}))+[.,]?|\\d{1,3})(円)?$");
     private static final Pattern PLAIN_AMOUNT = Pattern.compile("^[△▲]?\\d+$");
 
     /** The token as a clean amount ("△1,234"), or null when it is not one. */
