@@ -30,6 +30,11 @@ public class AuditLog {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Appends an entry to the chain within the caller's transaction, holding the chain's lock until it
+     * commits. Call it after the rows the transaction locks, never before: every writer takes them in
+     * that order (rows, then the chain), or two writers can deadlock.
+     */
     @Transactional(propagation = Propagation.REQUIRED)
     public long record(String actor, String action, Long applicationId, Map<String, ?> detail) {
         jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(CHAIN_LOCK).query((rs, i) -> 1).list();

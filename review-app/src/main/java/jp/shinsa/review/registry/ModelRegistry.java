@@ -63,10 +63,13 @@ public class ModelRegistry {
         });
         jdbc.sql("UPDATE model_version SET status = 'ACTIVE' WHERE id = ?").param(target.id()).update();
         change(target, ModelStatus.ACTIVE, reason, actor);
-        audit.record(actor, "MODEL_ACTIVATED", null, Map.of("kind", target.kind().name(), "version", version,
-                "reason", reason));
+        // The applications' rows first, the audit chain's lock last, in the order every review job takes
+        // them (application row, then audit): the other way round, a promotion and a job storing a review
+        // deadlock and PostgreSQL aborts one of them.
         events.publishEvent(new ModelActivated(target.kind(), version,
                 previous.map(ModelVersion::version).orElse(null)));
+        audit.record(actor, "MODEL_ACTIVATED", null, Map.of("kind", target.kind().name(), "version", version,
+                "reason", reason));
     }
 
     /** Re-activates the model that was active before the current one. */
