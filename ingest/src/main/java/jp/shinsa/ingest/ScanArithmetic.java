@@ -199,20 +199,30 @@ final class ScanArithmetic {
         return out;
     }
 
+    /** The signed sum of the terms of {@code id} that were read, and how many were. */
+    private record Known(long sum, int count) {
+        static Known of(Identity id, Map<String, Figure> v) {
+            long sum = 0;
+            int count = 0;
+            for (Term t : id.terms) {
+                Figure f = v.get(t.account);
+                if (f != null) {
+                    sum += t.sign * f.value();
+                    count++;
+                }
+            }
+            return new Known(sum, count);
+        }
+    }
+
     private static void judge(Check c, long unit, Identity id, Map<String, Figure> v) {
         Figure parent = v.get(id.parent);
         if (parent == null) {
             return;
         }
-        long sum = 0;
-        int known = 0;
-        for (Term t : id.terms) {
-            Figure f = v.get(t.account);
-            if (f != null) {
-                sum += t.sign * f.value();
-                known++;
-            }
-        }
+        Known k = Known.of(id, v);
+        long sum = k.sum();
+        int known = k.count();
         if (known == 0) {
             return;
         }
@@ -238,15 +248,9 @@ final class ScanArithmetic {
             }
         }
         Figure target = v.get(term.account);
-        long sum = 0;
-        int known = 0;
-        for (Term t : id.terms) {
-            Figure f = v.get(t.account);
-            if (f != null) {
-                sum += t.sign * f.value();
-                known++;
-            }
-        }
+        Known k = Known.of(id, v);
+        long sum = k.sum();
+        int known = k.count();
         long slack = doc.unit() <= 1 ? 0 : (known + 1) / 2;
         List<ExtractedDocument> out = new ArrayList<>();
         if (target == null) {

@@ -666,10 +666,7 @@ public final class StatementSpreader {
                             continue;
                         }
                         it.choice = c;
-                        Evaluation e = evaluate(items, false);
-                        evaluations++;
-                        if (e.score > best.score + 1e-9) {
-                            best = e;
+                        if (better()) {
                             keep = c;
                             improved = true;
                         }
@@ -688,13 +685,7 @@ public final class StatementSpreader {
         /** All free rows of one section to "part of" its target at once, or all away from it. */
         private boolean sectionMoves() {
             boolean improved = false;
-            Map<String, List<Item>> bySection = new LinkedHashMap<>();
-            for (Item it : free) {
-                if (it.sectionAccount != null) {
-                    bySection.computeIfAbsent(it.sectionAccount + "|" + String.join("›", it.sectionPath), k -> new ArrayList<>()).add(it);
-                }
-            }
-            for (List<Item> group : bySection.values()) {
+            for (List<Item> group : freeBySection(it -> true)) {
                 if (group.size() < 2 || evaluations >= MAX_EVALUATIONS) {
                     continue;
                 }
@@ -708,10 +699,7 @@ public final class StatementSpreader {
                             }
                         }
                     }
-                    Evaluation e = evaluate(items, false);
-                    evaluations++;
-                    if (e.score > best.score + 1e-9) {
-                        best = e;
+                    if (better()) {
                         keep = group.stream().mapToInt(i -> i.choice).toArray();
                         improved = true;
                     }
@@ -731,13 +719,7 @@ public final class StatementSpreader {
          */
         private boolean blockEndMoves() {
             boolean improved = false;
-            Map<String, List<Item>> bySection = new LinkedHashMap<>();
-            for (Item it : free) {
-                if (it.sectionAccount != null && partTarget(it.sectionAccount) != null) {
-                    bySection.computeIfAbsent(it.sectionAccount + "|" + String.join("›", it.sectionPath), k -> new ArrayList<>()).add(it);
-                }
-            }
-            for (List<Item> group : bySection.values()) {
+            for (List<Item> group : freeBySection(it -> partTarget(it.sectionAccount) != null)) {
                 if (group.size() < 2) {
                     continue;
                 }
@@ -753,10 +735,7 @@ public final class StatementSpreader {
                         }
                     }
                     if (possible) {
-                        Evaluation e = evaluate(items, false);
-                        evaluations++;
-                        if (e.score > best.score + 1e-9) {
-                            best = e;
+                        if (better()) {
                             keep = group.stream().mapToInt(i -> i.choice).toArray();
                             improved = true;
                         }
@@ -777,13 +756,7 @@ public final class StatementSpreader {
          */
         private boolean pairMoves() {
             boolean improved = false;
-            Map<String, List<Item>> bySection = new LinkedHashMap<>();
-            for (Item it : free) {
-                if (it.sectionAccount != null) {
-                    bySection.computeIfAbsent(it.sectionAccount + "|" + String.join("›", it.sectionPath), k -> new ArrayList<>()).add(it);
-                }
-            }
-            for (List<Item> group : bySection.values()) {
+            for (List<Item> group : freeBySection(it -> true)) {
                 if (group.size() < 2 || group.size() > PAIR_GROUP) {
                     continue;
                 }
@@ -802,10 +775,7 @@ public final class StatementSpreader {
                                 }
                                 a.choice = ca;
                                 b.choice = cb;
-                                Evaluation e = evaluate(items, false);
-                                evaluations++;
-                                if (e.score > best.score + 1e-9) {
-                                    best = e;
+                                if (better()) {
                                     keepA = ca;
                                     keepB = cb;
                                     improved = true;
@@ -818,6 +788,28 @@ public final class StatementSpreader {
                 }
             }
             return improved;
+        }
+
+        /** Evaluates the current readings; when they raise the best score they become the best (true). */
+        private boolean better() {
+            Evaluation e = evaluate(items, false);
+            evaluations++;
+            if (e.score > best.score + 1e-9) {
+                best = e;
+                return true;
+            }
+            return false;
+        }
+
+        /** The free rows that stand in a section and pass {@code which}, grouped by section, in document order. */
+        private java.util.Collection<List<Item>> freeBySection(java.util.function.Predicate<Item> which) {
+            Map<String, List<Item>> bySection = new LinkedHashMap<>();
+            for (Item it : free) {
+                if (it.sectionAccount != null && which.test(it)) {
+                    bySection.computeIfAbsent(it.sectionAccount + "|" + String.join("›", it.sectionPath), k -> new ArrayList<>()).add(it);
+                }
+            }
+            return bySection.values();
         }
 
         private static int choiceOf(Item it, RowMapping.Kind kind) {
