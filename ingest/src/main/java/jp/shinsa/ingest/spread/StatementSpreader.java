@@ -689,23 +689,15 @@ public final class StatementSpreader {
                 if (group.size() < 2 || evaluations >= MAX_EVALUATIONS) {
                     continue;
                 }
-                int[] keep = group.stream().mapToInt(i -> i.choice).toArray();
                 for (RowMapping.Kind k : new RowMapping.Kind[] {RowMapping.Kind.PART_OF, RowMapping.Kind.ACCOUNT}) {
+                    int[] before = choices(group);
                     for (Item it : group) {
-                        for (int c = 0; c < it.options.size(); c++) {
-                            if (it.options.get(c).kind() == k) {
-                                it.choice = c;
-                                break;
-                            }
+                        int c = choiceOf(it, k);
+                        if (c >= 0) {
+                            it.choice = c;
                         }
                     }
-                    if (better()) {
-                        keep = group.stream().mapToInt(i -> i.choice).toArray();
-                        improved = true;
-                    }
-                    for (int i = 0; i < group.size(); i++) {
-                        group.get(i).choice = keep[i];
-                    }
+                    improved |= keepIfBetter(group, before);
                 }
             }
             return improved;
@@ -724,7 +716,7 @@ public final class StatementSpreader {
                     continue;
                 }
                 for (int cut = 1; cut < group.size() && evaluations < MAX_EVALUATIONS; cut++) {
-                    int[] keep = group.stream().mapToInt(i -> i.choice).toArray();
+                    int[] before = choices(group);
                     boolean possible = true;
                     for (int g = 0; g < group.size() && possible; g++) {
                         int c = choiceOf(group.get(g), g < cut ? RowMapping.Kind.PART_OF : RowMapping.Kind.ACCOUNT);
@@ -735,13 +727,9 @@ public final class StatementSpreader {
                         }
                     }
                     if (possible) {
-                        if (better()) {
-                            keep = group.stream().mapToInt(i -> i.choice).toArray();
-                            improved = true;
-                        }
-                    }
-                    for (int i = 0; i < group.size(); i++) {
-                        group.get(i).choice = keep[i];
+                        improved |= keepIfBetter(group, before);
+                    } else {
+                        restore(group, before);
                     }
                 }
             }
@@ -799,6 +787,25 @@ public final class StatementSpreader {
                 return true;
             }
             return false;
+        }
+
+        /** The group's readings kept when they raise the best score, else put back to {@code before}. */
+        private boolean keepIfBetter(List<Item> group, int[] before) {
+            if (better()) {
+                return true;
+            }
+            restore(group, before);
+            return false;
+        }
+
+        private static int[] choices(List<Item> group) {
+            return group.stream().mapToInt(i -> i.choice).toArray();
+        }
+
+        private static void restore(List<Item> group, int[] choices) {
+            for (int i = 0; i < group.size(); i++) {
+                group.get(i).choice = choices[i];
+            }
         }
 
         /** The free rows that stand in a section and pass {@code which}, grouped by section, in document order. */
