@@ -174,11 +174,10 @@ class HostileInputTest {
                 }
             }
         }
-        long t0 = System.nanoTime();
         ExtractedDocument d = reader.readFile(bomb);
         assertThat(d.readable()).isFalse();
+        // refused as a bomb, not by the time bound per file (whose message is "reading took longer")
         assertThat(d.error()).containsIgnoringCase("bomb");
-        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(20));
     }
 
     @Test
@@ -209,10 +208,9 @@ class HostileInputTest {
             }
             doc.save(f.toFile());
         }
-        long t0 = System.nanoTime();
         ExtractedDocument d = reader.readFile(f);
+        // refused for its character map, not by the time bound per file (whose message is "reading took longer")
         assertThat(d.error()).startsWith("corrupt PDF: font character map");
-        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(10));
     }
 
     @Test

@@ -24,8 +24,10 @@ class StatementExtractorLimitsTest {
 
     // Found by ./shinsa fuzz: a workbook naming one sheet part 5,000 times; each sheet's unit was looked up
     // over all lines, sheets × lines. One line per sheet keeps the rest of the work small, so the quadratic shows.
+    // The bound is a hang guard, not a speed target: the quadratic took minutes, the linear read takes well
+    // under a second, so a loaded machine does not fail it (speed is measured by ./shinsa bench).
     @Test
-    @Timeout(value = 5, unit = TimeUnit.SECONDS)
+    @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void should_read_a_workbook_of_many_sheets_in_linear_time() {
         List<Line> lines = new ArrayList<>();
         StringBuilder text = new StringBuilder();

@@ -43,14 +43,11 @@ class DemoPastApplicantsTest {
     }
 
     @Test
-    void should_train_the_default_model_in_seconds_with_a_learnable_signal() {
-        long start = System.nanoTime();
+    void should_train_the_default_model_with_a_learnable_signal() {
         TrainingReport r = RiskModels.trainDefaultReport();
-        double seconds = (System.nanoTime() - start) / 1e9;
 
         assertThat(r.rows()).isEqualTo(RiskModels.DEFAULT_ROWS);
         assertThat(r.model().auc()).as("noisy labels cap it near 0.83").isBetween(0.75, 0.95);
-        assertThat(seconds).isLessThan(30);
         assertThat(RiskModels.load(r.trained().toBytes()).score(RiskApplicationFixture.distressed()).score())
                 .isGreaterThan(RiskModels.load(r.trained().toBytes()).score(RiskApplicationFixture.healthy()).score());
     }
