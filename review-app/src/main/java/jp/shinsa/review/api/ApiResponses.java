@@ -23,11 +23,12 @@ final class ApiResponses {
 
     record Status(long id, String name, String status, String failureReason, String program, String applicant,
                   Long requestedAmount, int errorCount, int warningCount, Double riskScore, String riskBand,
-                  boolean flagged, String decision, OffsetDateTime createdAt, Map<String, String> links) {
+                  boolean flagged, String decision, OffsetDateTime createdAt, boolean reviewPending,
+                  String reReviewFailure, Map<String, String> links) {
         static Status of(ApplicationSummary s) {
             return new Status(s.id(), s.name(), s.status().name(), s.failureReason(), s.program(), s.applicant(),
                     s.requestedAmount(), s.errorCount(), s.warningCount(), s.riskScore(), s.riskBand(), s.flagged(),
-                    s.decision(), s.createdAt(), linksFor(s.id()));
+                    s.decision(), s.createdAt(), s.reviewPending(), s.reReviewFailure(), linksFor(s.id()));
         }
     }
 

@@ -112,14 +112,28 @@ class ApplicationsApiController {
         return ApiResponses.Status.of(app);
     }
 
-    /** The stored review, exactly the contract's JSON; a problem (409, Retry-After) while it is not ready. */
+    /** Set on a stored review that a correction, a taught mapping or a new model has made out of date. */
+    static final String REVIEW_PENDING = "Shinsa-Review-Pending";
+
+    /**
+     * The stored review, exactly the contract's JSON; a problem (409, Retry-After) while it is not ready. A
+     * review that a later change has made out of date is still served, marked by {@value #REVIEW_PENDING}
+     * ({@code true}, with Retry-After while the re-review runs; {@code failed} when it gave up).
+     */
     @GetMapping(value = "/{id}/review", produces = {MediaType.APPLICATION_JSON_VALUE, Problems.MEDIA_TYPE})
     ResponseEntity<?> review(@PathVariable long id, Authentication caller) {
         ApplicationSummary app = reviews.find(id).orElseThrow(() -> new ApplicationNotFoundException(id));
         reads.record(caller.getName(), "API_GET_REVIEW", id, Map.of("status", app.status().name()));
         var json = reviews.reviewJson(id);
         if (json.isPresent()) {
-            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json.get());
+            var ok = ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON);
+            if (app.reviewPending()) {
+                ok.header(REVIEW_PENDING, app.reReviewFailure() == null ? "true" : "failed");
+                if (app.reReviewFailure() == null) {
+                    ok.header(HttpHeaders.RETRY_AFTER, "5");
+                }
+            }
+            return ok.body(json.get());
         }
         ProblemDetail p;
         HttpHeaders headers = new HttpHeaders();

@@ -84,6 +84,23 @@ class ApplicationsApiIT {
         assertThat(contract.get("documents")).hasSize(demo.files().size());
         assertThat(contract.has("findings")).isTrue();
         assertThat(contract.has("items")).isTrue();
+        assertThat(review.headers().firstValue("Shinsa-Review-Pending")).isEmpty();
+        assertThat(status.get("reviewPending").asBoolean()).isFalse();
+
+        // A change made after the review (as a correction does) and not re-reviewed yet: the review is still
+        // served, but the caller is told it is out of date, and the status says so too.
+        jdbc.sql("UPDATE application SET review_revision = reviewed_revision + 1 WHERE id = :id").param("id", id).update();
+        HttpResponse<String> stale = supervisor.get("/api/v1/applications/" + id + "/review");
+        assertThat(stale.statusCode()).isEqualTo(200);
+        assertThat(stale.headers().firstValue("Shinsa-Review-Pending")).hasValue("true");
+        assertThat(stale.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(ApiClient.json(examiner.get("/api/v1/applications/" + id)).get("reviewPending").asBoolean()).isTrue();
+        jdbc.sql("UPDATE application SET rereview_failure = 'gave up' WHERE id = :id").param("id", id).update();
+        HttpResponse<String> givenUp = supervisor.get("/api/v1/applications/" + id + "/review");
+        assertThat(givenUp.headers().firstValue("Shinsa-Review-Pending")).hasValue("failed");
+        assertThat(givenUp.headers().firstValue("Retry-After")).isEmpty();
+        assertThat(ApiClient.json(examiner.get("/api/v1/applications/" + id)).get("reReviewFailure").asString())
+                .isEqualTo("gave up");
 
         // Read entries are committed before the answer is sent (group commit): no flush, no waiting.
         var entries = audit.search(null, id, null, null, null, 50);
