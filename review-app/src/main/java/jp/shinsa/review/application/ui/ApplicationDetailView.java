@@ -10,6 +10,7 @@ import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.ListItem;
@@ -78,6 +79,10 @@ class ApplicationDetailView extends VerticalLayout implements BeforeEnterObserve
     private DocumentViewer viewer;
     ApplicationSummary app;
     private int selectedTab;
+    private TabSheet tabs;
+    private Div viewerPane;
+    private Component head;
+    private final List<Div> panes = new ArrayList<>();
     /** Polls while a re-review job runs (as the new-application dialog does for the first pass). */
     private Registration poll;
 
@@ -164,15 +169,13 @@ class ApplicationDetailView extends VerticalLayout implements BeforeEnterObserve
     private void render(ApplicationSummary summary) {
         this.app = summary;
         updatePolling();
-        removeAll();
         JsonNode review = service.reviewJson(app.id()).map(JSON::readTree).orElse(null);
         String suggestion = service.aiSuggestion(app.id()).orElse(null);
-        add(header(review, suggestion));
+        Component head = header(review, suggestion);
         List<StoredFile> files = service.files(app.id());
         viewer = new DocumentViewer(files, name -> service.fileContent(app.id(), name).orElse(new byte[0]));
-        TabSheet tabs = new TabSheet();
-        tabs.setId("detail-tabs");
-        tabs.setSizeFull();
+        List<String> labels = new ArrayList<>();
+        List<Component> contents = new ArrayList<>();
         if (review != null) {
             RowMappingPanel rows = new RowMappingPanel(rowMappings, app, canCorrect(), me(), english(),
                     l -> viewer.show(new DocumentViewer.Mark(l.file(), l.page(), l.sheet(), l.cell(), l.x(), l.y(),
@@ -181,15 +184,50 @@ class ApplicationDetailView extends VerticalLayout implements BeforeEnterObserve
                 tabs.setSelectedIndex(2);
                 rows.focus(file, location);
             });
-            tabs.add(getTranslation("detail.findings") + " (" + review.path("findings").size() + ")", findings);
-            tabs.add(getTranslation("detail.figures"), figures(review));
-            tabs.add(getTranslation("detail.rows"), rows);
-            tabs.add(getTranslation("detail.risk"), risk(review));
-            tabs.add(getTranslation("detail.items"), new ItemsTab(this).grid(review));
+            labels.add(getTranslation("detail.findings") + " (" + review.path("findings").size() + ")");
+            contents.add(findings);
+            labels.add(getTranslation("detail.figures"));
+            contents.add(figures(review));
+            labels.add(getTranslation("detail.rows"));
+            contents.add(rows);
+            labels.add(getTranslation("detail.risk"));
+            contents.add(risk(review));
+            labels.add(getTranslation("detail.items"));
+            contents.add(new ItemsTab(this).grid(review));
         }
-        tabs.add(getTranslation("detail.documents"), documents(files, review));
-        tabs.add(getTranslation("detail.decision"), decision(review, suggestion));
-        // After a correction or a decision the screen is rebuilt: stay on the tab the examiner was on.
+        labels.add(getTranslation("detail.documents"));
+        contents.add(documents(files, review));
+        labels.add(getTranslation("detail.decision"));
+        contents.add(decision(review, suggestion));
+        if (tabs != null && panes.size() == contents.size()) {
+            // Rebuilt after a change or a finished re-review with the same tabs: the tab sheet stays and only
+            // what each tab shows is replaced, so a tab the examiner clicks at that moment is not lost.
+            replace(this.head, head);
+            for (int i = 0; i < contents.size(); i++) {
+                panes.get(i).removeAll();
+                panes.get(i).add(contents.get(i));
+                tabs.getTabAt(i).setLabel(labels.get(i));
+            }
+            // the split keeps its panes (and the splitter where the examiner left it); the viewer is replaced inside
+            viewerPane.removeAll();
+            viewerPane.add(viewer);
+            this.head = head;
+            return;
+        }
+        removeAll();
+        panes.clear();
+        this.head = head;
+        add(head);
+        tabs = new TabSheet();
+        tabs.setId("detail-tabs");
+        tabs.setSizeFull();
+        for (int i = 0; i < contents.size(); i++) {
+            Div pane = new Div(contents.get(i));
+            pane.setSizeFull();
+            panes.add(pane);
+            tabs.add(labels.get(i), pane);
+        }
+        // The first pass finished while the screen was open (tabs added): stay on the tab the examiner was on.
         if (selectedTab > 0) {
             try {
                 tabs.setSelectedIndex(selectedTab);
@@ -198,7 +236,9 @@ class ApplicationDetailView extends VerticalLayout implements BeforeEnterObserve
             }
         }
         tabs.addSelectedChangeListener(e -> selectedTab = tabs.getSelectedIndex());
-        SplitLayout split = new SplitLayout(tabs, viewer);
+        viewerPane = new Div(viewer);
+        viewerPane.setSizeFull();
+        SplitLayout split = new SplitLayout(tabs, viewerPane);
         split.setSizeFull();
         split.setSplitterPosition(55);
         add(split);

@@ -13,6 +13,7 @@ import jp.shinsa.review.support.ReviewAppIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -66,6 +67,7 @@ class TeachRowMappingBrowserIT {
             d.findElement(By.id("row-mapping-reason")).findElement(By.tagName("textarea"))
                     .sendKeys("施設独自の科目名。勘定科目内訳書でその他の流動資産と確認");
             browser.screenshot("teach-2-map-dialog");
+            WebElement tabSheet = d.findElement(By.id("detail-tabs"));
             d.findElement(By.id("row-mapping-save")).click();
             wait.until(x -> x.findElements(By.id("row-mapping-save")).isEmpty());
             wait.until(x -> !x.findElements(TAUGHT_ROW).isEmpty());
@@ -73,6 +75,10 @@ class TeachRowMappingBrowserIT {
             assertThat(d.findElement(By.id("row-mappings-history")).getText()).contains(WORDING).contains("勘定科目内訳書");
             // The checks re-run as a job; the screen shows its result when it is stored.
             wait.until(x -> x.findElements(By.id("rereview-state")).isEmpty());
+            // The screen took the change and the re-review's result in place: the same tab sheet (a rebuilt
+            // one would leave this element stale, and a tab clicked meanwhile lost), still on the same tab.
+            assertThat(tabSheet.isDisplayed()).isTrue();
+            assertThat(d.findElement(By.cssSelector("#detail-tabs vaadin-tab[selected]")).getText()).contains("行の対応付け");
             clickTab(d, "指摘事項");
             wait.until(x -> !x.findElement(By.id("findings-grid")).getText().contains(WORDING));
             browser.screenshot("teach-3-mapped");
