@@ -277,8 +277,13 @@ final class FileLayoutReader {
      * Whitening moves no pixel, so the image's map to the page stays {@code s}'s.
      */
     private TikaTesseractOcr.Reading read(Straight s, int dpi) throws IOException {
-        return ocr.read(ScanPreprocessor.removeRules(s.image(), (int) Math.round(RULE_LENGTH_INCHES * dpi),
-                Math.max(2, (int) Math.round(RULE_THICKNESS_INCHES * dpi))));
+        return ocr.read(withoutRules(s.image(), dpi));
+    }
+
+    /** {@code image}, a page at {@code dpi}, with its horizontal ruled lines whitened as before each OCR pass. */
+    static BufferedImage withoutRules(BufferedImage image, int dpi) {
+        return ScanPreprocessor.removeRules(image, (int) Math.round(RULE_LENGTH_INCHES * dpi),
+                Math.max(2, (int) Math.round(RULE_THICKNESS_INCHES * dpi)));
     }
 
     /** Shortest ruled line removed before OCR: several characters wide (a character is about 0.14 inch at 10 pt). */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.awt.Font;
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -15,6 +16,10 @@ import jp.shinsa.ingest.pdf.TikaTesseractOcr;
 import jp.shinsa.models.DocumentType;
 import jp.shinsa.models.ExtractedDocument;
 import jp.shinsa.models.Figure;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,6 +85,74 @@ class ScannedPdfExtractionTest {
         assertReadsTheStatement(d);
         // a quarter turn clockwise onto a page box of swapped sides: (x, y) lies at (height - y, x)
         assertMarksWherePrinted(d, (x, y) -> new double[] {PAGE.getHeight() - y, x});
+    }
+
+    /**
+     * A blurred table: the aligned strokes of a label such as 医業費用合計 and the grey between them fill
+     * a row like a ruled line, yet the label must come through the rule whitening whole while the
+     * rules go.
+     */
+    @Test
+    void should_whiten_the_rules_of_a_blurred_table_and_keep_its_rows() throws Exception {
+        assumeThat(font).as("Noto Sans CJK installed").isNotNull();
+        Path f = ScannedStatementFixture.save(ScanDegradation.BLUR.apply(ScannedStatementFixture.ruledImage(font), 1),
+                ScanDegradation.BLUR, dir.resolve("損益計算書.pdf"));
+        int dpi = 300;
+        BufferedImage page;
+        try (PDDocument doc = Loader.loadPDF(f.toFile())) {
+            page = ScanPreprocessor.toGrey(new PDFRenderer(doc).renderImageWithDPI(0, dpi, ImageType.GRAY));
+        }
+
+        BufferedImage out = FileLayoutReader.withoutRules(page, dpi);
+
+        double px = dpi / 72.0;
+        for (int line = 0; line < ScannedStatementFixture.LINES.length; line++) {
+            var box = ScannedStatementFixture.labelBox(font, line);
+            int x0 = (int) (box.getMinX() * px) - 2;
+            int x1 = (int) (box.getMaxX() * px) + 2;
+            int y0 = (int) (box.getMinY() * px) - 2;
+            int y1 = (int) (box.getMaxY() * px) + 2;
+            assertThat(ink(out, x0, x1, y0, y1)).as("ink of the label %s", ScannedStatementFixture.LINES[line][0])
+                    .isEqualTo(ink(page, x0, x1, y0, y1));
+        }
+        for (float[] rule : ScannedStatementFixture.RULES) {
+            int y = (int) Math.round(rule[2] * px);
+            int x0 = (int) (rule[0] * px) + 5;
+            int x1 = (int) (rule[1] * px) - 5;
+            assertThat(ink(page, x0, x1, y, y + 1)).as("the rule at %s pt is printed", rule[2]).isGreaterThan(x1 - x0 - 5);
+            assertThat(ink(out, x0, x1, y - 4, y + 5)).as("the rule at %s pt is whitened", rule[2]).isZero();
+        }
+    }
+
+    @Test
+    void should_read_every_row_of_a_blurred_ruled_statement() throws Exception {
+        assumeOcr();
+        Path f = ScannedStatementFixture.save(ScanDegradation.BLUR.apply(ScannedStatementFixture.ruledImage(font), 1),
+                ScanDegradation.BLUR, dir.resolve("損益計算書.pdf"));
+
+        ExtractedDocument d = reader.readFile(f);
+
+        assertThat(d.error()).isNull();
+        // every row is read, label and both amounts (a blurred △ may still be lost: that is not the rules' doing)
+        for (String[] line : ScannedStatementFixture.LINES) {
+            assertThat(d.text()).contains(line[0]);
+            assertThat(d.figures()).extracting(Figure::fiscalYear, fig -> Math.abs(fig.value())).contains(
+                    tuple(2023, Long.parseLong(line[1].replace(",", "").replace("△", ""))),
+                    tuple(2024, Long.parseLong(line[2].replace(",", "").replace("△", ""))));
+        }
+    }
+
+    /** Pixels darker than 192 in columns {@code x0} to {@code x1} and rows {@code y0} to {@code y1} (exclusive). */
+    private static int ink(BufferedImage img, int x0, int x1, int y0, int y1) {
+        int n = 0;
+        for (int y = y0; y < y1; y++) {
+            for (int x = x0; x < x1; x++) {
+                if (img.getRaster().getSample(x, y, 0) < 192) {
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 
     private static final java.awt.geom.Dimension2D PAGE = ScannedStatementFixture.pageSize();

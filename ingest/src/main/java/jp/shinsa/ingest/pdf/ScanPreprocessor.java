@@ -615,22 +615,65 @@ public final class ScanPreprocessor {
      * letters ("ESX 2014でSC" for 前年度 当年度 over a rule) or as a stray "2" that makes the header
      * look like a row of amounts. {@code length} must be several characters wide (0.6 inch), so that
      * the aligned top strokes of a word are no rule; solid areas thicker than {@code maxThickness} (a
-     * filled heading) are left alone. Vertical rules are left: the left strokes of labels printed one
-     * under the other (医, 医, 医 …) line up like a rule, and a column rule only costs a "|" that the line
-     * mending drops. Returns {@code image} itself when it has no rules. Linear in the pixels. Works on
-     * a level page: call it after deskewing.
+     * filled heading) are left alone, and so is a run with ink just above or below it along most of
+     * its length: that is a row of blurred characters, not a rule ({@link #RULE_CROSSED}). Vertical
+     * rules are left: the left strokes of labels printed one under the other (医, 医, 医 …) line up
+     * like a rule, and a column rule only costs a "|" that the line mending drops. Returns
+     * {@code image} itself when it has no rules. Linear in the pixels. Works on a level page: call it
+     * after deskewing.
      *
      * @see "docs/decisions/018-office-scans.md"
      */
     public static BufferedImage removeRules(BufferedImage image, int length, int maxThickness) {
         BufferedImage img = toGrey(image);
+        boolean[] horizontal = ruleMask(img, length, maxThickness);
+        if (horizontal == null) {
+            return image;
+        }
+        int w = img.getWidth();
+        int h = img.getHeight();
+        int stride = stride(img);
+        byte[] src = pixels(img);
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+        byte[] dst = ((java.awt.image.DataBufferByte) out.getRaster().getDataBuffer()).getData();
+        for (int y = 0; y < h; y++) {
+            System.arraycopy(src, y * stride, dst, y * w, w);
+        }
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int i = y * w + x;
+                if (horizontal[i]) {
+                    dst[i] = (byte) 255;
+                    // the rule's grey edges (anti-aliasing, JPEG) beside it; black ink stays
+                    for (int d = -1; d <= 1; d++) {
+                        whitenHalo(src, stride, dst, w, h, x, y + d);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static int stride(BufferedImage grey) {
+        return grey.getRaster().getSampleModel() instanceof java.awt.image.ComponentSampleModel c ? c.getScanlineStride() : grey.getWidth();
+    }
+
+    private static byte[] pixels(BufferedImage grey) {
+        return ((java.awt.image.DataBufferByte) grey.getRaster().getDataBuffer()).getData();
+    }
+
+    /**
+     * The pixels of a grey image's horizontal ruled lines, row by row ({@code y * width + x}), as
+     * {@link #removeRules} whitens them; {@code null} when there are none.
+     */
+    private static boolean[] ruleMask(BufferedImage img, int length, int maxThickness) {
         int w = img.getWidth();
         int h = img.getHeight();
         if (w < length && h < length) {
-            return image;
+            return null;
         }
-        int stride = img.getRaster().getSampleModel() instanceof java.awt.image.ComponentSampleModel c ? c.getScanlineStride() : w;
-        byte[] src = ((java.awt.image.DataBufferByte) img.getRaster().getDataBuffer()).getData();
+        int stride = stride(img);
+        byte[] src = pixels(img);
         int need = (int) Math.ceil(length * RULE_FILL);
         // ink of a rule: a pixel with ink in it or right above or below it (a rule resampled by a deskew
         // steps from row to row, half grey in each)
@@ -667,7 +710,7 @@ public final class ScanPreprocessor {
             }
         }
         if (!any) {
-            return image;
+            return null;
         }
         // a rule faded in places (JPEG, noise) continues past a gap of up to a third of the length
         int gap = Math.max(2, length / 3);
@@ -676,24 +719,77 @@ public final class ScanPreprocessor {
         }
         // a rule is thin: a band of row-rule pixels thicker than maxThickness is a filled area, not a rule
         keepThin(horizontal, w, h, maxThickness, true);
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
-        byte[] dst = ((java.awt.image.DataBufferByte) out.getRaster().getDataBuffer()).getData();
-        for (int y = 0; y < h; y++) {
-            System.arraycopy(src, y * stride, dst, y * w, w);
+        // a rule has paper just above and below it; a band through a row of characters whose strokes
+        // fill a window once blurred has the strokes going on beyond it
+        keepClear(horizontal, src, stride, w, h, Math.max(1, Math.round(maxThickness / 4f)), gap);
+        return horizontal;
+    }
+
+    /** Share of a rule's length along which ink just beyond it makes it part of a row of characters rather than a rule. */
+    static final double RULE_CROSSED = 0.5;
+
+    /**
+     * Clears the row-rule pixels of a run along a row (joined across gaps of up to {@code gap}) when at
+     * more than {@value #RULE_CROSSED} of its pixels the column of marked pixels through it has ink
+     * {@code margin} pixels above or below it. A ruled line has paper beside it along most of its
+     * length (text sits on it or over it only here and there); a row of blurred characters, whose
+     * aligned strokes and grey gaps fill a window like a rule, has their strokes going on up and down
+     * from the band nearly everywhere. Without this the middle of a blurred label such as 設備関係費 or
+     * 減価償却費 was whitened and the line lost.
+     */
+    private static void keepClear(boolean[] mask, byte[] src, int stride, int w, int h, int margin, int gap) {
+        boolean[] crossed = new boolean[w * h];
+        for (int x = 0; x < w; x++) {
+            int top = -1;
+            for (int y = 0; y <= h; y++) {
+                boolean m = y < h && mask[y * w + x];
+                if (m && top < 0) {
+                    top = y;
+                } else if (!m && top >= 0) {
+                    int above = top - margin;
+                    int below = y - 1 + margin;
+                    boolean inkBeside = above >= 0 && (src[above * stride + x] & 0xFF) < RULE_INK
+                            || below < h && (src[below * stride + x] & 0xFF) < RULE_INK;
+                    if (inkBeside) {
+                        for (int k = top; k < y; k++) {
+                            crossed[k * w + x] = true;
+                        }
+                    }
+                    top = -1;
+                }
+            }
         }
         for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int i = y * w + x;
-                if (horizontal[i]) {
-                    dst[i] = (byte) 255;
-                    // the rule's grey edges (anti-aliasing, JPEG) beside it; black ink stays
-                    for (int d = -1; d <= 1; d++) {
-                        whitenHalo(src, stride, dst, w, h, x, y + d);
+            int row = y * w;
+            int start = -1;
+            int last = -1;
+            int marked = 0;
+            int crossing = 0;
+            for (int x = 0; x <= w; x++) {
+                boolean m = x < w && mask[row + x];
+                if (start >= 0 && (x == w || m && x - last > gap)) {
+                    // the run from start to last ends here
+                    if (crossing > RULE_CROSSED * marked) {
+                        for (int k = start; k <= last; k++) {
+                            mask[row + k] = false;
+                        }
+                    }
+                    start = -1;
+                }
+                if (m) {
+                    if (start < 0) {
+                        start = x;
+                        marked = 0;
+                        crossing = 0;
+                    }
+                    last = x;
+                    marked++;
+                    if (crossed[row + x]) {
+                        crossing++;
                     }
                 }
             }
         }
-        return out;
     }
 
     private static void whitenHalo(byte[] src, int stride, byte[] dst, int w, int h, int x, int y) {
