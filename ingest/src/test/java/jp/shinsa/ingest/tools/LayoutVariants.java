@@ -55,6 +55,12 @@ import tools.jackson.databind.json.JsonMapper;
  * ./mvnw ... -Dtest=CorpusDump -Dshinsa.dump.in=/tmp/variants/apps -Dshinsa.dump.out=/tmp/variants.jsonl
  * ingest/bench/score-variants.sh /tmp/variants /tmp/variants.jsonl   # score.py once per variation
  * </pre>
+ * {@code shinsa.variants.only} names variations by their exact ids; {@code shinsa.variants.heldout}
+ * names the held-out list the HELD_OUT_* variations render (held-out-statements.tsv, -2.tsv, -3.tsv:
+ * for measuring only, docs/decisions/023). Wordings reach every document that prints labels (決算書,
+ * BS実績比較, 決算状況入力シート); detail blocks reach the 決算書 and, for balance-sheet accounts, the
+ * BS実績比較 with the same parts and values; a planted leaf error on a detailed account is carried by
+ * one of its parts and its printed total.
  * Text PDFs carry a glyphless CID font text layer (see {@link PdfFixture}): PDFBox 3.0 cannot subset
  * the CFF outlines of the installed Noto CJK collection. Scans are drawn with Java2D in Noto Sans
  * CJK JP at 200 dpi and stored as image-only JPEG pages.
@@ -127,6 +133,11 @@ class LayoutVariants {
         Map<String, List<String>> detail = Map.of();
         /** Whether a detailed account's total is printed after its parts (heading + 計). */
         boolean detailTotal;
+        /**
+         * The split of each detailed account into its parts, drawn where the account is first printed
+         * (the 決算書) and shared with the BS実績比較, so both print the same parts with the same values.
+         */
+        Map<String, double[]> partWeights = new java.util.HashMap<>();
         /** One planted error: 0 none, 1 a comparison leaf, 2 a statement leaf, 3 an input-sheet figure. */
         int plant;
         String plantAccount;
@@ -546,7 +557,7 @@ class LayoutVariants {
         Path out = Path.of(System.getProperty("shinsa.variants.out"));
         int per = Integer.parseInt(System.getProperty("shinsa.variants.per", "8"));
         int scannedCount = Integer.parseInt(System.getProperty("shinsa.variants.scanned", "4"));
-        String only = System.getProperty("shinsa.variants.only", "");
+        java.util.Set<String> only = only(System.getProperty("shinsa.variants.only", ""));
         ObjectMapper json = JsonMapper.builder().build();
         List<Path> truths;
         try (Stream<Path> s = Files.list(in)) {
@@ -557,7 +568,7 @@ class LayoutVariants {
         int offset = 0;
         for (Variation v : Variation.values()) {
             if (!only.isEmpty() && !only.contains(v.id())) {
-                continue;
+                continue; // the next selected variation draws the applications this one would have drawn
             }
             int n = v == Variation.SCANNED ? scannedCount : v == Variation.YEARS ? Math.max(per, YearHeader.values().length - 1) : per;
             Path truthDir = Files.createDirectories(out.resolve("truth").resolve(v.id()));
@@ -575,6 +586,26 @@ class LayoutVariants {
         }
         Files.write(out.resolve("manifest.tsv"), manifest, StandardCharsets.UTF_8);
         System.err.println(manifest.size() + " applications written to " + out);
+    }
+
+    /**
+     * The variations named by {@code shinsa.variants.only} (comma-separated ids, matched exactly:
+     * {@code detail} selects DETAIL only, not HELD_OUT_DETAIL); an unknown id is an error.
+     */
+    static java.util.Set<String> only(String property) {
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        for (String id : property.split(",")) {
+            if (!id.isBlank()) {
+                ids.add(id.strip());
+            }
+        }
+        List<String> known = Stream.of(Variation.values()).map(Variation::id).toList();
+        for (String id : ids) {
+            if (!known.contains(id)) {
+                throw new IllegalArgumentException("unknown variation '" + id + "' in shinsa.variants.only; known: " + known);
+            }
+        }
+        return ids;
     }
 
     /** The style a variation gives its i-th application. */
@@ -898,9 +929,15 @@ class LayoutVariants {
         return m;
     }
 
-    /** The BS comparison keeps its family's number and year styles but is a one-block table (no PL, no split). */
+    /**
+     * The BS comparison keeps its family's number and year styles, wordings and detail blocks (the
+     * same parts with the same values as the 決算書) but is a one-block table (no PL, no split).
+     */
     private static Style copyForComparison(Style s) {
         Style c = copy(s);
+        c.detail = s.detail;
+        c.detailTotal = s.detailTotal;
+        c.partWeights = s.partWeights;
         c.twoYears = true;
         c.split = Split.NONE;
         c.twoColumn = false;
@@ -908,6 +945,7 @@ class LayoutVariants {
         return c;
     }
 
+    /** The input sheet prints the family's wordings where it prints labels; it has no detail blocks (a form of fixed rows). */
     private static Style copyForInputSheet(Style s) {
         Style c = copy(s);
         c.twoYears = true;
@@ -944,6 +982,7 @@ class LayoutVariants {
         c.scanned = s.scanned;
         c.ki = s.ki;
         c.fixedFirst = s.fixedFirst;
+        c.wordings = s.wordings;
         return c;
     }
 
@@ -1312,9 +1351,13 @@ class LayoutVariants {
         String head = LABELS.get(it.account()).get(0).replaceAll("(合計|計)$", "");
         rows.add(GRow.data(decorate(head, true, it.level() + 1, ord, s, r), it.level(), List.of()));
         List<String> parts = s.detail.get(it.account());
-        double[] w = new double[parts.size()];
-        for (int k = 0; k < w.length; k++) {
-            w[k] = 0.2 + r.nextDouble();
+        double[] w = s.partWeights.get(it.account());
+        if (w == null) {
+            w = new double[parts.size()];
+            for (int k = 0; k < w.length; k++) {
+                w[k] = 0.2 + r.nextDouble();
+            }
+            s.partWeights.put(it.account(), w);
         }
         double total = java.util.Arrays.stream(w).sum();
         List<List<Long>> values = new ArrayList<>();
@@ -1358,6 +1401,17 @@ class LayoutVariants {
                 l.set(l.size() - 1, l.get(l.size() - 1) + rest);
             }
         }
+        // a planted leaf error (a statement leaf, or a comparison leaf in the BS実績比較) on a detailed
+        // account: one part carries it and so does the printed total, so the block adds up and the
+        // subtotal above it does not, as for a plain leaf; truth records the account with the error
+        int leafPlant = s.comparison ? 1 : 2;
+        int carrier = dep == 0 ? 1 : 0;
+        for (int yi = 0; yi < years.size(); yi++) {
+            long p = planted(s, leafPlant, it.account(), years.get(yi));
+            if (p != 0) {
+                values.get(carrier).set(yi, values.get(carrier).get(yi) + p);
+            }
+        }
         // a planted error in a part: the printed total stays, the part does not add up to it
         if (s.plant == 4 && it.account().equals(s.plantAccount) && !s.comparison) {
             int k = dep == 0 ? 1 : 0;
@@ -1374,7 +1428,7 @@ class LayoutVariants {
         if (s.detailTotal) {
             List<Long> v = new ArrayList<>();
             for (int y : years) {
-                v.add(shown(latent, y, it.account(), s.unit));
+                v.add(shown(latent, y, it.account(), s.unit) + planted(s, leafPlant, it.account(), y));
             }
             if (s.swap) {
                 java.util.Collections.reverse(v);
