@@ -492,11 +492,14 @@ public final class StatementSpreader {
         double score;
         /** Identities that fail under this assignment, decidable or not. */
         int fails;
+        /** The rows are a list of figures, not a statement ({@link FigureList}): an unprinted line is not zero. */
+        boolean selection;
     }
 
     static Evaluation evaluate(List<Item> items, boolean explain) {
         Evaluation e = new Evaluation();
         e.unit = items.isEmpty() ? 1 : items.get(0).unit;
+        e.selection = FigureList.isSelection(items);
         e.explain = explain;
         for (Item it : items) {
             Option o = it.chosen();
@@ -600,7 +603,12 @@ public final class StatementSpreader {
             }
             // a 千円 statement rounds each line: every term may be half a unit off
             long tolerance = unit == 1 ? 0 : unit * (known + 1) / 2;
-            tally(e, involved, Math.abs(sum - y.getValue()) <= tolerance);
+            boolean holds = Math.abs(sum - y.getValue()) <= tolerance;
+            if (!holds && known < children.size() && e.selection) {
+                // a list of figures (an input sheet) leaves out lines it does not ask for, not only empty ones
+                continue;
+            }
+            tally(e, involved, holds);
         }
     }
 
