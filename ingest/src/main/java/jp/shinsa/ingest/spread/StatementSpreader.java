@@ -492,14 +492,14 @@ public final class StatementSpreader {
         double score;
         /** Identities that fail under this assignment, decidable or not. */
         int fails;
-        /** The rows are a list of figures, not a statement ({@link FigureList}): an unprinted line is not zero. */
-        boolean selection;
+        /** On a list of figures ({@link FigureList}) the accounts some row may be read as; null on a statement. */
+        java.util.Set<String> offered;
     }
 
     static Evaluation evaluate(List<Item> items, boolean explain) {
         Evaluation e = new Evaluation();
         e.unit = items.isEmpty() ? 1 : items.get(0).unit;
-        e.selection = FigureList.isSelection(items);
+        e.offered = FigureList.offered(items);
         e.explain = explain;
         for (Item it : items) {
             Option o = it.chosen();
@@ -604,7 +604,7 @@ public final class StatementSpreader {
             // a 千円 statement rounds each line: every term may be half a unit off
             long tolerance = unit == 1 ? 0 : unit * (known + 1) / 2;
             boolean holds = Math.abs(sum - y.getValue()) <= tolerance;
-            if (!holds && known < children.size() && e.selection) {
+            if (!holds && FigureList.leavesOut(e.offered, children)) {
                 // a list of figures (an input sheet) leaves out lines it does not ask for, not only empty ones
                 continue;
             }
