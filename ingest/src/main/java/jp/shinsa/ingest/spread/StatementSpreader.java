@@ -280,7 +280,13 @@ public final class StatementSpreader {
             // profit line (an account with components: 経常利益, 流動負債合計) is never a part of a leaf.
             boolean inBlock = !stack.isEmpty() && leaf(top(stack))
                     && (!indents || r.indent() > stack.get(stack.size() - 1).indent());
-            boolean summary = strong != null && (CHILDREN.containsKey(strong) || isGrand(strong) || strong.equals("net_income"));
+            // a total line (計, 合計) of another account is never a part either (設備関係費計 after a 給与費 block)
+            boolean summary = strong != null && (CHILDREN.containsKey(strong) || isGrand(strong) || strong.equals("net_income")
+                    || reading.total() && !strong.equals(top(stack)));
+            // the block's own name again inside the block, not as its total (その他の医業収益 as the last line
+            // of the その他の医業収益 block): the block's total printed without 計, or its remainder line, a
+            // part. Only the arithmetic can tell, so the row is free and the block stays open.
+            boolean ownName = inBlock && strong != null && strong.equals(top(stack)) && !reading.total() && !reading.qualified();
             if (strong != null && !reading.qualified() && !(inBlock && !permitted(strong, top(stack)) && !summary)) {
                 int keep = stack.size();
                 while (keep > 0 && !permitted(strong, stack.get(keep - 1).account())) {
@@ -294,13 +300,15 @@ public final class StatementSpreader {
             }
             String section = top(stack);
             List<String> sectionPath = path(stack);
-            List<Option> options = options(reading, exact.orElse(null), strong, section, kind, ocr);
+            List<Option> options = ownName ? new ArrayList<>(List.of(new Option(RowMapping.Kind.ACCOUNT, strong, 0.9, "label names its block"),
+                    new Option(RowMapping.Kind.PART_OF, strong, 0.7, "detail line named like its block")))
+                    : options(reading, exact.orElse(null), strong, section, kind, ocr);
             boolean fixed = options.size() == 1;
             items.add(new Item(r, reading, section, sectionPath, options, fixed, false));
             outRows.add(null);
             // the total of a section closes it
             Option best = options.get(0);
-            if (best.kind() == RowMapping.Kind.ACCOUNT) {
+            if (best.kind() == RowMapping.Kind.ACCOUNT && !ownName) {
                 for (int i = stack.size() - 1; i >= 0; i--) {
                     if (stack.get(i).account().equals(best.account())) {
                         while (stack.size() > i) {
@@ -314,9 +322,103 @@ public final class StatementSpreader {
         for (Item it : items) {
             it.unit = unit;
         }
+        placeBySlots(items);
         Search search = new Search(items);
         search.run();
         return build(file, type, unit, ocr, items, outRows, headingOf, search);
+    }
+
+    /** Position of each account in accounts.csv, which lists a statement's lines in the order they are printed. */
+    private static final Map<String, Integer> ORDER = new HashMap<>();
+
+    static {
+        for (String code : CHART.keySet()) {
+            ORDER.put(code, ORDER.size());
+        }
+    }
+
+    /**
+     * Where a run of rows without label evidence stands: between two rows read as accounts A and B
+     * (above and below, memo lines skipped), the chart lists the accounts that are printed between A and
+     * B. When as many of them are missing from the document as there are such rows, each row is offered
+     * the missing account at its place (in chart order), with score {@link #SLOT}: above the prior floor,
+     * so a line the arithmetic cannot place (a 0 in 臨時損失) still gets its account, but not a confident
+     * one (without an identity that holds its confidence stays below 0.5).
+     */
+    static void placeBySlots(List<Item> items) {
+        java.util.Set<String> named = new java.util.HashSet<>();
+        for (Item it : items) {
+            if (anchor(it)) {
+                named.add(it.options.get(0).account());
+            }
+        }
+        int i = 0;
+        while (i < items.size()) {
+            if (!anchor(items.get(i))) {
+                i++;
+                continue;
+            }
+            List<Item> run = new ArrayList<>();
+            int j = i + 1;
+            while (j < items.size() && !anchor(items.get(j)) && (weak(items.get(j)) || transparent(items.get(j)))) {
+                if (weak(items.get(j))) {
+                    run.add(items.get(j));
+                }
+                j++;
+            }
+            if (!run.isEmpty() && j < items.size() && anchor(items.get(j))) {
+                String a = items.get(i).options.get(0).account();
+                String b = items.get(j).options.get(0).account();
+                String statement = CHART.get(a).statement();
+                List<String> between = new ArrayList<>();
+                if (CHART.get(b).statement().equals(statement)) {
+                    for (String c : CHART.keySet()) {
+                        int o = ORDER.get(c);
+                        if (o > ORDER.get(a) && o < ORDER.get(b) && CHART.get(c).statement().equals(statement) && !memo(c)
+                                && !named.contains(c)) {
+                            between.add(c);
+                        }
+                    }
+                }
+                if (between.size() == run.size()) {
+                    for (int k = 0; k < run.size(); k++) {
+                        offer(run.get(k), between.get(k));
+                    }
+                }
+            }
+            i = j;
+        }
+    }
+
+    /** Score of a reading that rests on where the row stands in the statement ({@link #placeBySlots}). */
+    static final double SLOT = 0.65;
+
+    private static void offer(Item it, String account) {
+        if (!allowed(account, it.sectionAccount, it.reading)) {
+            return;
+        }
+        it.options.removeIf(o -> o.kind() == RowMapping.Kind.ACCOUNT && o.account().equals(account) && o.score() < SLOT);
+        if (it.options.stream().noneMatch(o -> o.kind() == RowMapping.Kind.ACCOUNT && o.account().equals(account))) {
+            it.options.add(new Option(RowMapping.Kind.ACCOUNT, account, SLOT, "its place in the statement"));
+            it.options.sort((x, y) -> Double.compare(y.score(), x.score()));
+        }
+    }
+
+    /** A row read as an account by its label (not a memo line): a fixed point of the statement's order. */
+    private static boolean anchor(Item it) {
+        Option o = it.options.get(0);
+        return o.kind() == RowMapping.Kind.ACCOUNT && o.score() >= WEAK_LABEL && !memo(o.account()) && CHART.containsKey(o.account());
+    }
+
+    /** A row whose label gives no reading worth a figure (free, not taught, best reading below {@link #WEAK_LABEL}). */
+    private static boolean weak(Item it) {
+        return !it.fixed && !it.taught && !it.reading.memo() && it.options.get(0).score() < WEAK_LABEL && !it.row.values().isEmpty();
+    }
+
+    /** A memo line (減価償却費, うち …) stands inside the order without taking a place in it. */
+    private static boolean transparent(Item it) {
+        Option o = it.options.get(0);
+        return o.kind() == RowMapping.Kind.IGNORED || o.kind() == RowMapping.Kind.ACCOUNT && memo(o.account());
     }
 
     private static boolean isGrand(String account) {
@@ -369,6 +471,15 @@ public final class StatementSpreader {
         return memo(account) && s != null && !s.isBalanceSheet();
     }
 
+    /**
+     * May a row read as {@code reading} in the section of {@code section} be {@code account}: what the
+     * section permits, and for a total line (計, 合計) also the account of an enclosing section, whose
+     * total it may be (有形固定資産の合計 after a その他の有形固定資産 block that printed no total of its own).
+     */
+    static boolean allowed(String account, String section, RowLabel reading) {
+        return permitted(account, section) || reading.total() && section != null && isAncestorOrSelf(account, section);
+    }
+
     /** A chart account without children that is no memo line: a heading naming it opens a detail block. */
     static boolean leaf(String account) {
         return account != null && !CHILDREN.containsKey(account) && !memo(account);
@@ -402,14 +513,14 @@ public final class StatementSpreader {
             out.add(new Option(RowMapping.Kind.ACCOUNT, strong, 0.9, "label with qualifier"));
         } else if (strong != null) {
             out.add(new Option(RowMapping.Kind.ACCOUNT, strong, permittedKind(strong, kind) ? 0.75 : 0.45, "label outside its section"));
-        } else if (match != null && permitted(match.account(), section) && permittedKind(match.account(), kind)) {
+        } else if (match != null && allowed(match.account(), section, reading) && permittedKind(match.account(), kind)) {
             out.add(new Option(RowMapping.Kind.ACCOUNT, match.account(), Math.min(0.95, 0.9 * match.similarity() + 0.1), "similar label"));
         }
         for (AccountCandidate c : candidates(reading.base())) {
             if (out.size() >= 5) {
                 break;
             }
-            if (!permitted(c.account(), section) || !permittedKind(c.account(), kind)
+            if (!allowed(c.account(), section, reading) || !permittedKind(c.account(), kind)
                     || out.stream().anyMatch(o -> o.account() != null && o.account().equals(c.account()))) {
                 continue;
             }
@@ -679,6 +790,9 @@ public final class StatementSpreader {
                     improved = pairMoves();
                 }
             }
+            if (best.fails > 0) {
+                undoDodges();
+            }
             best = evaluate(items, true);
         }
 
@@ -776,6 +890,36 @@ public final class StatementSpreader {
                 }
             }
             return improved;
+        }
+
+        /**
+         * A row left unmapped although a reading worth a figure exists (label or place above the prior
+         * floor) gets that reading back when it makes no more identities fail than leaving the row out:
+         * leaving it out only took it out of an identity that fails either way (a misprinted total), and
+         * a failure the row cannot cure is no evidence against it. The reading then stays unconfirmed.
+         */
+        private void undoDodges() {
+            for (Item it : free) {
+                if (it.chosen().kind() != RowMapping.Kind.UNMAPPED || evaluations >= MAX_EVALUATIONS) {
+                    continue;
+                }
+                int keep = it.choice;
+                for (int c = 0; c < it.options.size(); c++) {
+                    Option o = it.options.get(c);
+                    if (o.kind() != RowMapping.Kind.ACCOUNT || o.prior() <= 0) {
+                        continue;
+                    }
+                    it.choice = c;
+                    Evaluation e = evaluate(items, false);
+                    evaluations++;
+                    if (e.fails <= best.fails) {
+                        best = e;
+                        keep = c;
+                        break;
+                    }
+                }
+                it.choice = keep;
+            }
         }
 
         /** Evaluates the current readings; when they raise the best score they become the best (true). */
@@ -905,7 +1049,9 @@ public final class StatementSpreader {
                         "no account could be chosen" + section(it, false));
             } else {
                 double margin = search.margin(it);
-                boolean supported = held > 0 && failed == 0;
+                // a line of zeros adds nothing to any sum: an identity that holds says nothing about it
+                boolean zeros = it.row.values().values().stream().allMatch(v -> v == 0);
+                boolean supported = held > 0 && failed == 0 && !zeros;
                 conf = supported ? 0.6 + 0.35 * o.score() : o.score() >= 0.8 ? 0.55 + 0.3 * o.score() : 0.1 + 0.45 * o.score();
                 if (block && failed == 0) {
                     conf = Math.max(conf, held > 0 ? 0.6 + 0.35 * o.score() : 0.7);
@@ -1040,6 +1186,9 @@ public final class StatementSpreader {
             case "similar meaning" -> "語の意味が類似（" + String.format(java.util.Locale.ROOT, "%.2f", o.score()) + "）";
             case "fills a gap" -> "区分に欠けている科目を計算で補完";
             case "detail line of its section" -> "区分の内訳行";
+            case "label names its block" -> "内訳の見出しと同じ科目名（内訳の合計として）";
+            case "detail line named like its block" -> "内訳の見出しと同じ名前の内訳行（残りの内訳として）";
+            case "its place in the statement" -> "表中の位置（前後の科目の間）から判断";
             default -> o.why();
         };
     }
@@ -1050,6 +1199,9 @@ public final class StatementSpreader {
             case "similar meaning" -> "similar meaning (" + String.format(java.util.Locale.ROOT, "%.2f", o.score()) + ")";
             case "fills a gap" -> "the line its section lacks, by the arithmetic alone";
             case "detail line of its section" -> "a detail line of its section";
+            case "label names its block" -> "named like its detail block (as the block's total)";
+            case "detail line named like its block" -> "a detail line named like its block (the remainder)";
+            case "its place in the statement" -> "its place in the statement (between the accounts around it)";
             default -> o.why();
         };
     }

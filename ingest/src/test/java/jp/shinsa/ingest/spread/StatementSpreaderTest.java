@@ -197,4 +197,113 @@ class StatementSpreaderTest {
         assertThat(s.figures()).extracting(Figure::account, Figure::value)
                 .contains(tuple("intangible_fixed_assets", 50L), tuple("other_fixed_assets", 250L));
     }
+
+    @Test
+    void should_read_a_line_named_like_its_detail_block_as_the_blocks_remainder_when_the_block_total_follows() {
+        // 病院会計準則: the last line of the その他の医業収益 block is その他の医業収益 again, then the block's 計
+        Sheet sheet = new Sheet().row("損益計算書", null).row("医業収益", null).row("入院診療収益", 100L, 1)
+                .row("その他の医業収益", null, 1).row("室料差額収益", 10L, 2).row("保健予防活動収益", 20L, 2)
+                .row("その他の医業収益", 5L, 2).row("その他の医業収益計", 35L, 1).row("医業収益合計", 135L, 0);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).filteredOn(f -> f.account().equals("other_medical_revenue"))
+                .extracting(Figure::value, Figure::derived).containsExactly(tuple(35L, false));
+        StatementRow remainder = s.rows().get(6);
+        assertThat(remainder.mapping().kind()).isEqualTo(RowMapping.Kind.PART_OF);
+        assertThat(remainder.mapping().confidence()).isGreaterThanOrEqualTo(StatementSpreader.UNCERTAIN);
+    }
+
+    @Test
+    void should_sum_a_block_whose_last_line_repeats_its_name_when_no_total_is_printed() {
+        // no indentation, no 計: the repeated name is the remainder, the enclosing total confirms it
+        Sheet sheet = new Sheet().row("損益計算書", null).row("医業収益", null).row("入院診療収益", 100L)
+                .row("その他の医業収益", null).row("室料差額収益", 10L).row("保健予防活動収益", 20L)
+                .row("その他の医業収益", 5L).row("医業収益の合計", 135L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).extracting(Figure::account, Figure::value)
+                .contains(tuple("other_medical_revenue", 35L), tuple("medical_revenue", 135L))
+                .doesNotContain(tuple("other_medical_revenue", 5L));
+    }
+
+    @Test
+    void should_keep_a_line_named_like_its_block_as_the_block_total_when_its_parts_add_up_to_it() {
+        Sheet sheet = new Sheet().row("損益計算書", null).row("医業収益", null).row("入院診療収益", 100L)
+                .row("その他の医業収益", null).row("室料差額収益", 10L).row("保健予防活動収益", 20L)
+                .row("その他の医業収益", 30L).row("医業収益合計", 130L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).filteredOn(f -> f.account().equals("other_medical_revenue"))
+                .extracting(Figure::value, Figure::derived).containsExactly(tuple(30L, false));
+    }
+
+    @Test
+    void should_end_a_detail_block_at_a_total_line_of_another_account() {
+        // no indentation: 設備関係費計 is a total, never a part of the 給与費 block above it
+        Sheet sheet = new Sheet().row("損益計算書", null).row("医業費用", null).row("材料費", 100L)
+                .row("給与費", null).row("給料", 50L).row("賞与", 30L).row("設備関係費計", 20L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).extracting(Figure::account, Figure::value)
+                .contains(tuple("personnel_costs", 80L), tuple("equipment_costs", 20L));
+    }
+
+    @Test
+    void should_read_a_total_line_as_the_total_of_an_enclosing_section() {
+        // the その他の有形固定資産 block prints no total of its own: 有形固定資産の合計 closes 有形固定資産
+        Sheet sheet = new Sheet().row("貸借対照表", null).row("資産の部", null).row("固定資産", null).row("有形固定資産", null)
+                .row("建物", 100L).row("土地", 50L).row("その他の有形固定資産", null).row("構築物", 5L).row("車両運搬具", 3L)
+                .row("有形固定資産の合計", 158L).row("無形固定資産合計", 10L).row("固定資産合計", 168L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).extracting(Figure::account, Figure::value)
+                .contains(tuple("tangible_fixed_assets", 158L), tuple("other_tangible_assets", 8L));
+    }
+
+    @Test
+    void should_place_lines_without_label_evidence_where_the_statement_order_puts_them() {
+        // 臨時利益 / 臨時損失 between 経常利益 and 税引前当期純利益: the chart's two lines there, in order
+        Sheet sheet = new Sheet().row("損益計算書", null).row("経常利益", 100L).row("臨時利益", 20L).row("臨時損失", 30L)
+                .row("税引前当期純利益", 90L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).extracting(Figure::account, Figure::value)
+                .contains(tuple("extraordinary_gains", 20L), tuple("extraordinary_losses", 30L));
+        assertThat(s.figures()).filteredOn(f -> f.account().startsWith("extraordinary"))
+                .allSatisfy(f -> assertThat(f.confidence()).isGreaterThanOrEqualTo(StatementSpreader.UNCERTAIN));
+    }
+
+    @Test
+    void should_place_zero_lines_by_their_order_but_leave_them_uncertain() {
+        Sheet sheet = new Sheet().row("損益計算書", null).row("経常利益", 100L).row("臨時利益", 0L).row("臨時損失", 0L)
+                .row("税引前当期純利益", 100L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).extracting(Figure::account, Figure::value)
+                .contains(tuple("extraordinary_gains", 0L), tuple("extraordinary_losses", 0L));
+        assertThat(s.figures()).filteredOn(f -> f.account().startsWith("extraordinary"))
+                .allSatisfy(f -> assertThat(f.confidence()).isLessThan(StatementSpreader.UNCERTAIN));
+    }
+
+    @Test
+    void should_keep_an_unknown_wording_at_its_place_but_uncertain_when_its_section_does_not_add_up() {
+        // 未収診療報酬 stands where 医業未収金 belongs; 流動資産合計 is misprinted: no reading adds up
+        Sheet sheet = new Sheet().row("貸借対照表", null).row("資産の部", null).row("流動資産", null).row("現金及び預金", 100L)
+                .row("未収診療報酬", 200L).row("医薬品", 30L).row("流動資産合計", 999L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).filteredOn(f -> f.account().equals("medical_receivables"))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.value()).isEqualTo(200L);
+                    assertThat(f.confidence()).isLessThan(StatementSpreader.UNCERTAIN);
+                });
+    }
 }
