@@ -323,6 +323,9 @@ public final class StatementSpreader {
             it.unit = unit;
         }
         placeBySlots(items);
+        if (!indents) {
+            siblingReadings(items);
+        }
         Search search = new Search(items);
         search.run();
         return build(file, type, unit, ocr, items, outRows, headingOf, search);
@@ -387,6 +390,58 @@ public final class StatementSpreader {
                 }
             }
             i = j;
+        }
+    }
+
+    /**
+     * Where a detail block ends in a statement without indentation, when the arithmetic cannot tell
+     * (a line after the block changes no sum whether it is a part of the block or its own account of
+     * the same total): a row of the block whose label resembles a sibling of the block's account (業務委託費
+     * after a 給与費 block: 委託費, a component of 医業費用 like 給与費) that no other row names, is offered
+     * that account, and its reading as a part drops below that label evidence. Without arithmetic to
+     * confirm either, the two stay within {@link #TIE_MARGIN}: the row is uncertain.
+     */
+    static void siblingReadings(List<Item> items) {
+        java.util.Set<String> named = new java.util.HashSet<>();
+        for (Item it : items) {
+            if (anchor(it)) {
+                named.add(it.options.get(0).account());
+            }
+        }
+        for (Item it : items) {
+            String block = it.sectionAccount;
+            if (it.fixed || it.taught || !leaf(block) || CHART.get(block) == null || parentOf(CHART.get(block)) == null) {
+                continue;
+            }
+            int part = -1;
+            for (int c = 0; c < it.options.size(); c++) {
+                Option o = it.options.get(c);
+                if (o.kind() == RowMapping.Kind.PART_OF && o.account().equals(block)) {
+                    part = c;
+                }
+            }
+            if (part < 0) {
+                continue;
+            }
+            String parent = parentOf(CHART.get(block));
+            AccountCandidate sibling = null;
+            for (AccountCandidate c : candidates(it.reading.base())) {
+                Account a = CHART.get(c.account());
+                if (a != null && parent.equals(parentOf(a)) && !c.account().equals(block) && !named.contains(c.account())
+                        && 0.9 * c.score() >= WEAK_LABEL && (sibling == null || c.score() > sibling.score())) {
+                    sibling = c;
+                }
+            }
+            if (sibling == null) {
+                continue;
+            }
+            double s = 0.9 * sibling.score();
+            Option p = it.options.get(part);
+            it.options.set(part, new Option(p.kind(), p.account(), Math.min(p.score(), s - TIE_MARGIN / 2), p.why()));
+            String account = sibling.account();
+            it.options.removeIf(o -> o.kind() == RowMapping.Kind.ACCOUNT && o.account().equals(account));
+            it.options.add(new Option(RowMapping.Kind.ACCOUNT, account, s, "similar wording"));
+            it.options.sort((x, y) -> Double.compare(y.score(), x.score()));
         }
     }
 

@@ -306,4 +306,18 @@ class StatementSpreaderTest {
                     assertThat(f.confidence()).isLessThan(StatementSpreader.UNCERTAIN);
                 });
     }
+
+    @Test
+    void should_end_a_flat_detail_block_at_a_line_that_resembles_a_sibling_of_the_blocks_account() {
+        // no indentation, no totals: 業務委託費 changes no sum either way, but its label reads as 委託費
+        Sheet sheet = new Sheet().row("損益計算書", null).row("医業費用", null).row("材料費", 100L)
+                .row("給与費", null).row("給料", 50L).row("賞与", 30L).row("業務委託費", 20L).row("医業費用の合計", 200L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).extracting(Figure::account, Figure::value)
+                .contains(tuple("personnel_costs", 80L), tuple("outsourcing_costs", 20L), tuple("medical_expenses", 200L));
+        assertThat(s.figures()).filteredOn(f -> f.account().equals("outsourcing_costs"))
+                .allSatisfy(f -> assertThat(f.confidence()).isLessThan(StatementSpreader.UNCERTAIN));
+    }
 }
