@@ -86,12 +86,13 @@ class UnseenStatementLayoutTest {
         }
         pdf.amount(400, 110, "1,234");
         pdf.text(50, 125, "(1) 給").text(80, 125, "料").amount(400, 125, "567");
+        pdf.text(50, 140, "臨").text(70, 140, "時").text(90, 140, "利").text(110, 140, "益※1").amount(400, 140, "89");
         Path f = pdf.save(dir.resolve("spaced-unknown.pdf"));
 
         ExtractedDocument d = reader.readFile(f);
 
         assertThat(d.rows()).filteredOn(r -> !r.values().isEmpty()).extracting(r -> r.label())
-                .containsExactly("臨時損失", "(1)給料");
+                .containsExactly("臨時損失", "(1)給料", "臨時利益※1");
     }
 
     @Test

@@ -107,7 +107,7 @@ public final class StatementExtractor {
                         break;
                     }
                 }
-                if (!named && JapaneseText.compact(label).length() <= 1) {
+                if (!named && JapaneseText.compact(label).replaceAll("[※*＊]\\d*$", "").length() <= 1) {
                     // the last character of a letter-spaced wording the reader does not know (臨　時　損　失,
                     // (1) 給　　料) is no label: the whole run printed before the amounts is
                     for (String candidate : g.candidates()) {

@@ -222,6 +222,8 @@ public final class StatementSpreader {
         Map<String, StatementRow> headingOf = new HashMap<>();
         List<StatementRow> outRows = new ArrayList<>(rows.size());
         List<Section> stack = new ArrayList<>();
+        // the indentation of the first line under each detail block's heading
+        Map<Section, Integer> partIndent = new java.util.IdentityHashMap<>();
         String kind = null;
         boolean indents = rows.stream().filter(x -> !x.heading()).map(StatementRow::indent).distinct().count() > 1;
         for (StatementRow r : rows) {
@@ -252,6 +254,17 @@ public final class StatementSpreader {
                 headings.put(r.index(), h);
                 outRows.add(h);
                 continue;
+            }
+            if (indents && !stack.isEmpty() && leaf(top(stack))) {
+                // a detail block whose lines were indented under its heading ends at a line printed at the
+                // heading's indentation or left of it
+                Section block = stack.get(stack.size() - 1);
+                Integer parts = partIndent.get(block);
+                if (parts == null) {
+                    partIndent.put(block, r.indent());
+                } else if (parts > block.indent() && r.indent() <= block.indent()) {
+                    stack.remove(stack.size() - 1);
+                }
             }
             RowLabel reading = RowLabel.read(r.label());
             Optional<TaughtMapping> t = learned.find(type, LearnedMappings.wordingKey(r.label()));
@@ -303,7 +316,8 @@ public final class StatementSpreader {
             List<Option> options = ownName ? new ArrayList<>(List.of(new Option(RowMapping.Kind.ACCOUNT, strong, 0.9, "label names its block"),
                     new Option(RowMapping.Kind.PART_OF, strong, 0.7, "detail line named like its block")))
                     : options(reading, exact.orElse(null), strong, section, kind, ocr);
-            boolean fixed = options.size() == 1;
+            // a row no reading fits is not fixed: its place in the statement may still give it one
+            boolean fixed = options.size() == 1 && options.get(0).kind() != RowMapping.Kind.UNMAPPED;
             items.add(new Item(r, reading, section, sectionPath, options, fixed, false));
             outRows.add(null);
             // the total of a section closes it
@@ -323,9 +337,7 @@ public final class StatementSpreader {
             it.unit = unit;
         }
         placeBySlots(items);
-        if (!indents) {
-            siblingReadings(items);
-        }
+        siblingReadings(items);
         Search search = new Search(items);
         search.run();
         return build(file, type, unit, ocr, items, outRows, headingOf, search);
@@ -394,7 +406,7 @@ public final class StatementSpreader {
     }
 
     /**
-     * Where a detail block ends in a statement without indentation, when the arithmetic cannot tell
+     * Where a detail block ends when neither indentation nor the arithmetic tells
      * (a line after the block changes no sum whether it is a part of the block or its own account of
      * the same total): a row of the block whose label resembles a sibling of the block's account (業務委託費
      * after a 給与費 block: 委託費, a component of 医業費用 like 給与費) that no other row names, is offered

@@ -320,4 +320,27 @@ class StatementSpreaderTest {
         assertThat(s.figures()).filteredOn(f -> f.account().equals("outsourcing_costs"))
                 .allSatisfy(f -> assertThat(f.confidence()).isLessThan(StatementSpreader.UNCERTAIN));
     }
+
+    @Test
+    void should_give_a_row_no_wording_fits_the_account_its_place_in_the_statement_gives() {
+        // ク臨時損失: no n-gram evidence at all, but it stands where the chart prints 特別損失
+        Sheet sheet = new Sheet().row("損益計算書", null).row("経常利益", 100L).row("特別利益", 10L).row("ク臨時損失", 0L)
+                .row("税引前当期純利益", 110L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).extracting(Figure::account, Figure::value).contains(tuple("extraordinary_losses", 0L));
+    }
+
+    @Test
+    void should_end_an_indented_detail_block_at_a_line_printed_at_its_headings_indentation() {
+        Sheet sheet = new Sheet().row("損益計算書", null).row("医業費用", null).row("材料費", 100L, 1)
+                .row("給与費", null, 1).row("給料", 50L, 2).row("賞与", 30L, 2).row("その他の医業費用", 20L, 1)
+                .row("医業費用合計", 200L, 0);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).extracting(Figure::account, Figure::value)
+                .contains(tuple("personnel_costs", 80L), tuple("other_medical_expenses", 20L));
+    }
 }
