@@ -399,6 +399,15 @@ public final class StatementSpreader {
                     for (int k = 0; k < run.size(); k++) {
                         offer(run.get(k), between.get(k));
                     }
+                } else if (between.isEmpty() && run.size() == 1 && run.get(0) == items.get(i + 1)) {
+                    // no line of the chart stands here: a line right after A, within A in every year, is
+                    // an "of which" line of A when the chart has a memo account included in A (借入金利息
+                    // under 医業外費用: 支払利息) that the statement does not name
+                    for (var m : MEMO_HOME.entrySet()) {
+                        if (m.getValue().equals(a) && !named.contains(m.getKey()) && within(run.get(0), items.get(i))) {
+                            offer(run.get(0), m.getKey());
+                        }
+                    }
                 }
             }
             i = j;
@@ -455,6 +464,17 @@ public final class StatementSpreader {
             it.options.add(new Option(RowMapping.Kind.ACCOUNT, account, s, "similar wording"));
             it.options.sort((x, y) -> Double.compare(y.score(), x.score()));
         }
+    }
+
+    /** Whether the row's value is at most the other row's in every year the other prints. */
+    private static boolean within(Item part, Item whole) {
+        for (var y : part.row.values().entrySet()) {
+            Long w = whole.row.values().get(y.getKey());
+            if (w == null || Math.abs(y.getValue()) > Math.abs(w)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Score of a reading that rests on where the row stands in the statement ({@link #placeBySlots}). */

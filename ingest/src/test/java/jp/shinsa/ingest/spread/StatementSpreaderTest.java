@@ -343,4 +343,17 @@ class StatementSpreaderTest {
         assertThat(s.figures()).extracting(Figure::account, Figure::value)
                 .contains(tuple("personnel_costs", 80L), tuple("other_medical_expenses", 20L));
     }
+
+    @Test
+    void should_read_a_line_right_after_a_total_and_within_it_as_the_memo_account_the_chart_includes_there() {
+        // 借入金利息 under 医業外費用, no うち: the chart's memo account included in 医業外費用 is 支払利息
+        Sheet sheet = new Sheet().row("損益計算書", null).row("医業利益", 100L).row("医業外収益", 30L).row("医業外費用", 20L)
+                .row("借入金利息", 15L).row("経常利益", 110L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).extracting(Figure::account, Figure::value).contains(tuple("interest_expense", 15L));
+        assertThat(s.figures()).filteredOn(f -> f.account().equals("interest_expense"))
+                .allSatisfy(f -> assertThat(f.confidence()).isLessThan(StatementSpreader.UNCERTAIN));
+    }
 }
