@@ -395,17 +395,23 @@ public final class StatementSpreader {
                         }
                     }
                 }
+                // the same places with the memo lines the statement does not name, each right after the
+                // account the chart includes it in (借入金利息 under 医業外費用: 支払利息)
+                List<String> withMemos = new ArrayList<>(memosOf(a, named));
+                for (String c : between) {
+                    withMemos.add(c);
+                    withMemos.addAll(memosOf(c, named));
+                }
                 if (between.size() == run.size()) {
                     for (int k = 0; k < run.size(); k++) {
                         offer(run.get(k), between.get(k));
                     }
-                } else if (between.isEmpty() && run.size() == 1 && run.get(0) == items.get(i + 1)) {
-                    // no line of the chart stands here: a line right after A, within A in every year, is
-                    // an "of which" line of A when the chart has a memo account included in A (借入金利息
-                    // under 医業外費用: 支払利息) that the statement does not name
-                    for (var m : MEMO_HOME.entrySet()) {
-                        if (m.getValue().equals(a) && !named.contains(m.getKey()) && within(run.get(0), items.get(i))) {
-                            offer(run.get(0), m.getKey());
+                } else if (withMemos.size() == run.size()) {
+                    for (int k = 0; k < run.size(); k++) {
+                        Item it = run.get(k);
+                        // an "of which" line is within the line before it in every year
+                        if (!memo(withMemos.get(k)) || within(it, items.get(items.indexOf(it) - 1))) {
+                            offer(it, withMemos.get(k));
                         }
                     }
                 }
@@ -464,6 +470,17 @@ public final class StatementSpreader {
             it.options.add(new Option(RowMapping.Kind.ACCOUNT, account, s, "similar wording"));
             it.options.sort((x, y) -> Double.compare(y.score(), x.score()));
         }
+    }
+
+    /** The memo accounts the chart includes in {@code account} that no row names. */
+    private static List<String> memosOf(String account, java.util.Set<String> named) {
+        List<String> out = new ArrayList<>();
+        for (var m : MEMO_HOME.entrySet()) {
+            if (m.getValue().equals(account) && !named.contains(m.getKey())) {
+                out.add(m.getKey());
+            }
+        }
+        return out;
     }
 
     /** Whether the row's value is at most the other row's in every year the other prints. */

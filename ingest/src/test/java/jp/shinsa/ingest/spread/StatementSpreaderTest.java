@@ -356,4 +356,16 @@ class StatementSpreaderTest {
         assertThat(s.figures()).filteredOn(f -> f.account().equals("interest_expense"))
                 .allSatisfy(f -> assertThat(f.confidence()).isLessThan(StatementSpreader.UNCERTAIN));
     }
+
+    @Test
+    void should_place_an_unknown_total_and_its_unnamed_memo_line_in_chart_order() {
+        // 医業外支出 (weak) and 借入金利息 (none) between 医業外収益 and 経常利益: 医業外費用, then its 支払利息
+        Sheet sheet = new Sheet().row("損益計算書", null).row("医業利益", 100L).row("医業外収益", 30L).row("医業外支出", 20L)
+                .row("借入金利息", 15L).row("経常利益", 110L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).extracting(Figure::account, Figure::value)
+                .contains(tuple("non_operating_expenses", 20L), tuple("interest_expense", 15L));
+    }
 }
