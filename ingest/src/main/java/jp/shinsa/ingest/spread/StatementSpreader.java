@@ -1138,6 +1138,10 @@ public final class StatementSpreader {
             if (headingBlock && failed > 0 && !search.discriminates(it)) {
                 failed = 0;
                 block = true;
+            } else if (!it.fixed && o.kind() != RowMapping.Kind.UNMAPPED && failed > 0 && !search.discriminates(it)) {
+                // likewise any row: an identity that fails under every reading of it (leaving it out
+                // included) is a misprint elsewhere, no evidence against this reading
+                failed = 0;
             }
             double conf;
             Text reason;

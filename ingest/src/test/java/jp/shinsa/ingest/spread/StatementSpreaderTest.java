@@ -368,4 +368,28 @@ class StatementSpreaderTest {
         assertThat(s.figures()).extracting(Figure::account, Figure::value)
                 .contains(tuple("non_operating_expenses", 20L), tuple("interest_expense", 15L));
     }
+
+    @Test
+    void should_not_doubt_a_row_because_of_an_identity_that_fails_under_every_reading_of_it() {
+        // two years; 2024's 流動資産合計 is misprinted: 医薬品在庫 cannot cure it, and 2023 adds up with it
+        List<StatementRow> rows = new ArrayList<>();
+        String[][] lines = {{"貸借対照表", null, null}, {"資産の部", null, null}, {"流動資産", null, null},
+                {"現金及び預金", "100", "110"}, {"医薬品在庫", "30", "40"}, {"診療材料", "20", "20"}, {"流動資産合計", "150", "999"}};
+        for (String[] l : lines) {
+            int i = rows.size();
+            Map<Integer, Long> values = l[1] == null ? Map.of() : Map.of(2023, Long.parseLong(l[1]), 2024, Long.parseLong(l[2]));
+            Map<Integer, SourceLocation> at = l[1] == null ? Map.of() : Map.of(2023, SourceLocation.ofCell("bs.xlsx", "BS", "B" + (i + 1)),
+                    2024, SourceLocation.ofCell("bs.xlsx", "BS", "C" + (i + 1)));
+            rows.add(new StatementRow("bs.xlsx", i, l[0], List.of(), 0, values, null, SourceLocation.ofCell("bs.xlsx", "BS", "A" + (i + 1)),
+                    RowMapping.unmapped(List.of(), new jp.shinsa.models.Text("", "")), at, null));
+        }
+
+        StatementSpreader.Spread s = StatementSpreader.spread("bs.xlsx", DocumentType.FINANCIAL_STATEMENTS, 1, false, rows,
+                LearnedMappings.none());
+
+        assertThat(s.figures()).filteredOn(f -> f.account().equals("medicines"))
+                .extracting(Figure::value).containsExactlyInAnyOrder(30L, 40L);
+        assertThat(s.figures()).filteredOn(f -> f.account().equals("medicines"))
+                .allSatisfy(f -> assertThat(f.confidence()).isGreaterThanOrEqualTo(StatementSpreader.UNCERTAIN));
+    }
 }
