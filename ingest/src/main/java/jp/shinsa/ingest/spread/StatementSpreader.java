@@ -1174,11 +1174,19 @@ public final class StatementSpreader {
                 if (margin < TIE_MARGIN) {
                     conf = Math.min(conf, 0.4);
                 }
+                // a reading resting on the row's place alone: its wording was not understood, so however
+                // well the sums then hold, a person confirms it (and can teach the wording)
+                boolean placeOnly = o.why().equals("its place in the statement");
+                if (placeOnly) {
+                    conf = Math.min(conf, 0.4);
+                }
                 String arithJa = supported ? "、計算が合う（" + held + "件）" : failed > 0 ? "、計算が合わない箇所あり" : "、計算による裏付けなし";
                 String arithEn = supported ? "; the arithmetic holds (" + held + " identities)" : failed > 0
                         ? "; some arithmetic fails" : "; no arithmetic to confirm it";
-                String tieJa = margin < TIE_MARGIN ? "。他の科目でも同じく成り立つため不確か" : "";
-                String tieEn = margin < TIE_MARGIN ? ". Another account fits as well: uncertain" : "";
+                String tieJa = margin < TIE_MARGIN ? "。他の科目でも同じく成り立つため不確か"
+                        : placeOnly ? "。科目名からは判断できず位置のみによるため要確認" : "";
+                String tieEn = margin < TIE_MARGIN ? ". Another account fits as well: uncertain"
+                        : placeOnly ? ". Only its place, not its wording, supports it: to be confirmed" : "";
                 reason = new Text(whyJa(o) + section(it, true) + arithJa + tieJa, whyEn(o) + section(it, false) + arithEn + tieEn);
             }
             confidence.put(it, conf);

@@ -266,8 +266,9 @@ class StatementSpreaderTest {
     }
 
     @Test
-    void should_place_lines_without_label_evidence_where_the_statement_order_puts_them() {
-        // 臨時利益 / 臨時損失 between 経常利益 and 税引前当期純利益: the chart's two lines there, in order
+    void should_place_lines_without_label_evidence_where_the_statement_order_puts_them_for_a_person_to_confirm() {
+        // 臨時利益 / 臨時損失 between 経常利益 and 税引前当期純利益: the chart's two lines there, in order; the
+        // sums hold, but the wording was not understood: the examiner confirms (and can teach it)
         Sheet sheet = new Sheet().row("損益計算書", null).row("経常利益", 100L).row("臨時利益", 20L).row("臨時損失", 30L)
                 .row("税引前当期純利益", 90L);
 
@@ -276,7 +277,7 @@ class StatementSpreaderTest {
         assertThat(s.figures()).extracting(Figure::account, Figure::value)
                 .contains(tuple("extraordinary_gains", 20L), tuple("extraordinary_losses", 30L));
         assertThat(s.figures()).filteredOn(f -> f.account().startsWith("extraordinary"))
-                .allSatisfy(f -> assertThat(f.confidence()).isGreaterThanOrEqualTo(StatementSpreader.UNCERTAIN));
+                .allSatisfy(f -> assertThat(f.confidence()).isLessThan(StatementSpreader.UNCERTAIN));
     }
 
     @Test
