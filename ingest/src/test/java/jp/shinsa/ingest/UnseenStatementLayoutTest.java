@@ -75,6 +75,27 @@ class UnseenStatementLayoutTest {
     }
 
     @Test
+    void should_keep_the_whole_letter_spaced_label_of_a_wording_that_names_no_account() throws Exception {
+        // 臨　時　損　失 / (1) 給　　料 are no account's wording: the row keeps the whole label, not its last character
+        PdfFixture pdf = new PdfFixture().page().text(240, 40, 14, "損益計算書").text(240, 60, "自 令和6年4月1日 至 令和7年3月31日")
+                .text(360, 90, "金額");
+        float x = 50;
+        for (String ch : "臨時損失".split("")) {
+            pdf.text(x, 110, ch);
+            x += 20;
+        }
+        pdf.amount(400, 110, "1,234");
+        pdf.text(50, 125, "(1) 給").text(80, 125, "料").amount(400, 125, "567");
+        pdf.text(50, 140, "臨").text(70, 140, "時").text(90, 140, "利").text(110, 140, "益※1").amount(400, 140, "89");
+        Path f = pdf.save(dir.resolve("spaced-unknown.pdf"));
+
+        ExtractedDocument d = reader.readFile(f);
+
+        assertThat(d.rows()).filteredOn(r -> !r.values().isEmpty()).extracting(r -> r.label())
+                .containsExactly("臨時損失", "(1)給料", "臨時利益※1");
+    }
+
+    @Test
     void should_split_dotted_leaders_that_run_into_the_amount() throws Exception {
         Path f = new PdfFixture().page().text(240, 40, 14, "貸借対照表").text(240, 60, "令和7年3月31日現在").text(360, 90, "金額")
                 .text(50, 110, "医薬品…………………………………………………12,345")

@@ -98,11 +98,22 @@ public final class StatementExtractor {
             int totalAmounts = groups.stream().mapToInt(g -> g.amounts.size()).sum();
             for (LabelGroup g : groups) {
                 String label = g.label.text();
+                boolean named = false;
                 for (String candidate : g.candidates()) {
                     Optional<AccountMatcher.Match> m = layout.ocr() ? matcher.matchOcr(candidate) : matcher.match(candidate);
                     if (m.isPresent()) {
                         label = candidate;
+                        named = true;
                         break;
+                    }
+                }
+                if (!named && JapaneseText.compact(label).replaceAll("[※*＊]\\d*$", "").length() <= 1) {
+                    // the last character of a letter-spaced wording the reader does not know (臨　時　損　失,
+                    // (1) 給　　料) is no label: the whole run printed before the amounts is
+                    for (String candidate : g.candidates()) {
+                        if (JapaneseText.compact(candidate).length() > JapaneseText.compact(label).length()) {
+                            label = candidate;
+                        }
                     }
                 }
                 RowAmounts amounts = RowAmounts.read(g, header, layout.geometric(), totalAmounts, sequential, unit, docYear);

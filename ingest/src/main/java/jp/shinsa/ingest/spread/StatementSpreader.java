@@ -222,6 +222,8 @@ public final class StatementSpreader {
         Map<String, StatementRow> headingOf = new HashMap<>();
         List<StatementRow> outRows = new ArrayList<>(rows.size());
         List<Section> stack = new ArrayList<>();
+        // the indentation of the first line under each detail block's heading
+        Map<Section, Integer> partIndent = new java.util.IdentityHashMap<>();
         String kind = null;
         boolean indents = rows.stream().filter(x -> !x.heading()).map(StatementRow::indent).distinct().count() > 1;
         for (StatementRow r : rows) {
@@ -253,6 +255,17 @@ public final class StatementSpreader {
                 outRows.add(h);
                 continue;
             }
+            if (indents && !stack.isEmpty() && leaf(top(stack))) {
+                // a detail block whose lines were indented under its heading ends at a line printed at the
+                // heading's indentation or left of it
+                Section block = stack.get(stack.size() - 1);
+                Integer parts = partIndent.get(block);
+                if (parts == null) {
+                    partIndent.put(block, r.indent());
+                } else if (parts > block.indent() && r.indent() <= block.indent()) {
+                    stack.remove(stack.size() - 1);
+                }
+            }
             RowLabel reading = RowLabel.read(r.label());
             Optional<TaughtMapping> t = learned.find(type, LearnedMappings.wordingKey(r.label()));
             if (t.isPresent()) {
@@ -280,7 +293,13 @@ public final class StatementSpreader {
             // profit line (an account with components: 経常利益, 流動負債合計) is never a part of a leaf.
             boolean inBlock = !stack.isEmpty() && leaf(top(stack))
                     && (!indents || r.indent() > stack.get(stack.size() - 1).indent());
-            boolean summary = strong != null && (CHILDREN.containsKey(strong) || isGrand(strong) || strong.equals("net_income"));
+            // a total line (計, 合計) of another account is never a part either (設備関係費計 after a 給与費 block)
+            boolean summary = strong != null && (CHILDREN.containsKey(strong) || isGrand(strong) || strong.equals("net_income")
+                    || reading.total() && !strong.equals(top(stack)));
+            // the block's own name again inside the block, not as its total (その他の医業収益 as the last line
+            // of the その他の医業収益 block): the block's total printed without 計, or its remainder line, a
+            // part. Only the arithmetic can tell, so the row is free and the block stays open.
+            boolean ownName = inBlock && strong != null && strong.equals(top(stack)) && !reading.total() && !reading.qualified();
             if (strong != null && !reading.qualified() && !(inBlock && !permitted(strong, top(stack)) && !summary)) {
                 int keep = stack.size();
                 while (keep > 0 && !permitted(strong, stack.get(keep - 1).account())) {
@@ -294,13 +313,16 @@ public final class StatementSpreader {
             }
             String section = top(stack);
             List<String> sectionPath = path(stack);
-            List<Option> options = options(reading, exact.orElse(null), strong, section, kind, ocr);
-            boolean fixed = options.size() == 1;
+            List<Option> options = ownName ? new ArrayList<>(List.of(new Option(RowMapping.Kind.ACCOUNT, strong, 0.9, "label names its block"),
+                    new Option(RowMapping.Kind.PART_OF, strong, 0.7, "detail line named like its block")))
+                    : options(reading, exact.orElse(null), strong, section, kind, ocr);
+            // a row no reading fits is not fixed: its place in the statement may still give it one
+            boolean fixed = options.size() == 1 && options.get(0).kind() != RowMapping.Kind.UNMAPPED;
             items.add(new Item(r, reading, section, sectionPath, options, fixed, false));
             outRows.add(null);
             // the total of a section closes it
             Option best = options.get(0);
-            if (best.kind() == RowMapping.Kind.ACCOUNT) {
+            if (best.kind() == RowMapping.Kind.ACCOUNT && !ownName) {
                 for (int i = stack.size() - 1; i >= 0; i--) {
                     if (stack.get(i).account().equals(best.account())) {
                         while (stack.size() > i) {
@@ -314,9 +336,193 @@ public final class StatementSpreader {
         for (Item it : items) {
             it.unit = unit;
         }
+        placeBySlots(items);
+        siblingReadings(items);
         Search search = new Search(items);
         search.run();
         return build(file, type, unit, ocr, items, outRows, headingOf, search);
+    }
+
+    /** Position of each account in accounts.csv, which lists a statement's lines in the order they are printed. */
+    private static final Map<String, Integer> ORDER = new HashMap<>();
+
+    static {
+        for (String code : CHART.keySet()) {
+            ORDER.put(code, ORDER.size());
+        }
+    }
+
+    /**
+     * Where a run of rows without label evidence stands: between two rows read as accounts A and B
+     * (above and below, memo lines skipped), the chart lists the accounts that are printed between A and
+     * B. When as many of them are missing from the document as there are such rows, each row is offered
+     * the missing account at its place (in chart order), with score {@link #SLOT}: above the prior floor,
+     * so a line the arithmetic cannot place (a 0 in 臨時損失) still gets its account, but not a confident
+     * one (without an identity that holds its confidence stays below 0.5).
+     */
+    static void placeBySlots(List<Item> items) {
+        java.util.Set<String> named = new java.util.HashSet<>();
+        for (Item it : items) {
+            if (anchor(it)) {
+                named.add(it.options.get(0).account());
+            }
+        }
+        int i = 0;
+        while (i < items.size()) {
+            if (!anchor(items.get(i))) {
+                i++;
+                continue;
+            }
+            List<Item> run = new ArrayList<>();
+            int j = i + 1;
+            while (j < items.size() && !anchor(items.get(j)) && (weak(items.get(j)) || transparent(items.get(j)))) {
+                if (weak(items.get(j))) {
+                    run.add(items.get(j));
+                }
+                j++;
+            }
+            if (!run.isEmpty() && j < items.size() && anchor(items.get(j))) {
+                String a = items.get(i).options.get(0).account();
+                String b = items.get(j).options.get(0).account();
+                String statement = CHART.get(a).statement();
+                List<String> between = new ArrayList<>();
+                if (CHART.get(b).statement().equals(statement)) {
+                    for (String c : CHART.keySet()) {
+                        int o = ORDER.get(c);
+                        if (o > ORDER.get(a) && o < ORDER.get(b) && CHART.get(c).statement().equals(statement) && !memo(c)
+                                && !named.contains(c)) {
+                            between.add(c);
+                        }
+                    }
+                }
+                // the same places with the memo lines the statement does not name, each right after the
+                // account the chart includes it in (借入金利息 under 医業外費用: 支払利息)
+                List<String> withMemos = new ArrayList<>(memosOf(a, named));
+                for (String c : between) {
+                    withMemos.add(c);
+                    withMemos.addAll(memosOf(c, named));
+                }
+                if (between.size() == run.size()) {
+                    for (int k = 0; k < run.size(); k++) {
+                        offer(run.get(k), between.get(k));
+                    }
+                } else if (withMemos.size() == run.size()) {
+                    for (int k = 0; k < run.size(); k++) {
+                        Item it = run.get(k);
+                        // an "of which" line is within the line before it in every year
+                        if (!memo(withMemos.get(k)) || within(it, items.get(items.indexOf(it) - 1))) {
+                            offer(it, withMemos.get(k));
+                        }
+                    }
+                }
+            }
+            i = j;
+        }
+    }
+
+    /**
+     * Where a detail block ends when neither indentation nor the arithmetic tells
+     * (a line after the block changes no sum whether it is a part of the block or its own account of
+     * the same total): a row of the block whose label resembles a sibling of the block's account (業務委託費
+     * after a 給与費 block: 委託費, a component of 医業費用 like 給与費) that no other row names, is offered
+     * that account, and its reading as a part drops below that label evidence. Without arithmetic to
+     * confirm either, the two stay within {@link #TIE_MARGIN}: the row is uncertain.
+     */
+    static void siblingReadings(List<Item> items) {
+        java.util.Set<String> named = new java.util.HashSet<>();
+        for (Item it : items) {
+            if (anchor(it)) {
+                named.add(it.options.get(0).account());
+            }
+        }
+        for (Item it : items) {
+            String block = it.sectionAccount;
+            if (it.fixed || it.taught || !leaf(block) || CHART.get(block) == null || parentOf(CHART.get(block)) == null) {
+                continue;
+            }
+            int part = -1;
+            for (int c = 0; c < it.options.size(); c++) {
+                Option o = it.options.get(c);
+                if (o.kind() == RowMapping.Kind.PART_OF && o.account().equals(block)) {
+                    part = c;
+                }
+            }
+            if (part < 0) {
+                continue;
+            }
+            String parent = parentOf(CHART.get(block));
+            AccountCandidate sibling = null;
+            for (AccountCandidate c : candidates(it.reading.base())) {
+                Account a = CHART.get(c.account());
+                if (a != null && parent.equals(parentOf(a)) && !c.account().equals(block) && !named.contains(c.account())
+                        && 0.9 * c.score() >= WEAK_LABEL && (sibling == null || c.score() > sibling.score())) {
+                    sibling = c;
+                }
+            }
+            if (sibling == null) {
+                continue;
+            }
+            double s = 0.9 * sibling.score();
+            Option p = it.options.get(part);
+            it.options.set(part, new Option(p.kind(), p.account(), Math.min(p.score(), s - TIE_MARGIN / 2), p.why()));
+            String account = sibling.account();
+            it.options.removeIf(o -> o.kind() == RowMapping.Kind.ACCOUNT && o.account().equals(account));
+            it.options.add(new Option(RowMapping.Kind.ACCOUNT, account, s, "similar wording"));
+            it.options.sort((x, y) -> Double.compare(y.score(), x.score()));
+        }
+    }
+
+    /** The memo accounts the chart includes in {@code account} that no row names. */
+    private static List<String> memosOf(String account, java.util.Set<String> named) {
+        List<String> out = new ArrayList<>();
+        for (var m : MEMO_HOME.entrySet()) {
+            if (m.getValue().equals(account) && !named.contains(m.getKey())) {
+                out.add(m.getKey());
+            }
+        }
+        return out;
+    }
+
+    /** Whether the row's value is at most the other row's in every year the other prints. */
+    private static boolean within(Item part, Item whole) {
+        for (var y : part.row.values().entrySet()) {
+            Long w = whole.row.values().get(y.getKey());
+            if (w == null || Math.abs(y.getValue()) > Math.abs(w)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Score of a reading that rests on where the row stands in the statement ({@link #placeBySlots}). */
+    static final double SLOT = 0.65;
+
+    private static void offer(Item it, String account) {
+        if (!allowed(account, it.sectionAccount, it.reading)) {
+            return;
+        }
+        it.options.removeIf(o -> o.kind() == RowMapping.Kind.ACCOUNT && o.account().equals(account) && o.score() < SLOT);
+        if (it.options.stream().noneMatch(o -> o.kind() == RowMapping.Kind.ACCOUNT && o.account().equals(account))) {
+            it.options.add(new Option(RowMapping.Kind.ACCOUNT, account, SLOT, "its place in the statement"));
+            it.options.sort((x, y) -> Double.compare(y.score(), x.score()));
+        }
+    }
+
+    /** A row read as an account by its label (not a memo line): a fixed point of the statement's order. */
+    private static boolean anchor(Item it) {
+        Option o = it.options.get(0);
+        return o.kind() == RowMapping.Kind.ACCOUNT && o.score() >= WEAK_LABEL && !memo(o.account()) && CHART.containsKey(o.account());
+    }
+
+    /** A row whose label gives no reading worth a figure (free, not taught, best reading below {@link #WEAK_LABEL}). */
+    private static boolean weak(Item it) {
+        return !it.fixed && !it.taught && !it.reading.memo() && it.options.get(0).score() < WEAK_LABEL && !it.row.values().isEmpty();
+    }
+
+    /** A memo line (減価償却費, うち …) stands inside the order without taking a place in it. */
+    private static boolean transparent(Item it) {
+        Option o = it.options.get(0);
+        return o.kind() == RowMapping.Kind.IGNORED || o.kind() == RowMapping.Kind.ACCOUNT && memo(o.account());
     }
 
     private static boolean isGrand(String account) {
@@ -369,6 +575,15 @@ public final class StatementSpreader {
         return memo(account) && s != null && !s.isBalanceSheet();
     }
 
+    /**
+     * May a row read as {@code reading} in the section of {@code section} be {@code account}: what the
+     * section permits, and for a total line (計, 合計) also the account of an enclosing section, whose
+     * total it may be (有形固定資産の合計 after a その他の有形固定資産 block that printed no total of its own).
+     */
+    static boolean allowed(String account, String section, RowLabel reading) {
+        return permitted(account, section) || reading.total() && section != null && isAncestorOrSelf(account, section);
+    }
+
     /** A chart account without children that is no memo line: a heading naming it opens a detail block. */
     static boolean leaf(String account) {
         return account != null && !CHILDREN.containsKey(account) && !memo(account);
@@ -402,14 +617,14 @@ public final class StatementSpreader {
             out.add(new Option(RowMapping.Kind.ACCOUNT, strong, 0.9, "label with qualifier"));
         } else if (strong != null) {
             out.add(new Option(RowMapping.Kind.ACCOUNT, strong, permittedKind(strong, kind) ? 0.75 : 0.45, "label outside its section"));
-        } else if (match != null && permitted(match.account(), section) && permittedKind(match.account(), kind)) {
+        } else if (match != null && allowed(match.account(), section, reading) && permittedKind(match.account(), kind)) {
             out.add(new Option(RowMapping.Kind.ACCOUNT, match.account(), Math.min(0.95, 0.9 * match.similarity() + 0.1), "similar label"));
         }
         for (AccountCandidate c : candidates(reading.base())) {
             if (out.size() >= 5) {
                 break;
             }
-            if (!permitted(c.account(), section) || !permittedKind(c.account(), kind)
+            if (!allowed(c.account(), section, reading) || !permittedKind(c.account(), kind)
                     || out.stream().anyMatch(o -> o.account() != null && o.account().equals(c.account()))) {
                 continue;
             }
@@ -687,6 +902,9 @@ public final class StatementSpreader {
                     improved = pairMoves();
                 }
             }
+            if (best.fails > 0) {
+                undoDodges();
+            }
             best = evaluate(items, true);
         }
 
@@ -784,6 +1002,36 @@ public final class StatementSpreader {
                 }
             }
             return improved;
+        }
+
+        /**
+         * A row left unmapped although a reading worth a figure exists (label or place above the prior
+         * floor) gets that reading back when it makes no more identities fail than leaving the row out:
+         * leaving it out only took it out of an identity that fails either way (a misprinted total), and
+         * a failure the row cannot cure is no evidence against it. The reading then stays unconfirmed.
+         */
+        private void undoDodges() {
+            for (Item it : free) {
+                if (it.chosen().kind() != RowMapping.Kind.UNMAPPED || evaluations >= MAX_EVALUATIONS) {
+                    continue;
+                }
+                int keep = it.choice;
+                for (int c = 0; c < it.options.size(); c++) {
+                    Option o = it.options.get(c);
+                    if (o.kind() != RowMapping.Kind.ACCOUNT || o.prior() <= 0) {
+                        continue;
+                    }
+                    it.choice = c;
+                    Evaluation e = evaluate(items, false);
+                    evaluations++;
+                    if (e.fails <= best.fails) {
+                        best = e;
+                        keep = c;
+                        break;
+                    }
+                }
+                it.choice = keep;
+            }
         }
 
         /** Evaluates the current readings; when they raise the best score they become the best (true). */
@@ -898,6 +1146,10 @@ public final class StatementSpreader {
             if (headingBlock && failed > 0 && !search.discriminates(it)) {
                 failed = 0;
                 block = true;
+            } else if (!it.fixed && o.kind() != RowMapping.Kind.UNMAPPED && failed > 0 && !search.discriminates(it)) {
+                // likewise any row: an identity that fails under every reading of it (leaving it out
+                // included) is a misprint elsewhere, no evidence against this reading
+                failed = 0;
             }
             double conf;
             Text reason;
@@ -913,7 +1165,9 @@ public final class StatementSpreader {
                         "no account could be chosen" + section(it, false));
             } else {
                 double margin = search.margin(it);
-                boolean supported = held > 0 && failed == 0;
+                // a line of zeros adds nothing to any sum: an identity that holds says nothing about it
+                boolean zeros = it.row.values().values().stream().allMatch(v -> v == 0);
+                boolean supported = held > 0 && failed == 0 && !zeros;
                 conf = supported ? 0.6 + 0.35 * o.score() : o.score() >= 0.8 ? 0.55 + 0.3 * o.score() : 0.1 + 0.45 * o.score();
                 if (block && failed == 0) {
                     conf = Math.max(conf, held > 0 ? 0.6 + 0.35 * o.score() : 0.7);
@@ -928,11 +1182,19 @@ public final class StatementSpreader {
                 if (margin < TIE_MARGIN) {
                     conf = Math.min(conf, 0.4);
                 }
+                // a reading resting on the row's place alone: its wording was not understood, so however
+                // well the sums then hold, a person confirms it (and can teach the wording)
+                boolean placeOnly = o.why().equals("its place in the statement");
+                if (placeOnly) {
+                    conf = Math.min(conf, 0.4);
+                }
                 String arithJa = supported ? "、計算が合う（" + held + "件）" : failed > 0 ? "、計算が合わない箇所あり" : "、計算による裏付けなし";
                 String arithEn = supported ? "; the arithmetic holds (" + held + " identities)" : failed > 0
                         ? "; some arithmetic fails" : "; no arithmetic to confirm it";
-                String tieJa = margin < TIE_MARGIN ? "。他の科目でも同じく成り立つため不確か" : "";
-                String tieEn = margin < TIE_MARGIN ? ". Another account fits as well: uncertain" : "";
+                String tieJa = margin < TIE_MARGIN ? "。他の科目でも同じく成り立つため不確か"
+                        : placeOnly ? "。科目名からは判断できず位置のみによるため要確認" : "";
+                String tieEn = margin < TIE_MARGIN ? ". Another account fits as well: uncertain"
+                        : placeOnly ? ". Only its place, not its wording, supports it: to be confirmed" : "";
                 reason = new Text(whyJa(o) + section(it, true) + arithJa + tieJa, whyEn(o) + section(it, false) + arithEn + tieEn);
             }
             confidence.put(it, conf);
@@ -1048,6 +1310,9 @@ public final class StatementSpreader {
             case "similar meaning" -> "語の意味が類似（" + String.format(java.util.Locale.ROOT, "%.2f", o.score()) + "）";
             case "fills a gap" -> "区分に欠けている科目を計算で補完";
             case "detail line of its section" -> "区分の内訳行";
+            case "label names its block" -> "内訳の見出しと同じ科目名（内訳の合計として）";
+            case "detail line named like its block" -> "内訳の見出しと同じ名前の内訳行（残りの内訳として）";
+            case "its place in the statement" -> "表中の位置（前後の科目の間）から判断";
             default -> o.why();
         };
     }
@@ -1058,6 +1323,9 @@ public final class StatementSpreader {
             case "similar meaning" -> "similar meaning (" + String.format(java.util.Locale.ROOT, "%.2f", o.score()) + ")";
             case "fills a gap" -> "the line its section lacks, by the arithmetic alone";
             case "detail line of its section" -> "a detail line of its section";
+            case "label names its block" -> "named like its detail block (as the block's total)";
+            case "detail line named like its block" -> "a detail line named like its block (the remainder)";
+            case "its place in the statement" -> "its place in the statement (between the accounts around it)";
             default -> o.why();
         };
     }
