@@ -50,7 +50,9 @@ final class FitIndex implements Serializable {
     /** Mean similarity of every indexed text to each program's purpose: purposes differ in how "similar" they look to everything. */
     private transient double[] purposeBaseline;
     private transient TermEvidence termEvidence;
+    /** Lexical vectors of the distinct past item names, and each grant's index into them. */
     private transient List<Map<String, Float>> nameLex;
+    private transient int[] grantName;
 
     FitIndex(List<PastGrant> grants, Map<String, String> programPurposes) {
         java.io.StringWriter w = new java.io.StringWriter();
@@ -104,10 +106,18 @@ final class FitIndex implements Serializable {
             }
             purposeBaseline[p] = emb.length == 0 ? 0 : sum / emb.length;
         }
-        Map<String, Map<String, Float>> byName = new HashMap<>();
+        Map<String, Integer> byName = new HashMap<>();
         this.nameLex = new ArrayList<>();
-        for (PastGrant pg : grants) {
-            nameLex.add(byName.computeIfAbsent(JapaneseText.normalize(pg.itemName()), this::lexical));
+        this.grantName = new int[grants.size()];
+        for (int i = 0; i < grants.size(); i++) {
+            String name = JapaneseText.normalize(grants.get(i).itemName());
+            Integer n = byName.get(name);
+            if (n == null) {
+                n = nameLex.size();
+                byName.put(name, n);
+                nameLex.add(lexical(name));
+            }
+            grantName[i] = n;
         }
         int g = grants.size();
         grantProgram = new int[g];
@@ -173,9 +183,14 @@ final class FitIndex implements Serializable {
     /** Lexical similarity of an item name to every grant's item name (spec ignored), in grant order. */
     double[] nameSimilarities(String name) {
         Map<String, Float> q = lexical(JapaneseText.normalize(name));
-        double[] out = new double[nameLex.size()];
+        // once per distinct past item name (many grants share one), then spread to the grants
+        double[] byName = new double[nameLex.size()];
+        for (int n = 0; n < byName.length; n++) {
+            byName[n] = JapaneseText.cosine(q, nameLex.get(n));
+        }
+        double[] out = new double[grantName.length];
         for (int g = 0; g < out.length; g++) {
-            out[g] = JapaneseText.cosine(q, nameLex.get(g));
+            out[g] = byName[grantName[g]];
         }
         return out;
     }
