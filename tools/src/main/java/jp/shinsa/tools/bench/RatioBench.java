@@ -32,10 +32,11 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
  * plain PDFBox text extraction ({@link PDFTextStripper}) of every PDF, every cell of every workbook
  * formatted by POI ({@link DataFormatter}) and every CSV's text. After one warm-up pass of each,
  * {@code N} passes of each alternate over every application folder; the ratio is that of the
- * medians of the per-pass totals. Beside the wall-clock ratio (the headline) it prints the ratio of
- * the CPU time the two halves used (summed over the threads that did the work, the ingest pool's
- * included; and of the whole process), which other load on the machine hardly changes. Default
- * directory: {@code ../shared/corpus/dev}.
+ * medians of the per-pass totals. Beside the wall-clock ratio (the headline) it prints the median of
+ * the passes' own ratios, and that of the CPU time the two halves used (summed over the threads
+ * that did the work, the ingest pool's included; and of the whole process, with the garbage
+ * collector and the JIT compiler), which other load on the machine changes less; and the
+ * collectors' time. Default directory: {@code ../shared/corpus/dev}.
  */
 public final class RatioBench {
     private RatioBench() {
@@ -68,6 +69,8 @@ public final class RatioBench {
         double[] reviewCpu = new double[passes];
         double[] readProcess = new double[passes];
         double[] reviewProcess = new double[passes];
+        double[] readGc = new double[passes];
+        double[] reviewGc = new double[passes];
         int apps = folders.size();
         for (int p = 0; p < passes; p++) {
             Cpu c0 = Cpu.now();
@@ -84,6 +87,8 @@ public final class RatioBench {
             reviewCpu[p] = c2.threadsSince(c1) / 1e6 / apps;
             readProcess[p] = (c1.process - c0.process) / 1e6 / apps;
             reviewProcess[p] = (c2.process - c1.process) / 1e6 / apps;
+            readGc[p] = (double) (c1.gcMillis - c0.gcMillis) / apps;
+            reviewGc[p] = (double) (c2.gcMillis - c1.gcMillis) / apps;
             err.printf(Locale.ROOT, "pass %d: read %.1f ms/app (CPU %.1f), review %.1f ms/app (CPU %.1f)%n",
                     p + 1, read[p], readCpu[p], review[p], reviewCpu[p]);
         }
@@ -91,23 +96,34 @@ public final class RatioBench {
         double reviewMs = median(review);
         double readCpuMs = median(readCpu);
         double reviewCpuMs = median(reviewCpu);
+        // the two halves of one pass share the machine's load: the median of the passes' own ratios moves less
+        double[] passRatio = new double[passes];
+        double[] passCpuRatio = new double[passes];
+        double[] passProcessRatio = new double[passes];
+        for (int p = 0; p < passes; p++) {
+            passRatio[p] = review[p] / read[p];
+            passCpuRatio[p] = reviewCpu[p] / readCpu[p];
+            passProcessRatio[p] = reviewProcess[p] / readProcess[p];
+        }
         out.printf(Locale.ROOT, "{\"applications\": %d, \"passes\": %d, \"plain_read_ms_per_app\": %.1f, "
-                        + "\"review_ms_per_app\": %.1f, \"ratio\": %.2f, \"plain_read_cpu_ms_per_app\": %.1f, "
-                        + "\"review_cpu_ms_per_app\": %.1f, \"cpu_ratio\": %.2f, \"plain_read_process_cpu_ms_per_app\": %.1f, "
-                        + "\"review_process_cpu_ms_per_app\": %.1f, \"process_cpu_ratio\": %.2f, "
+                        + "\"review_ms_per_app\": %.1f, \"ratio\": %.2f, \"pass_ratio_median\": %.2f, "
+                        + "\"plain_read_cpu_ms_per_app\": %.1f, \"review_cpu_ms_per_app\": %.1f, \"cpu_ratio\": %.2f, "
+                        + "\"plain_read_process_cpu_ms_per_app\": %.1f, \"review_process_cpu_ms_per_app\": %.1f, "
+                        + "\"process_cpu_ratio\": %.2f, \"plain_read_gc_ms_per_app\": %.1f, \"review_gc_ms_per_app\": %.1f, "
                         + "\"source\": \"%s\", \"check\": %d}%n",
-                apps, passes, readMs, reviewMs, reviewMs / readMs, readCpuMs, reviewCpuMs, reviewCpuMs / readCpuMs,
-                median(readProcess), median(reviewProcess), median(reviewProcess) / median(readProcess), dir, sink & 1);
+                apps, passes, readMs, reviewMs, reviewMs / readMs, median(passRatio), readCpuMs, reviewCpuMs,
+                median(passCpuRatio), median(readProcess), median(reviewProcess), median(passProcessRatio),
+                median(readGc), median(reviewGc), dir, sink & 1);
         return 0;
     }
 
     /**
      * CPU time used so far: by each live Java thread (the bench's own and the ingest pool's, which
      * reads the review's files) and by the whole process (also the garbage collector, the JIT
-     * compiler and native threads). Unlike wall time it hardly grows when other processes share the
+     * compiler and native threads); and the collectors' accumulated collection time. Unlike wall time it hardly grows when other processes share the
      * cores, so the ratio of the two halves' CPU times is a figure that holds under load.
      */
-    private record Cpu(Map<Long, Long> threads, long process) {
+    private record Cpu(Map<Long, Long> threads, long process, long gcMillis) {
         private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
 
         static Cpu now() {
@@ -120,7 +136,11 @@ public final class RatioBench {
             }
             long process = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
                     ? os.getProcessCpuTime() : 0;
-            return new Cpu(t, process);
+            long gc = 0;
+            for (var b : ManagementFactory.getGarbageCollectorMXBeans()) {
+                gc += Math.max(0, b.getCollectionTime());
+            }
+            return new Cpu(t, process, gc);
         }
 
         /** CPU time the threads alive now used since {@code before} (a thread that ended meanwhile is not counted). */
