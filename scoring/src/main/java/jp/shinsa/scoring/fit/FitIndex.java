@@ -42,6 +42,9 @@ final class FitIndex implements Serializable {
 
     private transient List<PastGrant> grants;
     private transient List<Map<String, Float>> lex;
+    /** Ids of the indexed texts' terms, and each text's vector by those ids (for {@link #query}). */
+    private transient Map<String, Integer> termIds;
+    private transient LexArrays[] lexArrays;
     private transient List<Map<String, Float>> purposeLex;
     private transient int[] grantProgram;
     private transient boolean[] fitted;
@@ -93,6 +96,11 @@ final class FitIndex implements Serializable {
         this.lex = new ArrayList<>();
         for (String t : texts) {
             lex.add(lexical(t));
+        }
+        this.termIds = new HashMap<>();
+        this.lexArrays = new LexArrays[lex.size()];
+        for (int t = 0; t < lexArrays.length; t++) {
+            lexArrays[t] = new LexArrays(lex.get(t), termIds);
         }
         this.purposeLex = new ArrayList<>();
         for (String t : purposeTexts) {
@@ -157,6 +165,75 @@ final class FitIndex implements Serializable {
         return JapaneseText.vector(JapaneseText.terms(text), idf, unknownIdf);
     }
 
+    /**
+     * An indexed text's lexical vector as arrays of term ids: in the order its map iterates, and
+     * sorted by id for look-ups. {@link #cosine} gives exactly {@link JapaneseText#cosine} of the
+     * two maps — the same products added in the same order (over the smaller vector's terms, in its
+     * map's order) — without hashing a string per term.
+     */
+    private static final class LexArrays {
+        final int size;
+        final int[] ids;
+        final float[] weights;
+        final int[] sortedIds;
+        final float[] sortedWeights;
+
+        LexArrays(Map<String, Float> v, Map<String, Integer> termIds) {
+            size = v.size();
+            ids = new int[size];
+            weights = new float[size];
+            int i = 0;
+            for (Map.Entry<String, Float> e : v.entrySet()) {
+                Integer id = termIds.get(e.getKey());
+                if (id == null) {
+                    id = termIds.size();
+                    termIds.put(e.getKey(), id);
+                }
+                ids[i] = id;
+                weights[i++] = e.getValue();
+            }
+            Integer[] order = new Integer[size];
+            for (int j = 0; j < size; j++) {
+                order[j] = j;
+            }
+            java.util.Arrays.sort(order, (a, b) -> Integer.compare(ids[a], ids[b]));
+            sortedIds = new int[size];
+            sortedWeights = new float[size];
+            for (int j = 0; j < size; j++) {
+                sortedIds[j] = ids[order[j]];
+                sortedWeights[j] = weights[order[j]];
+            }
+        }
+
+        /**
+         * The cosine with a query of {@code qIds.length} terms ({@code qIds}/{@code qW} in its map's
+         * order, -1 for a term no indexed text has; {@code dense}: weight by id, 0 when absent — every
+         * weight is positive).
+         */
+        double cosine(int[] qIds, float[] qW, float[] dense) {
+            double s = 0;
+            if (qIds.length > size) {
+                // JapaneseText.cosine iterates the smaller map: this text's
+                for (int i = 0; i < size; i++) {
+                    float w = dense[ids[i]];
+                    if (w != 0) {
+                        s += weights[i] * w;
+                    }
+                }
+            } else {
+                for (int i = 0; i < qIds.length; i++) {
+                    if (qIds[i] >= 0) {
+                        int at = java.util.Arrays.binarySearch(sortedIds, qIds[i]);
+                        if (at >= 0) {
+                            s += qW[i] * sortedWeights[at];
+                        }
+                    }
+                }
+            }
+            return s;
+        }
+    }
+
     /** A query's similarities to every indexed text. */
     record Query(float[] emb, Map<String, Float> lex, Set<String> terms, boolean ineligibleCue, double[] simE,
                  double[] simL) {
@@ -168,9 +245,23 @@ final class FitIndex implements Serializable {
     Query query(String text, float[] qEmb, Map<String, Float> qLex) {
         double[] e = new double[texts.length];
         double[] l = new double[texts.length];
+        // the query's terms by id: its weights in a dense array, and in the order its map iterates
+        float[] dense = new float[termIds.size()];
+        int[] qIds = new int[qLex.size()];
+        float[] qW = new float[qLex.size()];
+        int k = 0;
+        for (Map.Entry<String, Float> x : qLex.entrySet()) {
+            Integer id = termIds.get(x.getKey());
+            qIds[k] = id == null ? -1 : id;
+            qW[k] = x.getValue();
+            if (id != null) {
+                dense[id] = x.getValue();
+            }
+            k++;
+        }
         for (int t = 0; t < texts.length; t++) {
             e[t] = BgeEmbedder.cosine(qEmb, emb[t]);
-            l[t] = JapaneseText.cosine(qLex, lex.get(t));
+            l[t] = lexArrays[t].cosine(qIds, qW, dense);
         }
         return new Query(qEmb, qLex, qLex.keySet(), IneligibleCues.find(text).isPresent(), e, l);
     }
@@ -178,6 +269,15 @@ final class FitIndex implements Serializable {
     /** The query for an indexed text (training). */
     Query queryForText(int t) {
         return query(texts[t], emb[t], lex.get(t));
+    }
+
+    /** The lexical vector of indexed text {@code t} (tests compare {@link #query} with {@link JapaneseText#cosine}). */
+    Map<String, Float> lexicalOf(int t) {
+        return lex.get(t);
+    }
+
+    int textCount() {
+        return texts.length;
     }
 
     /** Lexical similarity of an item name to every grant's item name (spec ignored), in grant order. */

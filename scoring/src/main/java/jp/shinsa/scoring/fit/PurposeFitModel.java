@@ -53,6 +53,10 @@ public final class PurposeFitModel {
         return artefact;
     }
 
+    FitIndex index() {
+        return index;
+    }
+
     /** The past grants the model was trained on, in file order. */
     public List<PastGrant> pastGrants() {
         return index.grants();
