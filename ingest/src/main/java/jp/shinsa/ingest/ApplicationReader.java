@@ -100,8 +100,7 @@ public final class ApplicationReader implements ApplicationFilesReader {
         List<ExtractedDocument> docs = new ArrayList<>();
         java.util.Map<Integer, DocumentLayout> undated = new java.util.HashMap<>();
         Integer appYear = null;
-        for (Path f : files) {
-            Read r = readTimed(f);
+        for (Read r : readAll(files)) {
             docs.add(r.document());
             if (r.layout() != null && isStatement(r.document().type())) {
                 if (r.ownYear() == null) {
@@ -170,8 +169,8 @@ public final class ApplicationReader implements ApplicationFilesReader {
         }
     }
 
-    private Read readTimed(Path file) {
-        String name = file.getFileName().toString();
+    /** Why a file is not read at all (empty, too large, cannot be opened), or null to read it. */
+    private Read refused(Path file, String name) {
         try {
             long size = Files.size(file);
             if (size == 0) {
@@ -183,6 +182,149 @@ public final class ApplicationReader implements ApplicationFilesReader {
             }
         } catch (IOException e) {
             return Read.failed(name, "cannot open file: " + e.getClass().getSimpleName());
+        }
+        return null;
+    }
+
+    /**
+     * Every file of an application, in order, each under its own time bound. The files are read one
+     * after another by one pool thread (a task per application, not per file): handing every file
+     * to a thread and waiting for it cost a thread wake-up each way per file, which on a busy
+     * machine took as long as reading a small file. A file that takes longer than the bound is
+     * reported, its thread abandoned to it, and the files after it go to a new task.
+     */
+    private List<Read> readAll(List<Path> files) {
+        Read[] out = new Read[files.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = refused(files.get(i), files.get(i).getFileName().toString());
+        }
+        int next = 0;
+        while (next < out.length) {
+            while (next < out.length && out[next] != null) {
+                next++;
+            }
+            if (next == out.length) {
+                break;
+            }
+            Batch batch = new Batch(files, out, next);
+            Future<?> task = pool.submit(batch);
+            int i = next;
+            for (; i < out.length; i++) {
+                if (out[i] != null) {
+                    continue;
+                }
+                String name = files.get(i).getFileName().toString();
+                try {
+                    out[i] = batch.await(i, options.timePerFile().toNanos());
+                } catch (TimeoutException e) {
+                    batch.stop();
+                    task.cancel(true);
+                    abandoned.incrementAndGet();
+                    out[i] = Read.failed(name, "reading took longer than " + options.timePerFile().toSeconds() + " s");
+                    break;
+                } catch (ExecutionException e) {
+                    out[i] = Read.failed(name, FileLayoutReader.reason(e.getCause()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    batch.stop();
+                    task.cancel(true);
+                    for (int j = i; j < out.length; j++) {
+                        out[j] = out[j] != null ? out[j] : Read.failed(files.get(j).getFileName().toString(), "interrupted");
+                    }
+                    return List.of(out);
+                }
+            }
+            next = i + 1;
+        }
+        return List.of(out);
+    }
+
+    /**
+     * The files of an application from {@code from} on, read one after another on one pool thread;
+     * the files already decided ({@code decided[i] != null}) are skipped. Each file's read starts its
+     * own clock: the first when the task is handed over, the next when the one before it ends.
+     */
+    private final class Batch implements Runnable {
+        private final List<Path> files;
+        private final List<java.util.concurrent.CompletableFuture<Read>> results = new ArrayList<>();
+        private final java.util.concurrent.atomic.AtomicLongArray started;
+        private final boolean[] skip;
+        private final int from;
+        private volatile boolean stopped;
+
+        Batch(List<Path> files, Read[] decided, int from) {
+            this.files = files;
+            this.from = from;
+            this.started = new java.util.concurrent.atomic.AtomicLongArray(files.size());
+            this.skip = new boolean[files.size()];
+            for (int i = 0; i < files.size(); i++) {
+                results.add(new java.util.concurrent.CompletableFuture<>());
+                skip[i] = decided[i] != null;
+            }
+            started.set(from, System.nanoTime());
+        }
+
+        @Override
+        public void run() {
+            int i = from;
+            while (i < files.size() && !stopped) {
+                int at = i;
+                int following = at + 1;
+                while (following < files.size() && skip[following]) {
+                    following++;
+                }
+                Path file = files.get(at);
+                Read r = null;
+                Throwable failed = null;
+                try {
+                    r = readNow(file, file.getFileName().toString());
+                } catch (Throwable t) {
+                    failed = t;
+                }
+                if (following < files.size()) {
+                    // before the result is published: the caller's clock for the next file starts now
+                    started.set(following, System.nanoTime());
+                }
+                if (failed == null) {
+                    results.get(at).complete(r);
+                } else {
+                    results.get(at).completeExceptionally(failed);
+                }
+                i = following;
+            }
+        }
+
+        /** The read of file {@code i}, waiting at most {@code bound} nanoseconds from the start of its read. */
+        Read await(int i, long bound) throws TimeoutException, ExecutionException, InterruptedException {
+            var result = results.get(i);
+            while (true) {
+                long start = started.get(i);
+                long now = System.nanoTime();
+                long left = start == 0 ? bound : start + bound - now;
+                if (left <= 0 && !result.isDone()) {
+                    throw new TimeoutException();
+                }
+                try {
+                    return result.get(Math.max(left, 0), TimeUnit.NANOSECONDS);
+                } catch (TimeoutException e) {
+                    if (start != 0) {
+                        throw e;
+                    }
+                    // not started yet when the wait began (the file before it ended meanwhile): wait from its start
+                }
+            }
+        }
+
+        void stop() {
+            stopped = true;
+        }
+    }
+
+    private Read readTimed(Path file) {
+        String name = file.getFileName().toString();
+        Read refused = refused(file, name);
+        if (refused != null) {
+            return refused;
         }
         Future<Read> f = pool.submit(() -> readNow(file, name));
         try {

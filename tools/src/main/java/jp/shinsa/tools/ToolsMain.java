@@ -32,7 +32,7 @@ public final class ToolsMain {
             case "demo-packages" -> DemoPackagesCommand.run(rest, out, err);
             case "bench" -> {
                 try {
-                    yield Arrays.asList(rest).contains("--ratio") ? RatioBench.run(rest, out, err) : BenchCommand.run(rest, out, err);
+                    yield Arrays.asList(rest).contains("--stages") ? jp.shinsa.ingest.StageTimes.run(rest, out, err) : Arrays.asList(rest).contains("--ratio") ? RatioBench.run(rest, out, err) : BenchCommand.run(rest, out, err);
                 } catch (Exception e) {
                     err.println("bench: " + e);
                     yield 1;

@@ -15,12 +15,25 @@ public final class FiscalYears {
     private static final Pattern SLASH_DATE = Pattern.compile("(20\\d{2}|19\\d{2})[/.](\\d{1,2})[/.]\\d{1,2}");
     private static final Pattern WESTERN = Pattern.compile("(20\\d{2}|19\\d{2})\\s*年\\s*(度)?(?:\\s*(\\d{1,2})\\s*月)?");
 
+    /** The heading forms {@link #ofDocument} tries, in order. */
+    private static final Pattern[] ANCHORED = {
+            Pattern.compile("至((?:令和|平成|20)\\S{1,12}?日)"),
+            Pattern.compile("((?:令和|平成|20)[^現]{1,12}?日)現在"),
+            Pattern.compile("(?:決算日|期末日|決算期末)((?:令和|平成|20)\\S{1,12}?日)"),
+            Pattern.compile("((?:令和|平成)(?:元|\\d{1,2})年度)"),
+            Pattern.compile("(20\\d{2}年度)"),
+            Pattern.compile("((?:令和|平成)(?:元|\\d{1,2})年\\d{1,2}月期)"),
+    };
+
     private FiscalYears() {
     }
 
     /** The fiscal year a header or date names, or empty. A bare date's month decides (Jan–Mar closes the prior 年度). */
     public static OptionalInt of(String raw) {
         String s = JapaneseText.compact(raw);
+        if (!mayNameYear(s)) {
+            return OptionalInt.empty();
+        }
         Matcher e = ERA_DATE.matcher(s);
         if (e.find()) {
             return OptionalInt.of(adjust(calendarYear(e.group(1), e.group(2)), false, e.group(3)));
@@ -38,6 +51,20 @@ public final class FiscalYears {
             return OptionalInt.of(adjust(Integer.parseInt(w.group(1)), w.group(2) != null, w.group(3)));
         }
         return OptionalInt.empty();
+    }
+
+    /**
+     * Whether any of the four forms can match: each needs an ASCII digit or 元 (an era year written
+     * 元年); most cells of a statement have neither and need no matcher.
+     */
+    private static boolean mayNameYear(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9' || c == '元') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The calendar year of an era year: 令和/R 1 is 2019, 平成/H 1 is 1989; 元 is 1. */
@@ -60,15 +87,7 @@ public final class FiscalYears {
      */
     public static OptionalInt ofDocument(String text) {
         String s = JapaneseText.compact(text);
-        Pattern[] anchored = {
-                Pattern.compile("至((?:令和|平成|20)\\S{1,12}?日)"),
-                Pattern.compile("((?:令和|平成|20)[^現]{1,12}?日)現在"),
-                Pattern.compile("(?:決算日|期末日|決算期末)((?:令和|平成|20)\\S{1,12}?日)"),
-                Pattern.compile("((?:令和|平成)(?:元|\\d{1,2})年度)"),
-                Pattern.compile("(20\\d{2}年度)"),
-                Pattern.compile("((?:令和|平成)(?:元|\\d{1,2})年\\d{1,2}月期)"),
-        };
-        for (Pattern p : anchored) {
+        for (Pattern p : ANCHORED) {
             Matcher m = p.matcher(s);
             if (m.find()) {
                 OptionalInt y = of(m.group(1).replace("期", ""));

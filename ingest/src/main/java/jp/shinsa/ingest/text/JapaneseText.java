@@ -38,6 +38,18 @@ public final class JapaneseText {
 
     /** NFKC without any whitespace: the form used for keyword search and label matching. */
     public static String compact(String s) {
-        return ANY_SPACE.matcher(nfkc(s)).replaceAll("");
+        String n = nfkc(s);
+        // most cells and labels hold no space at all: no matcher then (nfkc made U+00A0 and U+3000 plain spaces)
+        for (int i = 0; i < n.length(); i++) {
+            if (isSpace(n.charAt(i))) {
+                return ANY_SPACE.matcher(n).replaceAll("");
+            }
+        }
+        return n;
+    }
+
+    /** What {@code [\s\u3000\u00a0]} matches. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '\u3000' || c == '\u00a0';
     }
 }

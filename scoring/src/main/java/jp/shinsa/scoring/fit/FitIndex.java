@@ -42,6 +42,9 @@ final class FitIndex implements Serializable {
 
     private transient List<PastGrant> grants;
     private transient List<Map<String, Float>> lex;
+    /** Ids of the indexed texts' terms, and each text's vector by those ids (for {@link #query}). */
+    private transient Map<String, Integer> termIds;
+    private transient LexArrays[] lexArrays;
     private transient List<Map<String, Float>> purposeLex;
     private transient int[] grantProgram;
     private transient boolean[] fitted;
@@ -50,7 +53,9 @@ final class FitIndex implements Serializable {
     /** Mean similarity of every indexed text to each program's purpose: purposes differ in how "similar" they look to everything. */
     private transient double[] purposeBaseline;
     private transient TermEvidence termEvidence;
+    /** Lexical vectors of the distinct past item names, and each grant's index into them. */
     private transient List<Map<String, Float>> nameLex;
+    private transient int[] grantName;
 
     FitIndex(List<PastGrant> grants, Map<String, String> programPurposes) {
         java.io.StringWriter w = new java.io.StringWriter();
@@ -92,6 +97,11 @@ final class FitIndex implements Serializable {
         for (String t : texts) {
             lex.add(lexical(t));
         }
+        this.termIds = new HashMap<>();
+        this.lexArrays = new LexArrays[lex.size()];
+        for (int t = 0; t < lexArrays.length; t++) {
+            lexArrays[t] = new LexArrays(lex.get(t), termIds);
+        }
         this.purposeLex = new ArrayList<>();
         for (String t : purposeTexts) {
             purposeLex.add(lexical(t));
@@ -104,10 +114,18 @@ final class FitIndex implements Serializable {
             }
             purposeBaseline[p] = emb.length == 0 ? 0 : sum / emb.length;
         }
-        Map<String, Map<String, Float>> byName = new HashMap<>();
+        Map<String, Integer> byName = new HashMap<>();
         this.nameLex = new ArrayList<>();
-        for (PastGrant pg : grants) {
-            nameLex.add(byName.computeIfAbsent(JapaneseText.normalize(pg.itemName()), this::lexical));
+        this.grantName = new int[grants.size()];
+        for (int i = 0; i < grants.size(); i++) {
+            String name = JapaneseText.normalize(grants.get(i).itemName());
+            Integer n = byName.get(name);
+            if (n == null) {
+                n = nameLex.size();
+                byName.put(name, n);
+                nameLex.add(lexical(name));
+            }
+            grantName[i] = n;
         }
         int g = grants.size();
         grantProgram = new int[g];
@@ -147,6 +165,75 @@ final class FitIndex implements Serializable {
         return JapaneseText.vector(JapaneseText.terms(text), idf, unknownIdf);
     }
 
+    /**
+     * An indexed text's lexical vector as arrays of term ids: in the order its map iterates, and
+     * sorted by id for look-ups. {@link #cosine} gives exactly {@link JapaneseText#cosine} of the
+     * two maps — the same products added in the same order (over the smaller vector's terms, in its
+     * map's order) — without hashing a string per term.
+     */
+    private static final class LexArrays {
+        final int size;
+        final int[] ids;
+        final float[] weights;
+        final int[] sortedIds;
+        final float[] sortedWeights;
+
+        LexArrays(Map<String, Float> v, Map<String, Integer> termIds) {
+            size = v.size();
+            ids = new int[size];
+            weights = new float[size];
+            int i = 0;
+            for (Map.Entry<String, Float> e : v.entrySet()) {
+                Integer id = termIds.get(e.getKey());
+                if (id == null) {
+                    id = termIds.size();
+                    termIds.put(e.getKey(), id);
+                }
+                ids[i] = id;
+                weights[i++] = e.getValue();
+            }
+            Integer[] order = new Integer[size];
+            for (int j = 0; j < size; j++) {
+                order[j] = j;
+            }
+            java.util.Arrays.sort(order, (a, b) -> Integer.compare(ids[a], ids[b]));
+            sortedIds = new int[size];
+            sortedWeights = new float[size];
+            for (int j = 0; j < size; j++) {
+                sortedIds[j] = ids[order[j]];
+                sortedWeights[j] = weights[order[j]];
+            }
+        }
+
+        /**
+         * The cosine with a query of {@code qIds.length} terms ({@code qIds}/{@code qW} in its map's
+         * order, -1 for a term no indexed text has; {@code dense}: weight by id, 0 when absent — every
+         * weight is positive).
+         */
+        double cosine(int[] qIds, float[] qW, float[] dense) {
+            double s = 0;
+            if (qIds.length > size) {
+                // JapaneseText.cosine iterates the smaller map: this text's
+                for (int i = 0; i < size; i++) {
+                    float w = dense[ids[i]];
+                    if (w != 0) {
+                        s += weights[i] * w;
+                    }
+                }
+            } else {
+                for (int i = 0; i < qIds.length; i++) {
+                    if (qIds[i] >= 0) {
+                        int at = java.util.Arrays.binarySearch(sortedIds, qIds[i]);
+                        if (at >= 0) {
+                            s += qW[i] * sortedWeights[at];
+                        }
+                    }
+                }
+            }
+            return s;
+        }
+    }
+
     /** A query's similarities to every indexed text. */
     record Query(float[] emb, Map<String, Float> lex, Set<String> terms, boolean ineligibleCue, double[] simE,
                  double[] simL) {
@@ -158,9 +245,23 @@ final class FitIndex implements Serializable {
     Query query(String text, float[] qEmb, Map<String, Float> qLex) {
         double[] e = new double[texts.length];
         double[] l = new double[texts.length];
+        // the query's terms by id: its weights in a dense array, and in the order its map iterates
+        float[] dense = new float[termIds.size()];
+        int[] qIds = new int[qLex.size()];
+        float[] qW = new float[qLex.size()];
+        int k = 0;
+        for (Map.Entry<String, Float> x : qLex.entrySet()) {
+            Integer id = termIds.get(x.getKey());
+            qIds[k] = id == null ? -1 : id;
+            qW[k] = x.getValue();
+            if (id != null) {
+                dense[id] = x.getValue();
+            }
+            k++;
+        }
         for (int t = 0; t < texts.length; t++) {
             e[t] = BgeEmbedder.cosine(qEmb, emb[t]);
-            l[t] = JapaneseText.cosine(qLex, lex.get(t));
+            l[t] = lexArrays[t].cosine(qIds, qW, dense);
         }
         return new Query(qEmb, qLex, qLex.keySet(), IneligibleCues.find(text).isPresent(), e, l);
     }
@@ -170,12 +271,26 @@ final class FitIndex implements Serializable {
         return query(texts[t], emb[t], lex.get(t));
     }
 
+    /** The lexical vector of indexed text {@code t} (tests compare {@link #query} with {@link JapaneseText#cosine}). */
+    Map<String, Float> lexicalOf(int t) {
+        return lex.get(t);
+    }
+
+    int textCount() {
+        return texts.length;
+    }
+
     /** Lexical similarity of an item name to every grant's item name (spec ignored), in grant order. */
     double[] nameSimilarities(String name) {
         Map<String, Float> q = lexical(JapaneseText.normalize(name));
-        double[] out = new double[nameLex.size()];
+        // once per distinct past item name (many grants share one), then spread to the grants
+        double[] byName = new double[nameLex.size()];
+        for (int n = 0; n < byName.length; n++) {
+            byName[n] = JapaneseText.cosine(q, nameLex.get(n));
+        }
+        double[] out = new double[grantName.length];
         for (int g = 0; g < out.length; g++) {
-            out[g] = JapaneseText.cosine(q, nameLex.get(g));
+            out[g] = byName[grantName[g]];
         }
         return out;
     }

@@ -33,6 +33,7 @@ public final class PurposeFitModel {
     private final FitPayload payload;
     private final FitIndex index;
     private final Map<String, float[]> purposeCache = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Float>> purposeLexCache = new ConcurrentHashMap<>();
 
     private PurposeFitModel(PurposeFitArtefact artefact) {
         this.artefact = artefact;
@@ -52,6 +53,10 @@ public final class PurposeFitModel {
         return artefact;
     }
 
+    FitIndex index() {
+        return index;
+    }
+
     /** The past grants the model was trained on, in file order. */
     public List<PastGrant> pastGrants() {
         return index.grants();
@@ -64,7 +69,7 @@ public final class PurposeFitModel {
     /** Past decisions in descending similarity to an item (any program, any decision). */
     public List<Neighbour> neighbours(String itemName, String spec, int limit) {
         FitIndex.Query q = query(JapaneseText.itemText(itemName, spec));
-        return neighbours(q, limit, g -> true);
+        return neighbours(q, limit);
     }
 
     /**
@@ -126,8 +131,11 @@ public final class PurposeFitModel {
             ItemInput in = inputs.get(i);
             String text = texts.get(2 * i);
             String desc = texts.get(2 * i + 1);
-            FitIndex.Query q = index.query(text, embs[2 * i], index.lexical(text));
-            out.add(score(in.item(), program, in.catalogueFile(), in.catalogue(), q, embs[2 * i + 1], index.lexical(desc)));
+            Map<String, Float> lex = index.lexical(text);
+            FitIndex.Query q = index.query(text, embs[2 * i], lex);
+            // without a catalogue the description is the name itself: its vector is the same
+            out.add(score(in.item(), program, in.catalogueFile(), in.catalogue(), q, embs[2 * i + 1],
+                    desc.equals(text) ? lex : index.lexical(desc)));
         }
         return out;
     }
@@ -140,11 +148,11 @@ public final class PurposeFitModel {
                                   FitIndex.Query q, float[] descEmb, Map<String, Float> descLex) {
         int p = index.programIndex(program.code());
         float[] pe = purposeEmbedding(program);
-        Map<String, Float> pl = index.lexical(purposeText(program));
+        Map<String, Float> pl = purposeLexical(program);
         double[] f = index.features(q, descEmb, descLex, p, pe, pl, null);
         double prob = probability(f);
         FitHint hint = prob >= payload.fitAt ? FitHint.FIT : prob < payload.unfitAt ? FitHint.UNFIT : FitHint.REVIEW;
-        List<Neighbour> near = neighbours(q, 60, g -> true);
+        List<Neighbour> near = neighbours(q, 60);
         List<Text> reasons = reasons(item, program, prob, hint, q, near, catalogueFile, catalogue);
         List<SimilarGrant> similar = new ArrayList<>();
         Set<String> shown = new HashSet<>();
@@ -189,21 +197,50 @@ public final class PurposeFitModel {
         return purposeCache.computeIfAbsent(t, BgeEmbedder::embed);
     }
 
+    /** The lexical vector of the program's purpose, made once per purpose text (kuromoji is deterministic). */
+    private Map<String, Float> purposeLexical(Program program) {
+        return purposeLexCache.computeIfAbsent(purposeText(program), index::lexical);
+    }
+
     private static String purposeText(Program program) {
         return program.purposeJa() == null || program.purposeJa().isBlank() ? program.nameJa() : program.purposeJa();
     }
 
-    private List<Neighbour> neighbours(FitIndex.Query q, int limit, java.util.function.Predicate<PastGrant> keep) {
+    /**
+     * The {@code limit} past decisions most similar to the query, most similar first, equal ones in
+     * grant order: the head of a stable sort of all of them by descending similarity, selected in
+     * one pass without sorting (or making a {@link Neighbour} of) every grant.
+     */
+    private List<Neighbour> neighbours(FitIndex.Query q, int limit) {
         List<PastGrant> grants = index.grants();
-        List<Neighbour> all = new ArrayList<>();
-        for (int g = 0; g < grants.size(); g++) {
-            if (keep.test(grants.get(g))) {
-                int t = index.textOf(g);
-                all.add(new Neighbour(grants.get(g), q.combined(t), q.simE()[t], q.simL()[t]));
-            }
+        int k = Math.max(0, Math.min(limit, grants.size()));
+        if (k == 0) {
+            return List.of();
         }
-        all.sort(Comparator.comparingDouble(n -> -n.similarity()));
-        return all.subList(0, Math.min(limit, all.size()));
+        int[] top = new int[k];
+        double[] keys = new double[k];
+        int n = 0;
+        for (int g = 0; g < grants.size(); g++) {
+            // the sort's key: the negated similarity, compared as Double.compare does
+            double key = -q.combined(index.textOf(g));
+            if (n == k && Double.compare(key, keys[n - 1]) >= 0) {
+                continue;
+            }
+            int i = n < k ? n++ : k - 1;
+            while (i > 0 && Double.compare(keys[i - 1], key) > 0) {
+                keys[i] = keys[i - 1];
+                top[i] = top[i - 1];
+                i--;
+            }
+            keys[i] = key;
+            top[i] = g;
+        }
+        List<Neighbour> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            int t = index.textOf(top[i]);
+            out.add(new Neighbour(grants.get(top[i]), q.combined(t), q.simE()[t], q.simL()[t]));
+        }
+        return out;
     }
 
     private List<Text> reasons(RequestedItem item, Program program, double prob, FitHint hint, FitIndex.Query q,
