@@ -92,6 +92,61 @@ class ScanPreprocessorTest {
         assertThat(ScanPreprocessor.linesRunVertically(ScanPreprocessor.rotate(page(), 180))).isFalse();
     }
 
+    /**
+     * An A4 page at 150 dpi holding a balance-sheet comparison: 36 dense rows of labels left-aligned on
+     * one character pitch and three columns of amounts right-aligned on one digit pitch, ruled under
+     * the header and above the totals. Its characters and digits line up down the page, so the page
+     * has a fine comb of ink along its lines as well as across them.
+     */
+    private static BufferedImage comparisonTable() {
+        BufferedImage img = new BufferedImage(1240, 1754, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        g.setColor(Color.BLACK);
+        java.util.Random r = new java.util.Random(11);
+        for (int row = 0; row < 36; row++) {
+            int y = 180 + row * 40;
+            int indent = r.nextInt(3) * 21;
+            for (int c = 0, n = 3 + r.nextInt(9); c < n; c++) { // a character: strokes across and down its cell
+                int x = 80 + indent + c * 21;
+                for (int k = 0; k < 3; k++) {
+                    g.fillRect(x + r.nextInt(4), y + 1 + k * 7, 10 + r.nextInt(7), 2);
+                }
+                g.fillRect(x + 2 + r.nextInt(13), y, 2, 19);
+            }
+            for (int right : new int[] {640, 880, 1140}) {
+                int digits = 5 + r.nextInt(5);
+                for (int d = 0; d < digits; d++) { // a digit: an oval, a bar or a hook
+                    int x = right - (d + 1) * 12;
+                    switch (r.nextInt(3)) {
+                        case 0 -> g.drawOval(x, y, 8, 18);
+                        case 1 -> g.fillRect(x + 4, y, 2, 19);
+                        default -> {
+                            g.fillRect(x, y, 9, 2);
+                            g.fillRect(x + 7, y, 2, 19);
+                        }
+                    }
+                    if (d % 3 == 2) {
+                        g.fillRect(x - 3, y + 16, 2, 4); // the separator
+                    }
+                }
+            }
+        }
+        g.fillRect(60, 170, 1100, 2); // the rule under the header
+        g.fillRect(60, 180 + 34 * 40 - 6, 1100, 2); // the rule above the totals
+        g.dispose();
+        return img;
+    }
+
+    @Test
+    void should_tell_a_table_of_aligned_figures_lying_a_quarter_turned_from_an_upright_one() {
+        assertThat(ScanPreprocessor.linesRunVertically(comparisonTable())).isFalse();
+        assertThat(ScanPreprocessor.linesRunVertically(ScanPreprocessor.turn(comparisonTable(), 90))).isTrue();
+        assertThat(ScanPreprocessor.linesRunVertically(ScanPreprocessor.turn(comparisonTable(), 270))).isTrue();
+        assertThat(ScanPreprocessor.linesRunVertically(ScanPreprocessor.turn(comparisonTable(), 180))).isFalse();
+    }
+
     @Test
     void should_split_a_two_up_copy_at_its_gutter_and_leave_a_landscape_table_whole() {
         BufferedImage twoUp = new BufferedImage(1754, 1240, BufferedImage.TYPE_BYTE_GRAY);
