@@ -194,7 +194,8 @@ final class FileLayoutReader {
     private OcrPage ocrUpright(Straight prepared, int dpi) throws IOException {
         AffineTransform pixelsToPoints = AffineTransform.getScaleInstance(72.0 / dpi, 72.0 / dpi);
         Straight first = straight(prepared);
-        if (ScanPreprocessor.linesRunVertically(first.image())) {
+        boolean upAndDown = ScanPreprocessor.linesRunVertically(first.image());
+        if (upAndDown) {
             int turn = ocr.uprightTurn(first.image(), dpi);
             if (turn != 0) {
                 Straight turned = straight(first.turn(turn));
@@ -206,7 +207,11 @@ final class FileLayoutReader {
         if (legibility >= WELL_READ) {
             return new OcrPage(reading, first.toPage(pixelsToPoints));
         }
-        int turn = ocr.uprightTurn(first.image(), dpi);
+        // Lines running up and down were asked about once (OSD said upright). Lines running across leave two
+        // ways up, upright or upside down: reading the page turned half round answers that as well as OSD
+        // would and is the reading needed when it is upside down; the more legible of the two is kept (the
+        // upright one when neither is better).
+        int turn = upAndDown ? 0 : 180;
         if (turn == 0) {
             return new OcrPage(reading, first.toPage(pixelsToPoints));
         }
@@ -216,7 +221,7 @@ final class FileLayoutReader {
                 ? new OcrPage(again, turned.toPage(pixelsToPoints)) : new OcrPage(reading, first.toPage(pixelsToPoints));
     }
 
-    /** Amounts a page must yield (net of garbled ones) to be taken as read upright without asking OSD. */
+    /** Amounts a page must yield (net of garbled ones) to be taken as read upright without reading it turned. */
     private static final int WELL_READ = 5;
 
     /** An image prepared for OCR and the map from the rendered page's pixels to its pixels. */
