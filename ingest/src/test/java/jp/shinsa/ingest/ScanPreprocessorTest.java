@@ -35,6 +35,23 @@ class ScanPreprocessorTest {
     }
 
     @Test
+    void should_bound_the_printed_area_of_a_page_and_find_none_on_a_blank_one() {
+        BufferedImage img = page();
+        img.getRaster().setSample(20, 1700, 0, 0); // a lone speck in the margin does not widen the area
+        java.awt.Rectangle ink = ScanPreprocessor.inkBounds(img, 10);
+
+        // the dashes run from x 100 to 1100 and y 150 to 1473 (30 lines of 18 px, 45 apart)
+        assertThat(ink).isEqualTo(new java.awt.Rectangle(90, 140, 1100 - 90 + 10, 1473 - 140 + 10));
+
+        BufferedImage blank = new BufferedImage(400, 600, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = blank.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 400, 600);
+        g.dispose();
+        assertThat(ScanPreprocessor.inkBounds(blank, 10)).isNull();
+    }
+
+    @Test
     void should_find_the_turn_that_levels_a_skewed_page() {
         assertThat(ScanPreprocessor.correction(ScanPreprocessor.rotate(page(), 2))).isCloseTo(-2, within(0.15));
         assertThat(ScanPreprocessor.correction(ScanPreprocessor.rotate(page(), -3.5))).isCloseTo(3.5, within(0.15));
