@@ -711,10 +711,11 @@ public final class StatementSpreader {
         java.util.Set<String> offered;
     }
 
-    static Evaluation evaluate(List<Item> items, boolean explain) {
+    /** @param offered {@link FigureList#offered} of {@code items}: fixed for a statement, so its search computes it once */
+    static Evaluation evaluate(List<Item> items, java.util.Set<String> offered, boolean explain) {
         Evaluation e = new Evaluation();
         e.unit = items.isEmpty() ? 1 : items.get(0).unit;
-        e.offered = FigureList.offered(items);
+        e.offered = offered;
         e.explain = explain;
         for (Item it : items) {
             Option o = it.chosen();
@@ -861,11 +862,14 @@ public final class StatementSpreader {
     static final class Search {
         final List<Item> items;
         final List<Item> free = new ArrayList<>();
+        /** What the rows may be read as, when they are a list of figures: it does not change while the search moves. */
+        final java.util.Set<String> offered;
         int evaluations;
         Evaluation best;
 
         Search(List<Item> items) {
             this.items = items;
+            this.offered = FigureList.offered(items);
             for (Item it : items) {
                 if (!it.fixed) {
                     free.add(it);
@@ -877,7 +881,7 @@ public final class StatementSpreader {
             for (Item it : free) {
                 it.choice = 0;
             }
-            best = evaluate(items, false);
+            best = evaluate(false);
             evaluations = 1;
             boolean improved = true;
             while (improved && evaluations < MAX_EVALUATIONS) {
@@ -905,7 +909,7 @@ public final class StatementSpreader {
             if (best.fails > 0) {
                 undoDodges();
             }
-            best = evaluate(items, true);
+            best = evaluate(true);
         }
 
         /** All free rows of one section to "part of" its target at once, or all away from it. */
@@ -1022,7 +1026,7 @@ public final class StatementSpreader {
                         continue;
                     }
                     it.choice = c;
-                    Evaluation e = evaluate(items, false);
+                    Evaluation e = evaluate(false);
                     evaluations++;
                     if (e.fails <= best.fails) {
                         best = e;
@@ -1034,9 +1038,13 @@ public final class StatementSpreader {
             }
         }
 
+        private Evaluation evaluate(boolean explain) {
+            return StatementSpreader.evaluate(items, offered, explain);
+        }
+
         /** Evaluates the current readings; when they raise the best score they become the best (true). */
         private boolean better() {
-            Evaluation e = evaluate(items, false);
+            Evaluation e = evaluate(false);
             evaluations++;
             if (e.score > best.score + 1e-9) {
                 best = e;
@@ -1093,7 +1101,7 @@ public final class StatementSpreader {
                     continue;
                 }
                 it.choice = c;
-                fewer = evaluate(items, false).fails < best.fails;
+                fewer = evaluate(false).fails < best.fails;
             }
             it.choice = keep;
             return fewer;
@@ -1110,7 +1118,7 @@ public final class StatementSpreader {
                     continue;
                 }
                 it.choice = c;
-                bestOther = Math.max(bestOther, evaluate(items, false).score);
+                bestOther = Math.max(bestOther, evaluate(false).score);
             }
             it.choice = keep;
             return best.score - bestOther;
