@@ -211,11 +211,10 @@ final class FileLayoutReader {
         // ways up, upright or upside down: reading the page turned half round answers that as well as OSD
         // would and is the reading needed when it is upside down; the more legible of the two is kept (the
         // upright one when neither is better).
-        int turn = upAndDown ? 0 : 180;
-        if (turn == 0) {
+        if (upAndDown) {
             return new OcrPage(reading, first.toPage(pixelsToPoints));
         }
-        Straight turned = straight(first.turn(turn));
+        Straight turned = straight(first.turn(180));
         TikaTesseractOcr.Reading again = read(turned, dpi);
         return TikaTesseractOcr.legibility(again.text()) > legibility
                 ? new OcrPage(again, turned.toPage(pixelsToPoints)) : new OcrPage(reading, first.toPage(pixelsToPoints));
@@ -286,7 +285,7 @@ final class FileLayoutReader {
         // a page without ink (the blank back of a duplex scan) is not sent to Tesseract. The page is not
         // cropped to its printed area: measured, that changed Tesseract's thresholds on fax pages (F1
         // 0.979 → 0.970 with three △ lost) for little time (decision 018)
-        if (ScanPreprocessor.inkBounds(image, 0) == null) {
+        if (!ScanPreprocessor.printed(image)) {
             return new TikaTesseractOcr.Reading("", List.of());
         }
         return ocr.read(image);

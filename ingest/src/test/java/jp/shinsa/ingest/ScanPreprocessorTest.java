@@ -35,20 +35,24 @@ class ScanPreprocessorTest {
     }
 
     @Test
-    void should_bound_the_printed_area_of_a_page_and_find_none_on_a_blank_one() {
-        BufferedImage img = page();
-        img.getRaster().setSample(20, 1700, 0, 0); // a lone speck in the margin does not widen the area
-        java.awt.Rectangle ink = ScanPreprocessor.inkBounds(img, 10);
-
-        // the dashes run from x 100 to 1100 and y 150 to 1473 (30 lines of 18 px, 45 apart)
-        assertThat(ink).isEqualTo(new java.awt.Rectangle(90, 140, 1100 - 90 + 10, 1473 - 140 + 10));
+    void should_tell_a_printed_page_from_a_blank_one_whatever_specks_it_has() {
+        assertThat(ScanPreprocessor.printed(page())).isTrue();
 
         BufferedImage blank = new BufferedImage(400, 600, BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = blank.createGraphics();
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, 400, 600);
         g.dispose();
-        assertThat(ScanPreprocessor.inkBounds(blank, 10)).isNull();
+        assertThat(ScanPreprocessor.printed(blank)).isFalse();
+        // lone specks (the blank back of a copy) are not print
+        blank.getRaster().setSample(20, 500, 0, 0);
+        blank.getRaster().setSample(300, 40, 0, 0);
+        assertThat(ScanPreprocessor.printed(blank)).isFalse();
+        // nor is a hairline one pixel high (a row of ink with no column of it)
+        for (int x = 100; x < 140; x++) {
+            blank.getRaster().setSample(x, 300, 0, 0);
+        }
+        assertThat(ScanPreprocessor.printed(blank)).isFalse();
     }
 
     @Test

@@ -876,63 +876,43 @@ public final class ScanPreprocessor {
     }
 
     /**
-     * The printed area of a grey page: the smallest rectangle holding every row and column with at
-     * least {@code INK_RUN} dark pixels (a lone speck does not widen it), grown by {@code margin} pixels
-     * on each side within the page; null for a page without ink (the blank back of a duplex scan).
+     * Whether a grey page has anything printed: a row and a column each with at least {@code INK_RUN}
+     * dark pixels (a lone speck is not print). False for the blank back of a duplex scan.
      */
-    public static java.awt.Rectangle inkBounds(BufferedImage image, int margin) {
+    public static boolean printed(BufferedImage image) {
         BufferedImage img = toGrey(image);
         Raster r = img.getRaster();
         int w = img.getWidth();
         int h = img.getHeight();
-        int[] rows = new int[h];
         int[] cols = new int[w];
         int[] line = new int[w];
+        boolean row = false;
         for (int y = 0; y < h; y++) {
             r.getSamples(0, y, w, 1, 0, line);
+            int inRow = 0;
             for (int x = 0; x < w; x++) {
                 if (line[x] < INK_LEVEL) {
-                    rows[y]++;
+                    inRow++;
                     cols[x]++;
                 }
             }
+            row |= inRow >= INK_RUN;
         }
-        int top = first(rows);
-        int left = first(cols);
-        if (top < 0 || left < 0) {
-            return null;
+        if (!row) {
+            return false;
         }
-        int bottom = last(rows);
-        int right = last(cols);
-        int x0 = Math.max(0, left - margin);
-        int y0 = Math.max(0, top - margin);
-        int x1 = Math.min(w, right + 1 + margin);
-        int y1 = Math.min(h, bottom + 1 + margin);
-        return new java.awt.Rectangle(x0, y0, x1 - x0, y1 - y0);
+        for (int c : cols) {
+            if (c >= INK_RUN) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    /** A pixel darker than this is ink for {@link #inkBounds}. */
+    /** A pixel darker than this is ink for {@link #printed}. */
     private static final int INK_LEVEL = 128;
-    /** Dark pixels a row or column needs to count as printed for {@link #inkBounds}. */
+    /** Dark pixels a row or column needs to count as printed for {@link #printed}. */
     private static final int INK_RUN = 3;
-
-    private static int first(int[] counts) {
-        for (int i = 0; i < counts.length; i++) {
-            if (counts[i] >= INK_RUN) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static int last(int[] counts) {
-        for (int i = counts.length - 1; i >= 0; i--) {
-            if (counts[i] >= INK_RUN) {
-                return i;
-            }
-        }
-        return -1;
-    }
 
     /** A copy of the columns {@code from} (inclusive) to {@code to} (exclusive) of a grey image. */
     public static BufferedImage crop(BufferedImage image, int from, int to) {
