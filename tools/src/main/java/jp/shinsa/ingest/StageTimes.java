@@ -37,27 +37,6 @@ public final class StageTimes {
     private StageTimes() {
     }
 
-    static long plain(Path file, org.apache.poi.ss.usermodel.DataFormatter format) throws Exception {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        long n = 0;
-        if (name.endsWith(".pdf")) {
-            try (var doc = org.apache.pdfbox.Loader.loadPDF(file.toFile())) {
-                n += new org.apache.pdfbox.text.PDFTextStripper().getText(doc).length();
-            }
-        } else if (name.endsWith(".xlsx") || name.endsWith(".xls")) {
-            try (var wb = org.apache.poi.ss.usermodel.WorkbookFactory.create(file.toFile(), null, true)) {
-                for (var sheet : wb) {
-                    for (var row : sheet) {
-                        for (var cell : row) {
-                            n += format.formatCellValue(cell).length();
-                        }
-                    }
-                }
-            }
-        }
-        return n;
-    }
-
     static final java.lang.management.ThreadMXBean MX = java.lang.management.ManagementFactory.getThreadMXBean();
 
     static long cpu() {
@@ -138,7 +117,7 @@ public final class StageTimes {
                     add("file: detection + layout " + ext, c - b);
                     long q0 = cpu();
                     try {
-                        plain(file, fmt);
+                        jp.shinsa.tools.bench.RatioBench.read(file, fmt);
                     } catch (Exception e) {
                     }
                     long q1 = cpu();

@@ -177,7 +177,8 @@ public final class RatioBench {
         return n;
     }
 
-    private static long read(Path file, DataFormatter format) throws IOException {
+    /** The plain reading of one file (PDFBox text, POI cells, CSV text); the characters read. Also {@code bench --stages}'. */
+    public static long read(Path file, DataFormatter format) throws IOException {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         long n = 0;
         if (name.endsWith(".pdf")) {
