@@ -117,6 +117,8 @@ public final class ApplicationReader implements ApplicationFilesReader {
                 docs.set(e.getKey(), analyse(d.file(), e.getValue(), appYear).document());
             }
         }
+        // the input sheet is read again with the figures of the statements it copies as evidence
+        docs = jp.shinsa.ingest.spread.StatementSpreader.remapApplication(docs, d -> learned, d -> false);
         return new ExtractedApplication(name, withApplicant(docs));
     }
 

@@ -144,11 +144,42 @@ public final class StatementSpreader {
      * (taught wordings first). A document without rows is returned as it is.
      */
     public static ExtractedDocument remap(ExtractedDocument doc, LearnedMappings learned) {
+        return remap(doc, learned, PeerFigures.NONE);
+    }
+
+    /** {@link #remap(ExtractedDocument, LearnedMappings)} with the figures of the application's other statements as evidence. */
+    public static ExtractedDocument remap(ExtractedDocument doc, LearnedMappings learned, PeerFigures peers) {
         if (doc.rows().isEmpty()) {
             return doc;
         }
-        Spread s = spread(doc.file(), doc.type(), doc.unit(), doc.ocr(), doc.rows(), learned);
+        Spread s = spread(doc.file(), doc.type(), doc.unit(), doc.ocr(), doc.rows(), learned, peers);
         return doc.withStatement(s.figures(), s.deltas(), s.rows(), s.unmapped());
+    }
+
+    /**
+     * An application's documents with their statements spread again: the 決算書 that {@code again}
+     * selects, then every BS実績比較 with the 決算書's figures as evidence, then every input sheet with the
+     * figures of both ({@link PeerFigures}). The reader uses it once all files are read; the workbench after an
+     * examiner taught a row, so that a sheet is read from the statements as they now stand.
+     */
+    public static List<ExtractedDocument> remapApplication(List<ExtractedDocument> docs,
+                                                           java.util.function.Function<ExtractedDocument, LearnedMappings> learned,
+                                                           java.util.function.Predicate<ExtractedDocument> again) {
+        List<ExtractedDocument> out = new ArrayList<>(docs);
+        // the statements, then the documents that copy them, in that order (PeerFigures#copiedBy)
+        for (DocumentType type : List.of(DocumentType.FINANCIAL_STATEMENTS, DocumentType.BS_COMPARISON, DocumentType.INPUT_SHEET)) {
+            for (int i = 0; i < out.size(); i++) {
+                ExtractedDocument d = out.get(i);
+                if (d.type() != type || d.rows().isEmpty()) {
+                    continue;
+                }
+                PeerFigures peers = PeerFigures.forDocument(d, out);
+                if (!peers.isEmpty() || again.test(d)) {
+                    out.set(i, remap(d, learned.apply(d), peers));
+                }
+            }
+        }
+        return out;
     }
 
     // ------------------------------------------------------------------ model of one document
@@ -175,6 +206,8 @@ public final class StatementSpreader {
         final boolean taught;
         long unit = 1;
         int choice;
+        /** Where another document printed the amounts of an account this row was offered for them ({@link #sameFigures}). */
+        final Map<String, PeerFigures.Source> sameAs = new HashMap<>();
 
         Item(StatementRow row, RowLabel reading, String sectionAccount, List<String> sectionPath, List<Option> options,
              boolean fixed, boolean taught) {
@@ -217,6 +250,12 @@ public final class StatementSpreader {
     /** Spreads one document's rows. */
     public static Spread spread(String file, DocumentType type, long unit, boolean ocr, List<StatementRow> rows,
                                 LearnedMappings learned) {
+        return spread(file, type, unit, ocr, rows, learned, PeerFigures.NONE);
+    }
+
+    /** Spreads one document's rows, with the figures of the application's other statements as evidence. */
+    public static Spread spread(String file, DocumentType type, long unit, boolean ocr, List<StatementRow> rows,
+                                LearnedMappings learned, PeerFigures peers) {
         List<Item> items = new ArrayList<>();
         Map<Integer, StatementRow> headings = new LinkedHashMap<>();
         Map<String, StatementRow> headingOf = new HashMap<>();
@@ -336,12 +375,65 @@ public final class StatementSpreader {
         for (Item it : items) {
             it.unit = unit;
         }
+        sameFigures(items, peers);
         placeBySlots(items);
         siblingReadings(items);
         Search search = new Search(items);
         search.run();
         return build(file, type, unit, ocr, items, outRows, headingOf, search);
     }
+
+    /** Score of a reading resting on the same amounts printed for that account in another document. */
+    static final double SAME_FIGURES = 0.85;
+    /** Score of each reading when the amounts are those of several accounts in another document. */
+    static final double SHARED_FIGURES = 0.6;
+
+    /**
+     * A row whose amounts are, in every year both print, those another statement of the application
+     * gives an account ({@link PeerFigures}: the input sheet is the applicant's copy of the 決算書) is
+     * offered that account, above a label that merely resembles another one (a little more where its own
+     * wording resembles it too). Amounts that two accounts share (経常利益 and 税引前当期純利益 without
+     * 特別損益) are no evidence for either. A row whose label names its account is not touched: a figure
+     * that differs from the statement there is a finding, not doubt.
+     */
+    static void sameFigures(List<Item> items, PeerFigures peers) {
+        if (peers.isEmpty()) {
+            return;
+        }
+        // an account a row names by its label is printed there: an equal amount elsewhere (資産合計 and
+        // 負債及び純資産合計) says nothing about another row
+        java.util.Set<String> named = new java.util.HashSet<>();
+        for (Item it : items) {
+            if (it.fixed || it.taught) {
+                it.options.stream().filter(o -> o.kind() == RowMapping.Kind.ACCOUNT).forEach(o -> named.add(o.account()));
+            }
+        }
+        for (Item it : items) {
+            if (it.fixed || it.taught || it.row.values().isEmpty()) {
+                continue;
+            }
+            Map<String, PeerFigures.Source> same = peers.matching(it.signedValues(), it.unit);
+            same.keySet().removeIf(a -> !permitted(a, it.sectionAccount) || named.contains(a));
+            // amounts two accounts share (資産合計 and 負債及び純資産合計, 経常利益 without 特別損益) tell neither:
+            // both are offered just above the prior floor, the wording picks one, and the row stays uncertain
+            double base = same.size() == 1 ? SAME_FIGURES : SHARED_FIGURES;
+            for (var m : same.entrySet()) {
+                String account = m.getKey();
+                double label = it.options.stream().filter(o -> o.kind() == RowMapping.Kind.ACCOUNT && account.equals(o.account()))
+                        .mapToDouble(Option::score).max().orElse(0);
+                double s = Math.min(0.95, base + 0.1 * label);
+                if (label >= s) {
+                    continue;
+                }
+                it.options.removeIf(o -> o.kind() == RowMapping.Kind.ACCOUNT && account.equals(o.account()));
+                it.options.add(new Option(RowMapping.Kind.ACCOUNT, account, s, SAME_FIGURES_WHY));
+                it.sameAs.put(account, m.getValue());
+            }
+            it.options.sort((x, y) -> Double.compare(y.score(), x.score()));
+        }
+    }
+
+    private static final String SAME_FIGURES_WHY = "same figures as another document";
 
     /** Position of each account in accounts.csv, which lists a statement's lines in the order they are printed. */
     private static final Map<String, Integer> ORDER = new HashMap<>();
@@ -1130,6 +1222,7 @@ public final class StatementSpreader {
     private static Spread build(String file, DocumentType type, long unit, boolean ocr, List<Item> items,
                                 List<StatementRow> outRows, Map<String, StatementRow> headingOf, Search search) {
         Evaluation e = search.best;
+        java.util.Set<Item> totals = totalsByArithmetic(items, e);
         Map<Item, Double> confidence = new HashMap<>();
         Map<Item, RowMapping> mappings = new HashMap<>();
         for (Item it : items) {
@@ -1192,7 +1285,7 @@ public final class StatementSpreader {
                 }
                 // a reading resting on the row's place alone: its wording was not understood, so however
                 // well the sums then hold, a person confirms it (and can teach the wording)
-                boolean placeOnly = o.why().equals("its place in the statement");
+                boolean placeOnly = o.why().equals("its place in the statement") && !totals.contains(it);
                 if (placeOnly) {
                     conf = Math.min(conf, 0.4);
                 }
@@ -1203,7 +1296,10 @@ public final class StatementSpreader {
                         : placeOnly ? "。科目名からは判断できず位置のみによるため要確認" : "";
                 String tieEn = margin < TIE_MARGIN ? ". Another account fits as well: uncertain"
                         : placeOnly ? ". Only its place, not its wording, supports it: to be confirmed" : "";
-                reason = new Text(whyJa(o) + section(it, true) + arithJa + tieJa, whyEn(o) + section(it, false) + arithEn + tieEn);
+                PeerFigures.Source same = o.why().equals(SAME_FIGURES_WHY) ? it.sameAs.get(o.account()) : null;
+                String whyJa = same == null ? whyJa(o) : "同じ金額が" + same.file() + "の「" + same.label() + "」にある";
+                String whyEn = same == null ? whyEn(o) : "the same amounts as 「" + same.label() + "」 in " + same.file();
+                reason = new Text(whyJa + section(it, true) + arithJa + tieJa, whyEn + section(it, false) + arithEn + tieEn);
             }
             confidence.put(it, conf);
             RowMapping m = o.kind() == RowMapping.Kind.UNMAPPED
@@ -1271,6 +1367,82 @@ public final class StatementSpreader {
             }
         }
         return new Spread(figures, deltas, outRows, unmapped);
+    }
+
+    /**
+     * Rows placed by their position whose amounts are, in every year, what the rows read as their
+     * account's components add up to (医業利益 = 医業収益 − 医業費用 printed as a wording nobody listed):
+     * a total is determined by its components, which no sibling line could be (the remainder of a sum,
+     * その他の流動資産 beside the named current assets, fits any line the section lacks and stays a place).
+     * At least two components must be printed, by rows read by their label or themselves determined
+     * so (経常利益 after 医業利益), and the amounts may not all be zero.
+     */
+    static java.util.Set<Item> totalsByArithmetic(List<Item> items, Evaluation e) {
+        java.util.Set<Item> out = new java.util.HashSet<>();
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (var c : CHILDREN.entrySet()) {
+                Item total = e.printedBy.get(c.getKey());
+                if (total == null || out.contains(total) || !total.chosen().why().equals("its place in the statement")) {
+                    continue;
+                }
+                if (determines(e, total, c.getValue(), out)) {
+                    out.add(total);
+                    grew = true;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean determines(Evaluation e, Item total, List<String> children, java.util.Set<Item> determined) {
+        int known = 0;
+        for (String c : children) {
+            Item child = e.printedBy.get(c);
+            if (child == null) {
+                // an account printed only as its parts counts as read by them; one read otherwise is no component
+                if (e.parts.containsKey(c)) {
+                    known++;
+                } else if (e.value.containsKey(c)) {
+                    return false;
+                }
+                continue;
+            }
+            boolean byPlace = child.chosen().why().equals("its place in the statement") && !determined.contains(child);
+            if (child == total || byPlace || child.chosen().kind() != RowMapping.Kind.ACCOUNT) {
+                return false;
+            }
+            known++;
+        }
+        if (known < 2) {
+            return false;
+        }
+        boolean nonZero = false;
+        Map<Integer, Long> v = total.signedValues();
+        for (var y : v.entrySet()) {
+            long sum = 0;
+            int terms = 0;
+            for (String c : children) {
+                Map<Integer, Long> cv = e.value.get(c);
+                if (cv == null) {
+                    continue;
+                }
+                Long x = cv.get(y.getKey());
+                if (x == null) {
+                    return false;
+                }
+                Account a = CHART.get(c);
+                sum += (a != null && a.sign() < 0 ? -1 : 1) * x;
+                terms++;
+            }
+            long tolerance = e.unit == 1 ? 0 : e.unit * (terms + 1) / 2;
+            if (Math.abs(sum - y.getValue()) > tolerance) {
+                return false;
+            }
+            nonZero |= y.getValue() != 0;
+        }
+        return nonZero && !v.isEmpty();
     }
 
     /**

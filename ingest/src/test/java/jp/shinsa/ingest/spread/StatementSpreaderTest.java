@@ -281,6 +281,35 @@ class StatementSpreaderTest {
     }
 
     @Test
+    void should_trust_a_total_at_its_place_when_the_lines_it_totals_add_up_to_it() {
+        // 本業の差引額 and 通常の損益 stand where 医業利益 and 経常利益 belong, and are exactly what the rows
+        // above them give: a total is determined by its components, which no other line could be
+        Sheet sheet = new Sheet().row("損益計算書", null).row("医業収益", 1000L).row("医業費用", 900L).row("本業の差引額", 100L)
+                .row("医業外収益", 30L).row("医業外費用", 20L).row("通常の損益", 110L).row("特別利益", 5L).row("特別損失", 15L)
+                .row("税引前当期純利益", 100L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).filteredOn(f -> f.account().equals("medical_profit") || f.account().equals("ordinary_profit"))
+                .extracting(Figure::account, Figure::value)
+                .containsExactlyInAnyOrder(tuple("medical_profit", 100L), tuple("ordinary_profit", 110L));
+        assertThat(s.figures()).filteredOn(f -> f.account().equals("medical_profit") || f.account().equals("ordinary_profit"))
+                .allSatisfy(f -> assertThat(f.confidence()).isGreaterThanOrEqualTo(StatementSpreader.UNCERTAIN));
+    }
+
+    @Test
+    void should_not_trust_a_total_at_its_place_when_its_lines_do_not_add_up_to_it() {
+        // 医業収益 − 医業費用 = 100, but the line at 医業利益's place says 130: its place is all it has
+        Sheet sheet = new Sheet().row("損益計算書", null).row("医業収益", 1000L).row("医業費用", 900L).row("本業の差引額", 130L)
+                .row("医業外収益", 30L).row("医業外費用", 20L).row("経常利益", 140L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).filteredOn(f -> f.account().equals("medical_profit"))
+                .allSatisfy(f -> assertThat(f.confidence()).isLessThan(StatementSpreader.UNCERTAIN));
+    }
+
+    @Test
     void should_place_zero_lines_by_their_order_but_leave_them_uncertain() {
         Sheet sheet = new Sheet().row("損益計算書", null).row("経常利益", 100L).row("臨時利益", 0L).row("臨時損失", 0L)
                 .row("税引前当期純利益", 100L);

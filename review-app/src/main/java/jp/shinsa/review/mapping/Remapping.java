@@ -1,6 +1,5 @@
 package jp.shinsa.review.mapping;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,21 +23,18 @@ final class Remapping {
         for (RowMappingEntry m : mappings) {
             latest.computeIfAbsent(m.file(), f -> new LinkedHashMap<>()).put(m.rowIndex(), m);
         }
-        List<ExtractedDocument> docs = new ArrayList<>();
+        Map<String, LearnedMappings> forDoc = new LinkedHashMap<>();
         for (ExtractedDocument d : asRead.documents()) {
-            if (d.rows().isEmpty()) {
-                docs.add(d);
-                continue;
-            }
             // The application's own mappings are keyed by the row's wording too (LearnedMappings asks by
             // wording): of two rows of one wording in one document, the one mapped last decides both.
             Map<String, TaughtMapping> own = new LinkedHashMap<>();
             latest.getOrDefault(d.file(), Map.of()).values().stream()
                     .sorted(java.util.Comparator.comparingLong(RowMappingEntry::id))
                     .forEach(m -> own.put(m.wordingKey(), new TaughtMapping(m.wordingKey(), d.type(), m.kind(), m.account())));
-            LearnedMappings forDoc = own.isEmpty() ? learned : LearnedMappings.of(own.values()).orElse(learned);
-            docs.add(StatementSpreader.remap(d, forDoc));
+            forDoc.put(d.file(), own.isEmpty() ? learned : LearnedMappings.of(own.values()).orElse(learned));
         }
+        // the 決算書 first, then the input sheet with the figures it copies (StatementSpreader#remapApplication)
+        List<ExtractedDocument> docs = StatementSpreader.remapApplication(asRead.documents(), d -> forDoc.get(d.file()), d -> true);
         return new ExtractedApplication(asRead.name(), docs);
     }
 }

@@ -78,11 +78,10 @@ public final class ReviewPipeline {
      */
     private ExtractedApplication taught(ExtractedApplication read) {
         LearnedMappings l = learned.get();
-        List<ExtractedDocument> docs = new ArrayList<>();
-        for (ExtractedDocument d : read.documents()) {
-            docs.add(teaches(d, l) ? StatementSpreader.remap(d, l) : d);
+        if (read.documents().stream().noneMatch(d -> teaches(d, l))) {
+            return read;
         }
-        return new ExtractedApplication(read.name(), docs);
+        return new ExtractedApplication(read.name(), StatementSpreader.remapApplication(read.documents(), d -> l, d -> teaches(d, l)));
     }
 
     /**

@@ -1,0 +1,114 @@
+package jp.shinsa.ingest.spread;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import jp.shinsa.models.DocumentType;
+import jp.shinsa.models.ExtractedDocument;
+import jp.shinsa.models.Figure;
+
+/**
+ * The figures an application's statements gave with a confident mapping, as evidence for reading the
+ * documents that copy them: the BS実績比較 restates the 決算書's balance sheet, the 決算状況入力シート both, so
+ * a row whose amounts are the 決算書's 経常利益 in every year both print is very likely 経常利益, whatever its wording
+ * (docs/decisions/026-same-figures-across-documents.md). Only mapped figures at or above
+ * {@link StatementSpreader#UNCERTAIN} count; a figure the two statements print differently (a planted
+ * comparison error) gives two sources, either of which a row may match.
+ */
+public final class PeerFigures {
+    /** No other document: the spreading of a document read alone. */
+    public static final PeerFigures NONE = new PeerFigures(Map.of());
+
+    /** One statement's figures of one account: where they were printed and their yen amounts by year. */
+    public record Source(String file, DocumentType type, String label, Map<Integer, Long> values, long unit) {
+    }
+
+    private final Map<String, List<Source>> byAccount;
+
+    private PeerFigures(Map<String, List<Source>> byAccount) {
+        this.byAccount = byAccount;
+    }
+
+    /**
+     * The figures that may serve as evidence for reading {@code doc}: for an input sheet, those of the
+     * application's 決算書 and BS実績比較; for a BS実績比較 the 決算書's; for a 決算書 none ({@link #copiedBy}).
+     */
+    public static PeerFigures forDocument(ExtractedDocument doc, List<ExtractedDocument> application) {
+        if (doc.type() != DocumentType.INPUT_SHEET && doc.type() != DocumentType.BS_COMPARISON) {
+            return NONE;
+        }
+        Map<String, List<Source>> out = new LinkedHashMap<>();
+        for (ExtractedDocument d : application) {
+            if (d == doc || !copiedBy(d.type(), doc.type())) {
+                continue;
+            }
+            Map<String, Map<Integer, Long>> values = new LinkedHashMap<>();
+            Map<String, String> labels = new LinkedHashMap<>();
+            for (Figure f : d.figures()) {
+                if (f.confidence() < StatementSpreader.UNCERTAIN) {
+                    continue;
+                }
+                values.computeIfAbsent(f.account(), k -> new TreeMap<>()).putIfAbsent(f.fiscalYear(), f.value());
+                labels.putIfAbsent(f.account(), f.label());
+            }
+            for (var e : values.entrySet()) {
+                out.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                        .add(new Source(d.file(), d.type(), labels.get(e.getKey()), e.getValue(), Math.max(1, d.unit())));
+            }
+        }
+        return out.isEmpty() ? NONE : new PeerFigures(out);
+    }
+
+    /**
+     * Whether a document of type {@code copy} restates figures of a document of type {@code source}:
+     * the BS実績比較 the 決算書's balance sheet, the input sheet both. The 決算書 is read on its own: it is
+     * what the others are checked against.
+     */
+    static boolean copiedBy(DocumentType source, DocumentType copy) {
+        return source == DocumentType.FINANCIAL_STATEMENTS && (copy == DocumentType.BS_COMPARISON || copy == DocumentType.INPUT_SHEET)
+                || source == DocumentType.BS_COMPARISON && copy == DocumentType.INPUT_SHEET;
+    }
+
+    boolean isEmpty() {
+        return byAccount.isEmpty();
+    }
+
+    /**
+     * The first source of each account whose amounts equal {@code values} (yen by year) in every year
+     * both print, at least one of them, and not all of those zero; {@code unit} is the reading
+     * document's (a 千円 sheet rounds a 円 statement's figures).
+     */
+    Map<String, Source> matching(Map<Integer, Long> values, long unit) {
+        Map<String, Source> out = new LinkedHashMap<>();
+        for (var e : byAccount.entrySet()) {
+            for (Source s : e.getValue()) {
+                if (same(values, unit, s)) {
+                    out.put(e.getKey(), s);
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean same(Map<Integer, Long> values, long unit, Source s) {
+        int common = 0;
+        boolean nonZero = false;
+        long tolerance = Math.max(unit, s.unit()) == 1 ? 0 : Math.max(unit, s.unit()) / 2;
+        for (var y : values.entrySet()) {
+            Long other = s.values().get(y.getKey());
+            if (other == null) {
+                continue;
+            }
+            common++;
+            if (Math.abs(other - y.getValue()) > tolerance) {
+                return false;
+            }
+            nonZero |= y.getValue() != 0;
+        }
+        return common > 0 && nonZero;
+    }
+}

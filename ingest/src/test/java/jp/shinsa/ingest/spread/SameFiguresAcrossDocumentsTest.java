@@ -1,0 +1,139 @@
+package jp.shinsa.ingest.spread;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jp.shinsa.models.DocumentType;
+import jp.shinsa.models.ExtractedDocument;
+import jp.shinsa.models.Figure;
+import jp.shinsa.models.RowMapping;
+import jp.shinsa.models.SourceLocation;
+import jp.shinsa.models.StatementRow;
+import jp.shinsa.models.Text;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The 決算状況入力シート is the applicant's copy of the 決算書's figures: a sheet row whose wording nobody
+ * listed is read by the same amounts in the application's statements (docs/decisions/026). Documents
+ * made here: a sheet's rows and a 決算書 whose figures are given with their confidence.
+ */
+class SameFiguresAcrossDocumentsTest {
+    private static final int FY = 2024;
+    private static final String SHEET = "入力シート.xlsx";
+    private static final String STATEMENTS = "決算書_令和6年度.xlsx";
+
+    /** An input sheet of three years: each label with its 2024 amount; 2022 and 2023 are other amounts. */
+    private static ExtractedDocument sheet(Object... labelsAndValues) {
+        return document(SHEET, DocumentType.INPUT_SHEET, labelsAndValues);
+    }
+
+    private static ExtractedDocument document(String file, DocumentType type, Object... labelsAndValues) {
+        List<StatementRow> rows = new ArrayList<>();
+        for (int k = 0; k < labelsAndValues.length; k += 2) {
+            int i = rows.size();
+            long v = (Long) labelsAndValues[k + 1];
+            Map<Integer, Long> values = Map.of(FY - 2, v - 7_000, FY - 1, v - 3_000, FY, v);
+            Map<Integer, SourceLocation> at = Map.of(FY - 2, SourceLocation.ofCell(file, "S", "B" + (i + 1)),
+                    FY - 1, SourceLocation.ofCell(file, "S", "C" + (i + 1)), FY, SourceLocation.ofCell(file, "S", "D" + (i + 1)));
+            rows.add(new StatementRow(file, i, (String) labelsAndValues[k], List.of(), 0, values, null,
+                    SourceLocation.ofCell(file, "S", "A" + (i + 1)), RowMapping.unmapped(List.of(), new Text("", "")), at, null));
+        }
+        return new ExtractedDocument(file, type, 1, false, null, 1, List.of(), List.of(), List.of(),
+                null, null, null, List.of(), "", rows);
+    }
+
+    /** A 決算書 of one year whose figures were read with {@code confidence}. */
+    private static ExtractedDocument statements(double confidence, Object... accountsAndValues) {
+        List<Figure> figures = new ArrayList<>();
+        for (int k = 0; k < accountsAndValues.length; k += 2) {
+            figures.add(new Figure(STATEMENTS, DocumentType.FINANCIAL_STATEMENTS, (String) accountsAndValues[k], FY,
+                    (Long) accountsAndValues[k + 1], "科目" + k, 1, confidence, SourceLocation.ofCell(STATEMENTS, "PL", "B" + k)));
+        }
+        return new ExtractedDocument(STATEMENTS, DocumentType.FINANCIAL_STATEMENTS, 1, false, null, 1, figures, List.of(),
+                List.of(), null, null, null, List.of(), "");
+    }
+
+    private static ExtractedDocument readSheet(ExtractedDocument sheet, ExtractedDocument... others) {
+        List<ExtractedDocument> docs = new ArrayList<>(List.of(others));
+        docs.add(sheet);
+        List<ExtractedDocument> out = StatementSpreader.remapApplication(docs, d -> LearnedMappings.none(), d -> true);
+        return out.get(out.size() - 1);
+    }
+
+    private static StatementRow row(ExtractedDocument d, String label) {
+        return d.rows().stream().filter(r -> r.label().equals(label)).findFirst().orElseThrow();
+    }
+
+    private static final ExtractedDocument OWN_WORDINGS = sheet("医業収益", 9_000_000L, "医業費用", 8_700_000L,
+            "経常段階の損益", 412_345L, "手持ちの資金", 1_234_567L, "短期借入金", 600_000L);
+
+    @Test
+    void should_read_a_sheet_row_nobody_worded_so_by_the_same_amount_in_the_financial_statements() {
+        ExtractedDocument read = readSheet(OWN_WORDINGS, statements(0.97, "ordinary_profit", 412_345L,
+                "pretax_profit", 398_000L, "cash_and_deposits", 1_234_567L, "short_term_borrowings", 600_000L));
+
+        StatementRow profit = row(read, "経常段階の損益");
+        assertThat(profit.mapping().account()).isEqualTo("ordinary_profit");
+        assertThat(profit.mapping().confidence()).isGreaterThanOrEqualTo(StatementSpreader.UNCERTAIN);
+        assertThat(profit.mapping().reason().ja()).contains(STATEMENTS);
+        assertThat(profit.mapping().reason().en()).contains(STATEMENTS);
+        assertThat(row(read, "手持ちの資金").mapping().account()).isEqualTo("cash_and_deposits");
+        assertThat(read.figures()).filteredOn(f -> f.account().equals("ordinary_profit")).extracting(Figure::value)
+                .containsExactlyInAnyOrder(412_345L - 7_000, 412_345L - 3_000, 412_345L);
+    }
+
+    @Test
+    void should_not_read_those_rows_confidently_without_the_statements() {
+        ExtractedDocument read = readSheet(OWN_WORDINGS);
+
+        assertThat(read.figures()).filteredOn(f -> f.account().equals("ordinary_profit") || f.account().equals("cash_and_deposits"))
+                .allSatisfy(f -> assertThat(f.confidence()).isLessThan(StatementSpreader.UNCERTAIN));
+    }
+
+    @Test
+    void should_take_no_evidence_from_a_statement_figure_that_was_itself_uncertain() {
+        ExtractedDocument read = readSheet(OWN_WORDINGS, statements(0.4, "ordinary_profit", 412_345L,
+                "cash_and_deposits", 1_234_567L));
+
+        assertThat(read.figures()).filteredOn(f -> f.account().equals("ordinary_profit") || f.account().equals("cash_and_deposits"))
+                .allSatisfy(f -> assertThat(f.confidence()).isLessThan(StatementSpreader.UNCERTAIN));
+    }
+
+    @Test
+    void should_keep_a_row_that_names_its_account_when_its_amount_is_another_accounts_in_the_statements() {
+        // the applicant typed 長期借入金's amount in the 短期借入金 row: a finding for the checks, not a reason to re-read
+        ExtractedDocument read = readSheet(OWN_WORDINGS, statements(0.97, "short_term_borrowings", 500_000L,
+                "long_term_borrowings", 600_000L));
+
+        StatementRow r = row(read, "短期借入金");
+        assertThat(r.mapping().account()).isEqualTo("short_term_borrowings");
+        assertThat(r.mapping().confidence()).isGreaterThanOrEqualTo(0.9);
+    }
+
+    @Test
+    void should_leave_a_row_uncertain_when_two_accounts_of_the_statements_have_its_amounts() {
+        // no 特別損益: 経常利益 and 税引前当期純利益 are the same amount, and the wording tells neither
+        ExtractedDocument read = readSheet(OWN_WORDINGS, statements(0.97, "ordinary_profit", 412_345L,
+                "pretax_profit", 412_345L));
+
+        assertThat(read.figures()).filteredOn(f -> f.account().equals("ordinary_profit") || f.account().equals("pretax_profit"))
+                .allSatisfy(f -> assertThat(f.confidence()).isLessThan(StatementSpreader.UNCERTAIN));
+    }
+
+    @Test
+    void should_read_a_comparison_row_by_the_amounts_of_the_financial_statements_but_never_the_other_way_round() {
+        ExtractedDocument comparison = document("BS実績比較.xlsx", DocumentType.BS_COMPARISON, "手持ちの資金", 1_234_567L);
+        List<ExtractedDocument> docs = List.of(statements(0.97, "cash_and_deposits", 1_234_567L), comparison);
+
+        ExtractedDocument read = StatementSpreader.remapApplication(docs, d -> LearnedMappings.none(), d -> true).get(1);
+
+        assertThat(row(read, "手持ちの資金").mapping().account()).isEqualTo("cash_and_deposits");
+        assertThat(row(read, "手持ちの資金").mapping().confidence()).isGreaterThanOrEqualTo(StatementSpreader.UNCERTAIN);
+        assertThat(PeerFigures.copiedBy(DocumentType.BS_COMPARISON, DocumentType.FINANCIAL_STATEMENTS)).isFalse();
+        assertThat(PeerFigures.copiedBy(DocumentType.INPUT_SHEET, DocumentType.FINANCIAL_STATEMENTS)).isFalse();
+        assertThat(PeerFigures.copiedBy(DocumentType.INPUT_SHEET, DocumentType.BS_COMPARISON)).isFalse();
+    }
+}
