@@ -94,6 +94,34 @@ public final class PeerFigures {
         return out;
     }
 
+    /**
+     * The first source of each account whose amounts equal {@code values} in some year both print (not
+     * zero) and differ in another: the same account with one figure that disagrees, or a coincidence.
+     */
+    Map<String, Source> matchingSome(Map<Integer, Long> values, long unit) {
+        Map<String, Source> out = new LinkedHashMap<>();
+        for (var e : byAccount.entrySet()) {
+            for (Source s : e.getValue()) {
+                if (!same(values, unit, s) && sameInSomeYear(values, unit, s)) {
+                    out.put(e.getKey(), s);
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean sameInSomeYear(Map<Integer, Long> values, long unit, Source s) {
+        long tolerance = Math.max(unit, s.unit()) == 1 ? 0 : Math.max(unit, s.unit()) / 2;
+        for (var y : values.entrySet()) {
+            Long other = s.values().get(y.getKey());
+            if (other != null && y.getValue() != 0 && Math.abs(other - y.getValue()) <= tolerance) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean same(Map<Integer, Long> values, long unit, Source s) {
         int common = 0;
         boolean nonZero = false;

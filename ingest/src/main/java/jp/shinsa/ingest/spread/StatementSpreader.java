@@ -417,6 +417,18 @@ public final class StatementSpreader {
             // amounts two accounts share (資産合計 and 負債及び純資産合計, 経常利益 without 特別損益) tell neither:
             // both are offered just above the prior floor, the wording picks one, and the row stays uncertain
             double base = same.size() == 1 ? SAME_FIGURES : SHARED_FIGURES;
+            String why = SAME_FIGURES_WHY;
+            if (same.isEmpty()) {
+                // the same amount in one year and another in the next: most likely the account with a
+                // figure that disagrees (a finding to confirm, the reading stays below 0.5)
+                same = peers.matchingSome(it.signedValues(), it.unit);
+                same.keySet().removeIf(a -> !permitted(a, it.sectionAccount) || named.contains(a));
+                if (same.size() != 1) {
+                    continue;
+                }
+                base = SHARED_FIGURES;
+                why = SOME_FIGURES_WHY;
+            }
             for (var m : same.entrySet()) {
                 String account = m.getKey();
                 double label = it.options.stream().filter(o -> o.kind() == RowMapping.Kind.ACCOUNT && account.equals(o.account()))
@@ -426,7 +438,7 @@ public final class StatementSpreader {
                     continue;
                 }
                 it.options.removeIf(o -> o.kind() == RowMapping.Kind.ACCOUNT && account.equals(o.account()));
-                it.options.add(new Option(RowMapping.Kind.ACCOUNT, account, s, SAME_FIGURES_WHY));
+                it.options.add(new Option(RowMapping.Kind.ACCOUNT, account, s, why));
                 it.sameAs.put(account, m.getValue());
             }
             it.options.sort((x, y) -> Double.compare(y.score(), x.score()));
@@ -434,6 +446,7 @@ public final class StatementSpreader {
     }
 
     private static final String SAME_FIGURES_WHY = "same figures as another document";
+    private static final String SOME_FIGURES_WHY = "same figure in some year as another document";
 
     /** Position of each account in accounts.csv, which lists a statement's lines in the order they are printed. */
     private static final Map<String, Integer> ORDER = new HashMap<>();
@@ -1296,9 +1309,10 @@ public final class StatementSpreader {
                         : placeOnly ? "。科目名からは判断できず位置のみによるため要確認" : "";
                 String tieEn = margin < TIE_MARGIN ? ". Another account fits as well: uncertain"
                         : placeOnly ? ". Only its place, not its wording, supports it: to be confirmed" : "";
-                PeerFigures.Source same = o.why().equals(SAME_FIGURES_WHY) ? it.sameAs.get(o.account()) : null;
-                String whyJa = same == null ? whyJa(o) : "同じ金額が" + same.file() + "の「" + same.label() + "」にある";
-                String whyEn = same == null ? whyEn(o) : "the same amounts as 「" + same.label() + "」 in " + same.file();
+                boolean some = o.why().equals(SOME_FIGURES_WHY);
+                PeerFigures.Source same = o.why().equals(SAME_FIGURES_WHY) || some ? it.sameAs.get(o.account()) : null;
+                String whyJa = same == null ? whyJa(o) : (some ? "一部の年度で" : "") + "同じ金額が" + same.file() + "の「" + same.label() + "」にある";
+                String whyEn = same == null ? whyEn(o) : "the same amount" + (some ? " in some year" : "s") + " as 「" + same.label() + "」 in " + same.file();
                 reason = new Text(whyJa + section(it, true) + arithJa + tieJa, whyEn + section(it, false) + arithEn + tieEn);
             }
             confidence.put(it, conf);

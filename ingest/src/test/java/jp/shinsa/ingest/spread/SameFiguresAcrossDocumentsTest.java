@@ -136,4 +136,23 @@ class SameFiguresAcrossDocumentsTest {
         assertThat(PeerFigures.copiedBy(DocumentType.INPUT_SHEET, DocumentType.FINANCIAL_STATEMENTS)).isFalse();
         assertThat(PeerFigures.copiedBy(DocumentType.INPUT_SHEET, DocumentType.BS_COMPARISON)).isFalse();
     }
+
+    @Test
+    void should_read_a_row_whose_amount_agrees_in_one_year_and_not_the_next_as_that_account_for_a_person_to_confirm() {
+        // 2023 is the 決算書's 現金及び預金; 2024 is not (a figure typed wrong): the account, but uncertain
+        List<Figure> two = List.of(
+                new Figure(STATEMENTS, DocumentType.FINANCIAL_STATEMENTS, "cash_and_deposits", FY - 1, 1_234_567L - 3_000, "現金及び預金",
+                        1, 0.97, SourceLocation.ofCell(STATEMENTS, "BS", "B3")),
+                new Figure(STATEMENTS, DocumentType.FINANCIAL_STATEMENTS, "cash_and_deposits", FY, 1_222_222L, "現金及び預金",
+                        1, 0.97, SourceLocation.ofCell(STATEMENTS, "BS", "C3")));
+        ExtractedDocument statements = new ExtractedDocument(STATEMENTS, DocumentType.FINANCIAL_STATEMENTS, 1, false, null, 1, two,
+                List.of(), List.of(), null, null, null, List.of(), "");
+
+        ExtractedDocument read = readSheet(OWN_WORDINGS, statements);
+
+        StatementRow r = row(read, "手持ちの資金");
+        assertThat(r.mapping().account()).isEqualTo("cash_and_deposits");
+        assertThat(r.mapping().confidence()).isLessThan(StatementSpreader.UNCERTAIN);
+        assertThat(r.mapping().reason().ja()).contains("一部の年度で");
+    }
 }
