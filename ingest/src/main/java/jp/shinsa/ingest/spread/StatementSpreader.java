@@ -237,7 +237,8 @@ public final class StatementSpreader {
                     kind = "PL";
                 } else {
                     Optional<AccountMatcher.Match> m = match(r.label(), ocr);
-                    if (m.isPresent() && permittedKind(m.get().account(), kind) && !memo(m.get().account())) {
+                    if (m.isPresent() && permittedKind(m.get().account(), kind) && !memo(m.get().account())
+                            && !gainsAndLosses(c, m.get().account())) {
                         String a = m.get().account();
                         while (!stack.isEmpty() && !isAncestorOrSelf(stack.get(stack.size() - 1).account(), a)) {
                             stack.remove(stack.size() - 1);
@@ -344,6 +345,16 @@ public final class StatementSpreader {
         search.run();
         Spread spread = build(file, type, unit, ocr, items, outRows, headingOf, search);
         return rollups.isEmpty() ? spread : rolledUp(spread, file, type, unit, rollups, headingOf);
+    }
+
+    /**
+     * A heading 「…損益」 that reads as a line without components (Ⅲ 特別損益 → 特別利益, Ⅱ 事業外損益 → 事業外収益,
+     * through the label key's 損益 → 利益) heads the gains <i>and</i> the losses printed under it: it is no
+     * detail block of the one account (docs/decisions/024-business-sections.md). A 損益 heading of an account
+     * with components (事業損益 → 事業利益 = 事業収益 − 事業費用) is that account's section as before.
+     */
+    static boolean gainsAndLosses(String compactLabel, String account) {
+        return compactLabel.contains("損益") && leaf(account);
     }
 
     /** Position of each account in accounts.csv, which lists a statement's lines in the order they are printed. */

@@ -79,6 +79,9 @@ class BusinessSectionsTest {
                 "事業外収益", 1, 15L,
                 "事業外費用", 1, 10L,
                 "経常利益", 0, 100L,
+                "Ⅲ　特別損益", 0, null,
+                "特別利益", 1, 5L,
+                "特別損失", 1, 5L,
                 "税引前当期純利益", 0, 100L,
                 "法人税等", 0, 30L,
                 "当期純利益", 0, 70L);
@@ -122,9 +125,9 @@ class BusinessSectionsTest {
         StatementSpreader.Spread s = spread(threeBusinesses(940L));
 
         assertThat(List.of("medical_revenue", "medical_expenses", "medical_profit", "other_medical_revenue", "other_medical_expenses",
-                "inpatient_revenue", "material_costs", "depreciation", "ordinary_profit"))
+                "inpatient_revenue", "material_costs", "depreciation", "ordinary_profit", "extraordinary_gains"))
                 .extracting(a -> figure(s, a, FY - 1).value())
-                .containsExactly(1040L, 945L, 95L, 140L, 165L, 600L, 200L, 30L, 100L);
+                .containsExactly(1040L, 945L, 95L, 140L, 165L, 600L, 200L, 30L, 100L, 5L);
         assertThat(figure(s, "medical_revenue", FY).value()).isEqualTo(2080L);
         assertThat(figure(s, "medical_revenue", FY - 1).derivedFrom()).extracting(PrintedPart::label, PrintedPart::value)
                 .containsExactly(tuple("事業収益計", 940L), tuple("1　事業収益", 70L), tuple("1　事業収益", 30L));

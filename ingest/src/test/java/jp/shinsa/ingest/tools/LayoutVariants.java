@@ -145,7 +145,11 @@ class LayoutVariants {
          * (the 決算書) and shared with the BS実績比較, so both print the same parts with the same values.
          */
         Map<String, double[]> partWeights = new java.util.HashMap<>();
-        /** One planted error: 0 none, 1 a comparison leaf, 2 a statement leaf, 3 an input-sheet figure. */
+        /**
+         * One planted error: 0 none, 1 a comparison leaf, 2 a statement leaf, 3 an input-sheet figure, 4 a detail
+         * part against its printed total, 5 本来業務's 事業収益計 in the per-business form (医業収益 = Σ 事業収益 then
+         * disagrees with 入院 + 外来 + その他).
+         */
         int plant;
         String plantAccount;
         int plantYear;
@@ -764,6 +768,11 @@ class LayoutVariants {
                 List<String> detailed = new ArrayList<>(new java.util.TreeSet<>(s.detail.keySet()));
                 s.plantAccount = detailed.get(r.nextInt(detailed.size()));
             }
+            if (v == Variation.DETAIL_BUSINESS && (i / 2) % 2 == 1) {
+                // 本来業務's 事業収益計 misprinted (its lines, its profit line and the other businesses right)
+                s.plant = 5;
+                s.plantAccount = "medical_revenue";
+            }
         }
         s.ki = 30 + r.nextInt(40);
         return s;
@@ -797,6 +806,11 @@ class LayoutVariants {
             case 2 -> {
                 e.put("code", "SUBTOTAL_MISMATCH");
                 e.put("account", jp.shinsa.models.Catalogs.account(s.plantAccount).orElseThrow().parent());
+                e.put("file", docs.keySet().iterator().next());
+            }
+            case 5 -> {
+                e.put("code", "PL_CASCADE_MISMATCH");
+                e.put("account", s.plantAccount);
                 e.put("file", docs.keySet().iterator().next());
             }
             case 4 -> {
@@ -868,7 +882,8 @@ class LayoutVariants {
                     if (it.account() != null) {
                         for (int y : fsYears) {
                             figures.add(new TruthFigure(file, "FINANCIAL_STATEMENTS", it.account(), y,
-                                    (shown(latent, y, it.account(), s.unit) + planted(s, 2, it.account(), y)) * s.unit));
+                                    (shown(latent, y, it.account(), s.unit) + planted(s, 2, it.account(), y)
+                                            + planted(s, 5, it.account(), y)) * s.unit));
                         }
                     }
                 }
@@ -1206,7 +1221,7 @@ class LayoutVariants {
      * The 医療法人 事業報告書 income statement of a hospital with several businesses (様式): Ⅰ 事業損益 ›
      * A 本来業務事業損益 › 1 事業収益 (its lines, 事業収益計) / 2 事業費用 ((1) 事業費: its lines; (2) 本部費;
      * 事業費用計) / 本来業務事業利益, B 附帯業務事業損益 (1 事業収益, 2 事業費用, 附帯業務事業利益), C 収益業務事業損益
-     * likewise, 事業利益; then Ⅱ 事業外損益 and the rest as usual. The other businesses' 事業収益 are carved out
+     * likewise, 事業利益; then Ⅱ 事業外損益 (事業外収益, 事業外費用, 経常利益), Ⅲ 特別損益 and the rest as usual. The other businesses' 事業収益 are carved out
      * of その他の医業収益, their 事業費用 and 本部費 out of 経費, so that truth follows decision 024 (the chart's
      * accounts keep their latent values: 医業収益 = Σ 事業収益 of every business, その他の医業収益 = 本来業務's
      * その他 + the other businesses' 事業収益) and every printed total equals the sum of its printed parts.
@@ -1234,7 +1249,7 @@ class LayoutVariants {
             v.computeIfAbsent("mainOther", k -> new ArrayList<>()).add(mainOther);
             v.computeIfAbsent("mainKeihi", k -> new ArrayList<>()).add(mainKeihi);
             v.computeIfAbsent("head", k -> new ArrayList<>()).add(head);
-            v.computeIfAbsent("mainRev", k -> new ArrayList<>()).add(mainRev);
+            v.computeIfAbsent("mainRev", k -> new ArrayList<>()).add(mainRev + planted(s, 5, "medical_revenue", y));
             v.computeIfAbsent("mainExp", k -> new ArrayList<>()).add(mainExp);
             v.computeIfAbsent("mainProfit", k -> new ArrayList<>()).add(mainRev - mainExp);
             for (int b = 0; b < n; b++) {
@@ -1282,7 +1297,10 @@ class LayoutVariants {
         rows.add(GRow.data(labels.get("medical_profit"), 0, v.get("medical_profit")));
         rows.add(GRow.data("Ⅱ　事業外損益", 0, List.of()));
         int from = PL.indexOf(Item.acc("non_operating_revenue", 0));
-        rows.addAll(dataRows(PL.subList(from, PL.size()), s, r, labels, latent, years));
+        int special = PL.indexOf(Item.acc("extraordinary_gains", 0));
+        rows.addAll(dataRows(PL.subList(from, special), s, r, labels, latent, years));
+        rows.add(GRow.data("Ⅲ　特別損益", 0, List.of()));
+        rows.addAll(dataRows(PL.subList(special, PL.size()), s, r, labels, latent, years));
         return rows;
     }
 

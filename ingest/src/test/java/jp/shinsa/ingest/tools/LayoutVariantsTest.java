@@ -132,6 +132,25 @@ class LayoutVariantsTest {
                 .isEqualTo(all.apply("経費").get(0) + all.apply("本部費").get(0) + businessExpenses.get(1) + businessExpenses.get(2));
     }
 
+    @Test
+    void a_planted_business_subtotal_is_printed_in_the_main_business_total_only() throws IOException {
+        LayoutVariants.Style s = csvStyle();
+        s.detail = Map.of();
+        s.businessReport = true;
+        s.otherBusinesses = 1;
+        s.businessShares = new double[] {0.3, 0.2, 0.25, 0.1, 0.15};
+        s.plant = 5;
+        s.plantAccount = "medical_revenue";
+        Map<String, Object> truth = new LayoutVariants().writeApplication(consistentTruth(), "T", s, new Random(7), dir);
+
+        Map<String, List<Long>> pl = rows("決算書_令和6年度.csv");
+        long lines = pl.get("入院診療収益").get(0) + pl.get("外来診療収益").get(0) + pl.get("その他の医業収益").get(0);
+        assertThat(pl.get("事業収益計").get(0)).isEqualTo(lines + 12_345);
+        assertThat(pl.get("事業費用計").get(0) + pl.get("本来業務事業利益").get(0)).isEqualTo(lines);
+        assertThat(figure(truth, "FINANCIAL_STATEMENTS", "medical_revenue")).isEqualTo(pl.get("事業収益計").get(0) + pl.get("1　事業収益").get(0));
+        assertThat(expectedCodes(truth)).containsExactly("PL_CASCADE_MISMATCH:medical_revenue");
+    }
+
     /** A truth whose latent figures add up (every chart total the signed sum of its children). */
     private static JsonNode consistentTruth() {
         JsonNode t = aTruth();
