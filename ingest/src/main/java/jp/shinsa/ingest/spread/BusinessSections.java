@@ -91,7 +91,7 @@ final class BusinessSections {
     /** The best reading's account when the label names it ({@link StatementSpreader#NAMES_ACCOUNT}), else null. */
     private static String named(Item it) {
         Option o = it.options.get(0);
-        return o.kind() == RowMapping.Kind.ACCOUNT && o.score() >= 0.9 ? o.account() : null;
+        return o.kind() == RowMapping.Kind.ACCOUNT && o.score() >= StatementSpreader.NAMES_ACCOUNT ? o.account() : null;
     }
 
     private static String best(Item it) {
@@ -103,7 +103,7 @@ final class BusinessSections {
     private static List<Business> businesses(List<Item> items, List<Integer> profitLines) {
         List<Business> out = new ArrayList<>();
         int start = profitLines.get(0);
-        // the first business starts where the operating part does: rows of the profit's own subtree (or no reading)
+        // the first business starts where the operating part does: rows standing in or reading as the profit's subtree
         while (start > 0 && operating(items.get(start - 1))) {
             start--;
         }
