@@ -344,7 +344,7 @@ public final class StatementSpreader {
         Search search = new Search(items, rollups);
         search.run();
         Spread spread = build(file, type, unit, ocr, items, outRows, headingOf, search);
-        return rollups.isEmpty() ? spread : rolledUp(spread, file, type, unit, rollups, headingOf);
+        return rollups.isEmpty() ? spread : rolledUp(spread, file, type, unit, rollups);
     }
 
     /**
@@ -1313,8 +1313,7 @@ public final class StatementSpreader {
      * rows (医業収益 = Σ 事業収益, {@link BusinessSections}): a derived figure per year, its
      * {@code derivedFrom} listing each business's row, confidence the least of theirs.
      */
-    private static Spread rolledUp(Spread s, String file, DocumentType type, long unit, Map<String, List<Item>> rollups,
-                                   Map<String, StatementRow> headingOf) {
+    private static Spread rolledUp(Spread s, String file, DocumentType type, long unit, Map<String, List<Item>> rollups) {
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (Figure f : s.figures()) {
             seen.add(f.account() + "@" + f.fiscalYear());
