@@ -53,7 +53,7 @@ public final class StatementSpreader {
     /** A label score must beat this to be worth a figure without arithmetic behind it. */
     private static final double PRIOR_FLOOR = 0.6;
     /** A label score from which the row is always mapped (never left unmapped by the search). */
-    private static final double NAMES_ACCOUNT = 0.9;
+    static final double NAMES_ACCOUNT = 0.9;
 
     private static final AccountMatcher MATCHER = new AccountMatcher();
     private static final Map<String, Account> CHART = Catalogs.accounts();
@@ -276,7 +276,8 @@ public final class StatementSpreader {
                     kind = "PL";
                 } else {
                     Optional<AccountMatcher.Match> m = match(r.label(), ocr);
-                    if (m.isPresent() && permittedKind(m.get().account(), kind) && !memo(m.get().account())) {
+                    if (m.isPresent() && permittedKind(m.get().account(), kind) && !memo(m.get().account())
+                            && !gainsAndLosses(c, m.get().account())) {
                         String a = m.get().account();
                         while (!stack.isEmpty() && !isAncestorOrSelf(stack.get(stack.size() - 1).account(), a)) {
                             stack.remove(stack.size() - 1);
@@ -378,9 +379,22 @@ public final class StatementSpreader {
         sameFigures(items, peers);
         placeBySlots(items);
         siblingReadings(items);
-        Search search = new Search(items);
+        // an income statement printed per business (本来業務 / 附帯業務 / 収益業務): its rows read by that structure
+        Map<String, List<Item>> rollups = BusinessSections.read(items);
+        Search search = new Search(items, rollups);
         search.run();
-        return build(file, type, unit, ocr, items, outRows, headingOf, search);
+        Spread spread = build(file, type, unit, ocr, items, outRows, headingOf, search);
+        return rollups.isEmpty() ? spread : rolledUp(spread, file, type, unit, rollups);
+    }
+
+    /**
+     * A heading 「…損益」 that reads as a line without components (Ⅲ 特別損益 → 特別利益, Ⅱ 事業外損益 → 事業外収益,
+     * through the label key's 損益 → 利益) heads the gains <i>and</i> the losses printed under it: it is no
+     * detail block of the one account (docs/decisions/024-business-sections.md). A 損益 heading of an account
+     * with components (事業損益 → 事業利益 = 事業収益 − 事業費用) is that account's section as before.
+     */
+    static boolean gainsAndLosses(String compactLabel, String account) {
+        return compactLabel.contains("損益") && leaf(account);
     }
 
     /** Score of a reading resting on the same amounts printed for that account in another document. */
@@ -818,6 +832,11 @@ public final class StatementSpreader {
 
     /** @param offered {@link FigureList#offered} of {@code items}: fixed for a statement, so its search computes it once */
     static Evaluation evaluate(List<Item> items, java.util.Set<String> offered, boolean explain) {
+        return evaluate(items, offered, Map.of(), explain);
+    }
+
+    /** @param rollups accounts printed only as a sum of rows that are no parts of them ({@link BusinessSections}) */
+    static Evaluation evaluate(List<Item> items, java.util.Set<String> offered, Map<String, List<Item>> rollups, boolean explain) {
         Evaluation e = new Evaluation();
         e.unit = items.isEmpty() ? 1 : items.get(0).unit;
         e.offered = offered;
@@ -869,6 +888,11 @@ public final class StatementSpreader {
                 }
             }
         }
+        for (var r : rollups.entrySet()) {
+            if (!r.getValue().isEmpty()) {
+                e.value.putIfAbsent(r.getKey(), sumOf(r.getValue()));
+            }
+        }
         for (var c : CHILDREN.entrySet()) {
             identity(e, c.getKey(), c.getValue());
         }
@@ -881,7 +905,7 @@ public final class StatementSpreader {
         return e;
     }
 
-    private static Map<Integer, Long> sumOf(List<Item> parts) {
+    static Map<Integer, Long> sumOf(List<Item> parts) {
         Map<Integer, Long> sum = new TreeMap<>();
         Map<Integer, Integer> count = new HashMap<>();
         for (Item it : parts) {
@@ -972,8 +996,16 @@ public final class StatementSpreader {
         int evaluations;
         Evaluation best;
 
+        /** Accounts printed only as the businesses' sums ({@link BusinessSections}). */
+        final Map<String, List<Item>> rollups;
+
         Search(List<Item> items) {
+            this(items, Map.of());
+        }
+
+        Search(List<Item> items, Map<String, List<Item>> rollups) {
             this.items = items;
+            this.rollups = rollups;
             this.offered = FigureList.offered(items);
             for (Item it : items) {
                 if (!it.fixed) {
@@ -1144,7 +1176,7 @@ public final class StatementSpreader {
         }
 
         private Evaluation evaluate(boolean explain) {
-            return StatementSpreader.evaluate(items, offered, explain);
+            return StatementSpreader.evaluate(items, offered, rollups, explain);
         }
 
         /** Evaluates the current readings; when they raise the best score they become the best (true). */
@@ -1270,6 +1302,9 @@ public final class StatementSpreader {
             if (it.taught) {
                 conf = 1;
                 reason = new Text("審査担当者が教えた対応付けです", "mapped as an examiner taught");
+            } else if (BusinessSections.whyJa(o) != null) {
+                conf = o.score();
+                reason = new Text(BusinessSections.whyJa(o) + section(it, true), BusinessSections.whyEn(o) + section(it, false));
             } else if (it.fixed) {
                 conf = o.score();
                 reason = new Text("科目名が一致" + section(it, true), "the label names the account" + section(it, false));
@@ -1457,6 +1492,42 @@ public final class StatementSpreader {
             nonZero |= y.getValue() != 0;
         }
         return nonZero && !v.isEmpty();
+    }
+
+    /**
+     * The accounts an income statement printed per business gives only as the sum of the businesses'
+     * rows (医業収益 = Σ 事業収益, {@link BusinessSections}): a derived figure per year, its
+     * {@code derivedFrom} listing each business's row, confidence the least of theirs.
+     */
+    private static Spread rolledUp(Spread s, String file, DocumentType type, long unit, Map<String, List<Item>> rollups) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Figure f : s.figures()) {
+            seen.add(f.account() + "@" + f.fiscalYear());
+        }
+        Map<Integer, Double> confidence = new HashMap<>();
+        for (StatementRow r : s.rows()) {
+            if (r.mapping() != null) {
+                confidence.put(r.index(), r.mapping().confidence());
+            }
+        }
+        List<Figure> figures = new ArrayList<>(s.figures());
+        for (var e : rollups.entrySet()) {
+            List<Item> rows = e.getValue();
+            if (rows.isEmpty()) {
+                continue;
+            }
+            double conf = rows.stream().mapToDouble(x -> confidence.getOrDefault(x.row.index(), 0.0)).min().orElse(0);
+            for (var y : sumOf(rows).entrySet()) {
+                if (!seen.add(e.getKey() + "@" + y.getKey())) {
+                    continue;
+                }
+                List<PrintedPart> derivedFrom = rows.stream().map(x -> new PrintedPart(x.row.label(), x.signedValues().get(y.getKey()),
+                        x.row.locationOf(y.getKey()))).toList();
+                figures.add(new Figure(file, type, e.getKey(), y.getKey(), y.getValue(), CHART.get(e.getKey()).labelJa(), unit, conf,
+                        derivedFrom.get(0).location(), derivedFrom));
+            }
+        }
+        return new Spread(figures, s.deltas(), s.rows(), s.unmapped());
     }
 
     /**

@@ -86,7 +86,14 @@ class LayoutVariants {
          */
         DETAIL_FORMS,
         /** Tuned: wordings invented for the tuned set (WORDINGS_TUNED), not in the reader's vocabulary; planted errors in half. */
-        LABELS_INVENTED;
+        LABELS_INVENTED,
+        /**
+         * Tuned: the 医療法人 事業報告書 income statement of a hospital with several businesses: A 本来業務
+         * (its lines, 事業費 and sometimes 本部費), B 附帯業務 and sometimes C 収益業務 (事業収益 / 事業費用 as one
+         * line each), each with its own 事業利益, then the 事業利益 of all (docs/decisions/024). Yen or 千円,
+         * PDF, XLSX, XLS; planted errors in half.
+         */
+        DETAIL_BUSINESS;
 
         String id() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -138,7 +145,11 @@ class LayoutVariants {
          * (the 決算書) and shared with the BS実績比較, so both print the same parts with the same values.
          */
         Map<String, double[]> partWeights = new java.util.HashMap<>();
-        /** One planted error: 0 none, 1 a comparison leaf, 2 a statement leaf, 3 an input-sheet figure. */
+        /**
+         * One planted error: 0 none, 1 a comparison leaf, 2 a statement leaf, 3 an input-sheet figure, 4 a detail
+         * part against its printed total, 5 本来業務's 事業収益計 in the per-business form (医業収益 = Σ 事業収益 then
+         * disagrees with 入院 + 外来 + その他).
+         */
         int plant;
         String plantAccount;
         int plantYear;
@@ -149,6 +160,15 @@ class LayoutVariants {
         boolean fixedFirst;
         /** 医療法人 事業報告書 income statement: 事業損益 › 本来業務事業損益 › 事業収益 / 事業費用 headings. */
         boolean businessReport;
+        /**
+         * Businesses the 事業報告書 form prints besides 本来業務 (0: none; 1: 附帯業務; 2: 附帯業務 and
+         * 収益業務), each with its 事業収益, 事業費用 and 事業利益 (docs/decisions/024).
+         */
+        int otherBusinesses;
+        /** Whether 本来業務's 事業費用 prints (1) 事業費 and (2) 本部費 (a part of 経費 in the chart). */
+        boolean headOffice;
+        /** Shares of その他の医業収益 / 経費 the other businesses (and 本部費) take, drawn once per statement. */
+        double[] businessShares;
 
         String describe() {
             List<String> s = new ArrayList<>();
@@ -215,6 +235,9 @@ class LayoutVariants {
             }
             if (businessReport) {
                 s.add("business-report");
+            }
+            if (otherBusinesses > 0) {
+                s.add("businesses" + (1 + otherBusinesses) + (headOffice ? "+head-office" : ""));
             }
             if (plant != 0) {
                 s.add("plant" + plant + ":" + plantAccount);
@@ -705,6 +728,19 @@ class LayoutVariants {
                 s.unit = i % 4 == 3 ? 1000 : 1;
                 s.twoYears = i % 3 == 0;
             }
+            case DETAIL_BUSINESS -> {
+                s.format = List.of(Format.PDF, Format.XLSX, Format.PDF, Format.XLSX, Format.XLS).get(i % 5);
+                s.businessReport = true;
+                s.standardLabels = true;
+                s.otherBusinesses = r.nextInt(3) == 0 ? 2 : 1;
+                s.headOffice = r.nextBoolean();
+                s.unit = i % 3 == 2 ? 1000 : 1;
+                s.unitForm = r.nextInt(5);
+                s.twoYears = r.nextBoolean();
+                s.fixedFirst = i % 4 == 1;
+                s.businessShares = new double[] {0.1 + 0.3 * r.nextDouble(), 0.05 + 0.2 * r.nextDouble(),
+                        0.1 + 0.3 * r.nextDouble(), 0.05 + 0.2 * r.nextDouble(), 0.05 + 0.25 * r.nextDouble()};
+            }
             case HELD_OUT_LABELS -> s.wordings = heldOut().get("label");
             case HELD_OUT_DETAIL -> {
                 s.detail = pick(heldOut().get("detail"), r, 3 + i % 3);
@@ -731,6 +767,11 @@ class LayoutVariants {
                 s.plant = 4;
                 List<String> detailed = new ArrayList<>(new java.util.TreeSet<>(s.detail.keySet()));
                 s.plantAccount = detailed.get(r.nextInt(detailed.size()));
+            }
+            if (v == Variation.DETAIL_BUSINESS && (i / 2) % 2 == 1) {
+                // 本来業務's 事業収益計 misprinted (its lines, its profit line and the other businesses right)
+                s.plant = 5;
+                s.plantAccount = "medical_revenue";
             }
         }
         s.ki = 30 + r.nextInt(40);
@@ -765,6 +806,11 @@ class LayoutVariants {
             case 2 -> {
                 e.put("code", "SUBTOTAL_MISMATCH");
                 e.put("account", jp.shinsa.models.Catalogs.account(s.plantAccount).orElseThrow().parent());
+                e.put("file", docs.keySet().iterator().next());
+            }
+            case 5 -> {
+                e.put("code", "PL_CASCADE_MISMATCH");
+                e.put("account", s.plantAccount);
                 e.put("file", docs.keySet().iterator().next());
             }
             case 4 -> {
@@ -836,7 +882,8 @@ class LayoutVariants {
                     if (it.account() != null) {
                         for (int y : fsYears) {
                             figures.add(new TruthFigure(file, "FINANCIAL_STATEMENTS", it.account(), y,
-                                    (shown(latent, y, it.account(), s.unit) + planted(s, 2, it.account(), y)) * s.unit));
+                                    (shown(latent, y, it.account(), s.unit) + planted(s, 2, it.account(), y)
+                                            + planted(s, 5, it.account(), y)) * s.unit));
                         }
                     }
                 }
@@ -1161,9 +1208,100 @@ class LayoutVariants {
         }
         preamble(rows, s, "損益計算書", corp, year, false);
         header(rows, s, years, year, false, false);
-        rows.addAll(dataRows(incomeItems(s), s, r, labels, latent, years));
+        if (s.otherBusinesses > 0) {
+            rows.addAll(businessRows(s, r, labels, latent, years));
+        } else {
+            rows.addAll(dataRows(incomeItems(s), s, r, labels, latent, years));
+        }
         notes(rows, s);
         return new Table("損益計算書", rows, years.size());
+    }
+
+    /**
+     * The 医療法人 事業報告書 income statement of a hospital with several businesses (様式): Ⅰ 事業損益 ›
+     * A 本来業務事業損益 › 1 事業収益 (its lines, 事業収益計) / 2 事業費用 ((1) 事業費: its lines; (2) 本部費;
+     * 事業費用計) / 本来業務事業利益, B 附帯業務事業損益 (1 事業収益, 2 事業費用, 附帯業務事業利益), C 収益業務事業損益
+     * likewise, 事業利益; then Ⅱ 事業外損益 (事業外収益, 事業外費用, 経常利益), Ⅲ 特別損益 and the rest as usual. The other businesses' 事業収益 are carved out
+     * of その他の医業収益, their 事業費用 and 本部費 out of 経費, so that truth follows decision 024 (the chart's
+     * accounts keep their latent values: 医業収益 = Σ 事業収益 of every business, その他の医業収益 = 本来業務's
+     * その他 + the other businesses' 事業収益) and every printed total equals the sum of its printed parts.
+     */
+    private List<GRow> businessRows(Style s, Random r, Map<String, String> labels, JsonNode latent, List<Integer> years) {
+        int n = s.otherBusinesses;
+        double[] sh = s.businessShares;
+        Map<String, List<Long>> v = new LinkedHashMap<>();
+        for (int y : years) {
+            java.util.function.ToLongFunction<String> at = a -> shown(latent, y, a, s.unit) + planted(s, 2, a, y);
+            long other = at.applyAsLong("other_medical_revenue");
+            long[] rev = {Math.round(other * sh[0]), n > 1 ? Math.round(other * sh[1]) : 0};
+            long keihi = at.applyAsLong("other_medical_expenses");
+            long[] exp = {Math.round(keihi * sh[2]), n > 1 ? Math.round(keihi * sh[3]) : 0};
+            long head = s.headOffice ? Math.round(keihi * sh[4]) : 0;
+            long mainOther = other - rev[0] - rev[1];
+            long mainKeihi = keihi - exp[0] - exp[1] - head;
+            long mainRev = at.applyAsLong("inpatient_revenue") + at.applyAsLong("outpatient_revenue") + mainOther;
+            long mainExp = at.applyAsLong("material_costs") + at.applyAsLong("personnel_costs") + at.applyAsLong("outsourcing_costs")
+                    + at.applyAsLong("equipment_costs") + mainKeihi + head;
+            for (String a : List.of("inpatient_revenue", "outpatient_revenue", "material_costs", "personnel_costs", "outsourcing_costs",
+                    "equipment_costs", "depreciation", "medical_profit")) {
+                v.computeIfAbsent(a, k -> new ArrayList<>()).add(at.applyAsLong(a));
+            }
+            v.computeIfAbsent("mainOther", k -> new ArrayList<>()).add(mainOther);
+            v.computeIfAbsent("mainKeihi", k -> new ArrayList<>()).add(mainKeihi);
+            v.computeIfAbsent("head", k -> new ArrayList<>()).add(head);
+            v.computeIfAbsent("mainRev", k -> new ArrayList<>()).add(mainRev + planted(s, 5, "medical_revenue", y));
+            v.computeIfAbsent("mainExp", k -> new ArrayList<>()).add(mainExp);
+            v.computeIfAbsent("mainProfit", k -> new ArrayList<>()).add(mainRev - mainExp);
+            for (int b = 0; b < n; b++) {
+                v.computeIfAbsent("rev" + b, k -> new ArrayList<>()).add(rev[b]);
+                v.computeIfAbsent("exp" + b, k -> new ArrayList<>()).add(exp[b]);
+                v.computeIfAbsent("profit" + b, k -> new ArrayList<>()).add(rev[b] - exp[b]);
+            }
+        }
+        if (s.swap) {
+            v.values().forEach(java.util.Collections::reverse);
+        }
+        boolean numbered = r.nextBoolean();
+        List<GRow> rows = new ArrayList<>();
+        rows.add(GRow.data("Ⅰ　事業損益", 0, List.of()));
+        rows.add(GRow.data((numbered ? "A　" : "") + "本来業務事業損益", 0, List.of()));
+        rows.add(GRow.data((numbered ? "1　" : "") + "事業収益", 1, List.of()));
+        rows.add(GRow.data(labels.get("inpatient_revenue"), 2, v.get("inpatient_revenue")));
+        rows.add(GRow.data(labels.get("outpatient_revenue"), 2, v.get("outpatient_revenue")));
+        rows.add(GRow.data(labels.get("other_medical_revenue"), 2, v.get("mainOther")));
+        rows.add(GRow.data(labels.get("medical_revenue"), 1, v.get("mainRev")));
+        rows.add(GRow.data((numbered ? "2　" : "") + "事業費用", 1, List.of()));
+        int lines = 2;
+        if (s.headOffice) {
+            rows.add(GRow.data((numbered ? "(1)　" : "") + "事業費", 2, List.of()));
+            lines = 3;
+        }
+        rows.add(GRow.data(labels.get("material_costs"), lines, v.get("material_costs")));
+        rows.add(GRow.data(labels.get("personnel_costs"), lines, v.get("personnel_costs")));
+        rows.add(GRow.data(labels.get("outsourcing_costs"), lines, v.get("outsourcing_costs")));
+        rows.add(GRow.data(labels.get("equipment_costs"), lines, v.get("equipment_costs")));
+        rows.add(GRow.data(labels.get("depreciation"), lines + 1, v.get("depreciation")));
+        rows.add(GRow.data(labels.get("other_medical_expenses"), lines, v.get("mainKeihi")));
+        if (s.headOffice) {
+            rows.add(GRow.data((numbered ? "(2)　" : "") + "本部費", 2, v.get("head")));
+        }
+        rows.add(GRow.data(labels.get("medical_expenses"), 1, v.get("mainExp")));
+        rows.add(GRow.data("本来業務事業利益", 1, v.get("mainProfit")));
+        String[] names = {"附帯業務", "収益業務"};
+        for (int b = 0; b < n; b++) {
+            rows.add(GRow.data((numbered ? (b == 0 ? "B　" : "C　") : "") + names[b] + "事業損益", 0, List.of()));
+            rows.add(GRow.data((numbered ? "1　" : "") + "事業収益", 1, v.get("rev" + b)));
+            rows.add(GRow.data((numbered ? "2　" : "") + "事業費用", 1, v.get("exp" + b)));
+            rows.add(GRow.data(names[b] + "事業利益", 1, v.get("profit" + b)));
+        }
+        rows.add(GRow.data(labels.get("medical_profit"), 0, v.get("medical_profit")));
+        rows.add(GRow.data("Ⅱ　事業外損益", 0, List.of()));
+        int from = PL.indexOf(Item.acc("non_operating_revenue", 0));
+        int special = PL.indexOf(Item.acc("extraordinary_gains", 0));
+        rows.addAll(dataRows(PL.subList(from, special), s, r, labels, latent, years));
+        rows.add(GRow.data("Ⅲ　特別損益", 0, List.of()));
+        rows.addAll(dataRows(PL.subList(special, PL.size()), s, r, labels, latent, years));
+        return rows;
     }
 
     private Table comparison(Style s, Random r, Map<String, String> labels, JsonNode latent, int year, String corp, String facility) {

@@ -87,6 +87,94 @@ class LayoutVariantsTest {
         assertThat(inSheet).isNotEmpty().containsExactlyInAnyOrderElementsOf(inStatement);
     }
 
+    @Test
+    void the_business_report_form_prints_every_business_with_totals_that_add_up_and_truth_that_rolls_them_up() throws IOException {
+        LayoutVariants.Style s = csvStyle();
+        s.detail = Map.of();
+        s.businessReport = true;
+        s.otherBusinesses = 2;
+        s.headOffice = true;
+        s.businessShares = new double[] {0.3, 0.2, 0.25, 0.1, 0.15};
+        Map<String, Object> truth = new LayoutVariants().writeApplication(consistentTruth(), "T", s, new Random(7), dir);
+
+        List<Map.Entry<String, Long>> pl = new ArrayList<>();
+        boolean inPl = false;
+        for (String line : Files.readAllLines(dir.resolve("決算書_令和6年度.csv"), StandardCharsets.UTF_8)) {
+            String[] f = line.split(",");
+            inPl |= line.replaceAll("\\s", "").contains("損益計算書");
+            if (inPl && f.length > 1 && f[1].matches("△?\\d+")) {
+                pl.add(Map.entry(f[0].strip(), f[1].startsWith("△") ? -Long.parseLong(f[1].substring(1)) : Long.parseLong(f[1])));
+            }
+        }
+        java.util.function.Function<String, List<Long>> all = label -> pl.stream().filter(e -> e.getKey().endsWith(label))
+                .map(Map.Entry::getValue).toList();
+        List<Long> businessRevenue = pl.stream().filter(e -> e.getKey().endsWith("事業収益") || e.getKey().equals("事業収益計"))
+                .map(Map.Entry::getValue).toList();
+        List<Long> businessExpenses = pl.stream().filter(e -> e.getKey().endsWith("事業費用") || e.getKey().equals("事業費用計"))
+                .map(Map.Entry::getValue).toList();
+        List<Long> profits = all.apply("業務事業利益");
+        assertThat(businessRevenue).hasSize(3);
+        assertThat(profits).hasSize(3);
+        for (int b = 0; b < 3; b++) {
+            assertThat(businessRevenue.get(b) - businessExpenses.get(b)).isEqualTo(profits.get(b));
+        }
+        long total = all.apply("事業利益").getLast();
+        assertThat(profits.stream().mapToLong(Long::longValue).sum()).isEqualTo(total);
+        assertThat(businessRevenue.get(0)).isEqualTo(all.apply("入院診療収益").get(0) + all.apply("外来診療収益").get(0)
+                + all.apply("その他の医業収益").get(0));
+        // truth: 医業収益 = Σ 事業収益; その他の医業収益 = 本来業務's その他 + the other businesses' 事業収益; 経費 likewise
+        assertThat(figure(truth, "FINANCIAL_STATEMENTS", "medical_revenue")).isEqualTo(businessRevenue.stream().mapToLong(Long::longValue).sum());
+        assertThat(figure(truth, "FINANCIAL_STATEMENTS", "medical_expenses")).isEqualTo(businessExpenses.stream().mapToLong(Long::longValue).sum());
+        assertThat(figure(truth, "FINANCIAL_STATEMENTS", "medical_profit")).isEqualTo(total);
+        assertThat(figure(truth, "FINANCIAL_STATEMENTS", "other_medical_revenue"))
+                .isEqualTo(all.apply("その他の医業収益").get(0) + businessRevenue.get(1) + businessRevenue.get(2));
+        assertThat(figure(truth, "FINANCIAL_STATEMENTS", "other_medical_expenses"))
+                .isEqualTo(all.apply("経費").get(0) + all.apply("本部費").get(0) + businessExpenses.get(1) + businessExpenses.get(2));
+    }
+
+    @Test
+    void a_planted_business_subtotal_is_printed_in_the_main_business_total_only() throws IOException {
+        LayoutVariants.Style s = csvStyle();
+        s.detail = Map.of();
+        s.businessReport = true;
+        s.otherBusinesses = 1;
+        s.businessShares = new double[] {0.3, 0.2, 0.25, 0.1, 0.15};
+        s.plant = 5;
+        s.plantAccount = "medical_revenue";
+        Map<String, Object> truth = new LayoutVariants().writeApplication(consistentTruth(), "T", s, new Random(7), dir);
+
+        Map<String, List<Long>> pl = rows("決算書_令和6年度.csv");
+        long lines = pl.get("入院診療収益").get(0) + pl.get("外来診療収益").get(0) + pl.get("その他の医業収益").get(0);
+        assertThat(pl.get("事業収益計").get(0)).isEqualTo(lines + 12_345);
+        assertThat(pl.get("事業費用計").get(0) + pl.get("本来業務事業利益").get(0)).isEqualTo(lines);
+        assertThat(figure(truth, "FINANCIAL_STATEMENTS", "medical_revenue")).isEqualTo(pl.get("事業収益計").get(0) + pl.get("1　事業収益").get(0));
+        assertThat(expectedCodes(truth)).containsExactly("PL_CASCADE_MISMATCH:medical_revenue");
+    }
+
+    /** A truth whose latent figures add up (every chart total the signed sum of its children). */
+    private static JsonNode consistentTruth() {
+        JsonNode t = aTruth();
+        Map<String, Map<String, Long>> latent = new LinkedHashMap<>();
+        for (int y = 2022; y <= 2024; y++) {
+            Map<String, Long> year = new LinkedHashMap<>();
+            for (String a : Catalogs.accounts().keySet()) {
+                year.put(a, added(a, y));
+            }
+            latent.put(Integer.toString(y), year);
+        }
+        Map<String, Object> m = JsonMapper.builder().build().convertValue(t, Map.class);
+        m.put("latentFinancials", latent);
+        return JsonMapper.builder().build().valueToTree(m);
+    }
+
+    private static long added(String account, int year) {
+        List<jp.shinsa.models.Account> children = Catalogs.childrenOf(account);
+        if (children.isEmpty()) {
+            return latent(account) - (2024 - year) * 1_000L;
+        }
+        return children.stream().mapToLong(c -> c.sign() * added(c.code(), year)).sum();
+    }
+
     private static LayoutVariants.Style csvStyle() {
         LayoutVariants.Style s = new LayoutVariants.Style();
         s.format = LayoutVariants.Format.CSV_UTF8;
