@@ -93,7 +93,19 @@ final class RootCauseGrouping {
             Severity severity = primary.code().severity();
             Figure unsure = uncertain(primary, suspect, figures);
             UncertainRows.Row row = unsure == null ? null : UncertainRows.rowOf(unsure, index);
-            if (row != null) {
+            Misread misread = row == null ? misread(group, index) : null;
+            if (misread != null) {
+                // the amount is another account's in the other document, and the row was read as it
+                // could have been read as that account: a reading to confirm, not an alarm
+                severity = Severity.INFO;
+                Figure f = misread.figure();
+                message = new Text(message.ja() + " 「" + misread.row().row().label() + "」の金額は" + Wording.docJa(misread.other().documentType(),
+                        misread.other().file()) + "の「" + Wording.accountJa(misread.other().account()) + "」と同じで、この行はその科目とも読めるため、警告にしていません。",
+                        message.en() + " Not an alarm: the amount of row \"" + misread.row().row().label() + "\" is "
+                                + Wording.accountEn(misread.other().account()) + " in the " + Wording.docEn(misread.other().documentType(),
+                                misread.other().file()) + ", an account the row may be read as.");
+                out.add(UncertainRows.finding(f, misread.row()));
+            } else if (row != null) {
                 // the check rests on a row whose account is uncertain: "confirm this row's account", no alarm
                 severity = Severity.INFO;
                 message = new Text(message.ja() + " ただし「" + row.row().label() + "」の勘定科目が不確かなため、警告にしていません。",
@@ -305,6 +317,41 @@ final class RootCauseGrouping {
             Figure f = figures.get(r);
             if (f != null && f.confidence() < minConfidence) {
                 return f;
+            }
+        }
+        return null;
+    }
+
+    /** A figure whose row may be read as the account whose amount it is in the other document. */
+    record Misread(Figure figure, UncertainRows.Row row, Figure other) {
+    }
+
+    /**
+     * For a disagreement between two documents: one side's amount is, in the other document, the
+     * figure of another account (same year) that this side's row lists among its candidates. The row
+     * may simply have been read as the wrong account (two lines of similar wording), so the
+     * disagreement rests on an uncertain reading. A row read by its exact label has no other
+     * candidate, so an amount typed into the wrong line of a document stays an alarm.
+     */
+    static Misread misread(List<Violation> group, FigureIndex index) {
+        for (Violation v : group) {
+            if (!v.isPair()) {
+                continue;
+            }
+            for (int side = 0; side < 2; side++) {
+                Figure f = v.pair().get(side);
+                Figure g = v.pair().get(1 - side);
+                UncertainRows.Row row = UncertainRows.rowOf(f, index);
+                if (row == null) {
+                    continue;
+                }
+                Map<FigureIndex.Key, Figure> there = index.figures(g.file());
+                for (jp.shinsa.models.AccountCandidate c : row.row().mapping().candidates()) {
+                    Figure y = c.account().equals(f.account()) ? null : there.get(new FigureIndex.Key(c.account(), f.fiscalYear()));
+                    if (y != null && !CrossDocumentRule.differs(f, y)) {
+                        return new Misread(f, row, y);
+                    }
+                }
             }
         }
         return null;
