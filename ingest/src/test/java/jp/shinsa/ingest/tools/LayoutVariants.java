@@ -56,11 +56,13 @@ import tools.jackson.databind.json.JsonMapper;
  * ingest/bench/score-variants.sh /tmp/variants /tmp/variants.jsonl   # score.py once per variation
  * </pre>
  * {@code shinsa.variants.only} names variations by their exact ids; {@code shinsa.variants.heldout}
- * names the held-out list the HELD_OUT_* variations render (held-out-statements.tsv, -2.tsv, -3.tsv:
- * for measuring only, docs/decisions/023). Wordings reach every document that prints labels (決算書,
- * BS実績比較, 決算状況入力シート); detail blocks reach the 決算書 and, for balance-sheet accounts, the
- * BS実績比較 with the same parts and values; a planted leaf error on a detailed account is carried by
- * one of its parts and its printed total.
+ * names the held-out list the HELD_OUT_* variations render (held-out-statements.tsv, -2.tsv, -3.tsv,
+ * -4.tsv: for measuring only, docs/decisions/023 and 025). Wordings reach every document that prints
+ * labels (決算書, BS実績比較, 決算状況入力シート), the heading of a detail block included; detail blocks
+ * reach the 決算書 and, for balance-sheet accounts, the BS実績比較 with the same parts and values; a
+ * planted leaf error on a detailed account is carried by one of its parts and its printed total; every
+ * variation with detail blocks also plants, in some applications, a part that does not add up to its
+ * printed total.
  * Text PDFs carry a glyphless CID font text layer (see {@link PdfFixture}): PDFBox 3.0 cannot subset
  * the CFF outlines of the installed Noto CJK collection. Scans are drawn with Java2D in Noto Sans
  * CJK JP at 200 dpi and stored as image-only JPEG pages.
@@ -74,9 +76,9 @@ class LayoutVariants {
         DETAIL,
         /** HELD OUT (measuring only): wordings of held-out-statements.tsv, planted errors in half. */
         HELD_OUT_LABELS,
-        /** HELD OUT: detail levels of held-out-statements.tsv, planted errors in half. */
+        /** HELD OUT: detail levels of held-out-statements.tsv, planted errors in half, some in a detail part. */
         HELD_OUT_DETAIL,
-        /** HELD OUT: wordings and detail levels together, in yen or 千円, any format. */
+        /** HELD OUT: wordings and detail levels together, in yen or 千円, any format; planted errors as HELD_OUT_DETAIL. */
         HELD_OUT_COMBINED,
         /**
          * Tuned: more 病院会計準則 detail (委託費, 経費, 給与費, 医業外収益/費用 with 支払利息 as a part,
@@ -397,11 +399,17 @@ class LayoutVariants {
         label("interest_expense", "支払利息", "うち支払利息", "（うち支払利息）");
     }
 
-    /** Tuned detail levels: the examples the issue itself names. */
-    static final Map<String, List<String>> DETAIL_TUNED = Map.of(
-            "material_costs", List.of("医薬品費", "診療材料費", "給食用材料費"),
-            "equipment_costs", List.of("減価償却費", "器機賃借料", "地代家賃", "修繕費"),
-            "other_current_assets", List.of("未収金", "有価証券", "前払費用", "貯蔵品"));
+    /**
+     * Tuned detail levels: the examples the issue itself names. Ordered, so that the truth's description
+     * of a variation is the same on every run (Map.of iterates in an order drawn per JVM).
+     */
+    static final Map<String, List<String>> DETAIL_TUNED = new LinkedHashMap<>();
+
+    static {
+        DETAIL_TUNED.put("material_costs", List.of("医薬品費", "診療材料費", "給食用材料費"));
+        DETAIL_TUNED.put("equipment_costs", List.of("減価償却費", "器機賃借料", "地代家賃", "修繕費"));
+        DETAIL_TUNED.put("other_current_assets", List.of("未収金", "有価証券", "前払費用", "貯蔵品"));
+    }
 
     /**
      * More tuned detail levels (DETAIL_FORMS): the sub-accounts of 病院会計準則's 勘定科目表 under 委託費,
@@ -508,10 +516,21 @@ class LayoutVariants {
         return m.find() ? m.group(1) : null;
     }
 
-    /** The held-out list (label and detail lines); read only to render the HELD_OUT_* variations. */
+    /**
+     * The held-out list named by {@code shinsa.variants.heldout} (label and detail lines); read only
+     * to render the HELD_OUT_* variations.
+     */
     static Map<String, Map<String, List<String>>> heldOut() {
+        return heldOut(System.getProperty("shinsa.variants.heldout", "held-out-statements.tsv"));
+    }
+
+    /**
+     * A held-out list by resource name (beside this class) or file path: {@code "label"} → account →
+     * wordings, {@code "detail"} → account → parts. Other kinds of line (a list's {@code form} notes)
+     * are skipped.
+     */
+    static Map<String, Map<String, List<String>>> heldOut(String list) {
         Map<String, Map<String, List<String>>> out = new LinkedHashMap<>();
-        String list = System.getProperty("shinsa.variants.heldout", "held-out-statements.tsv");
         try (var in = LayoutVariants.class.getResource(list) != null ? LayoutVariants.class.getResourceAsStream(list)
                 : Files.newInputStream(Path.of(list))) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
@@ -762,8 +781,9 @@ class LayoutVariants {
         if (v.ordinal() >= Variation.DETAIL.ordinal() && i % 2 == 1) {
             s.plant = 1 + (i / 2) % 3;
             s.plantAccount = PLANTABLE.get((i * 7 + r.nextInt(PLANTABLE.size())) % PLANTABLE.size());
-            if ((v == Variation.DETAIL || v == Variation.DETAIL_FORMS) && s.detailTotal && (i / 2) % 2 == 1) {
-                // a printed part that does not add up to its printed total
+            if (!s.detail.isEmpty() && s.detailTotal && (i / 2) % 2 == 1) {
+                // a printed part that does not add up to its printed total: every variation that prints
+                // detail blocks (detail, detail-forms and the held-out ones, docs/decisions/025)
                 s.plant = 4;
                 List<String> detailed = new ArrayList<>(new java.util.TreeSet<>(s.detail.keySet()));
                 s.plantAccount = detailed.get(r.nextInt(detailed.size()));
@@ -1486,7 +1506,7 @@ class LayoutVariants {
      */
     private void detailRows(List<GRow> rows, Item it, Style s, Random r, Map<String, String> labels, JsonNode latent,
                             List<Integer> years, int ord) {
-        String head = LABELS.get(it.account()).get(0).replaceAll("(合計|計)$", "");
+        String head = blockHeading(s.wordings != null ? labels.get(it.account()) : LABELS.get(it.account()).get(0));
         rows.add(GRow.data(decorate(head, true, it.level() + 1, ord, s, r), it.level(), List.of()));
         List<String> parts = s.detail.get(it.account());
         double[] w = s.partWeights.get(it.account());
@@ -1573,6 +1593,16 @@ class LayoutVariants {
             }
             rows.add(GRow.data(decorate(head + "計", false, it.level(), ord, s, r), it.level(), v));
         }
+    }
+
+    /**
+     * The heading of a detail block: the account's name as the statement prints it (the variation's
+     * wording when it has wordings, else the catalogue label) without a trailing total word, so that
+     * heading + 計 is the block's total line (材料費合計 → 材料費 … 材料費計). On catalogue labels this is
+     * the former rule (only 合計 / 計 end them).
+     */
+    static String blockHeading(String label) {
+        return label.replaceAll("(の合計|合計額|合計|小計|総計|総額|の計|計)$", "");
     }
 
     // ---------------------------------------------------------------- number formatting

@@ -175,6 +175,145 @@ class LayoutVariantsTest {
         return children.stream().mapToLong(c -> c.sign() * added(c.code(), year)).sum();
     }
 
+    @Test
+    void a_detail_blocks_heading_prints_the_variations_wording_for_the_account() throws IOException {
+        Map<String, List<String>> wordings = new LinkedHashMap<>();
+        for (String a : LayoutVariants.LABELS.keySet()) {
+            wordings.put(a, List.of("W-" + a));
+        }
+        wordings.put("cash_and_deposits", List.of("手元資金合計"));
+        int printedWording = 0;
+        for (int seed = 1; seed <= 8; seed++) {
+            Path app = Files.createDirectories(dir.resolve("s" + seed));
+            LayoutVariants.Style s = csvStyle();
+            s.wordings = wordings;
+            new LayoutVariants().writeApplication(aTruth(), "T", s, new Random(seed), app);
+            // the input sheet prints the label the variation chose for the account (its wording, or the catalogue's)
+            String chosen = rows(app, "決算状況入力シート.csv").keySet().stream()
+                    .filter(l -> l.equals("手元資金合計") || l.equals("現金及び預金")).findFirst().orElseThrow();
+            String heading = chosen.equals("手元資金合計") ? "手元資金" : "現金及び預金";
+            printedWording += chosen.equals("手元資金合計") ? 1 : 0;
+            for (String file : List.of("決算書_令和6年度.csv", "BS実績比較.csv")) {
+                List<String> labels = labels(app, file);
+                assertThat(labels).as(file).containsSubsequence(heading, CASH_PARTS.get(0), CASH_PARTS.get(1), CASH_PARTS.get(2), heading + "計");
+                assertThat(rows(app, file)).as(file).doesNotContainKey(heading).containsKey(heading + "計");
+            }
+        }
+        assertThat(printedWording).as("seeds whose statement prints the wording").isPositive();
+    }
+
+    @Test
+    void a_block_heading_drops_the_total_word_of_the_printed_name() {
+        assertThat(LayoutVariants.blockHeading("修繕費合計")).isEqualTo("修繕費");
+        assertThat(LayoutVariants.blockHeading("租税公課総額")).isEqualTo("租税公課");
+        assertThat(LayoutVariants.blockHeading("雑費の計")).isEqualTo("雑費");
+        assertThat(LayoutVariants.blockHeading("保守料小計")).isEqualTo("保守料");
+        assertThat(LayoutVariants.blockHeading("研究費合計額")).isEqualTo("研究費");
+        assertThat(LayoutVariants.blockHeading("寄附金の合計")).isEqualTo("寄附金");
+        assertThat(LayoutVariants.blockHeading("給与費")).isEqualTo("給与費");
+        // on catalogue labels the former rule: only 合計 / 計 end them
+        for (List<String> names : LayoutVariants.LABELS.values()) {
+            assertThat(LayoutVariants.blockHeading(names.get(0))).isEqualTo(names.get(0).replaceAll("(合計|計)$", ""));
+        }
+    }
+
+    @Test
+    void held_out_detail_variations_plant_a_part_that_does_not_add_up_as_detail_does() {
+        withList1(() -> heldOutAndTunedDetailPlants());
+    }
+
+    private static void heldOutAndTunedDetailPlants() {
+        for (LayoutVariants.Variation v : List.of(LayoutVariants.Variation.DETAIL, LayoutVariants.Variation.DETAIL_FORMS,
+                LayoutVariants.Variation.HELD_OUT_DETAIL, LayoutVariants.Variation.HELD_OUT_COMBINED)) {
+            int parts = 0;
+            for (int i = 0; i < 16; i++) {
+                LayoutVariants.Style s = LayoutVariants.style(v, i, new Random(i));
+                if (i % 2 == 1 && s.detailTotal && (i / 2) % 2 == 1) {
+                    assertThat(s.plant).as(v + " #" + i).isEqualTo(4);
+                    assertThat(s.detail).as(v + " #" + i).containsKey(s.plantAccount);
+                    parts++;
+                } else {
+                    assertThat(s.plant).as(v + " #" + i).isNotEqualTo(4);
+                }
+            }
+            assertThat(parts).as(v.id()).isPositive();
+        }
+    }
+
+    @Test
+    void a_held_out_part_plant_prints_a_part_that_does_not_add_up_to_its_printed_total() throws IOException {
+        LayoutVariants.Style[] drawn = new LayoutVariants.Style[1];
+        withList1(() -> drawn[0] = LayoutVariants.style(LayoutVariants.Variation.HELD_OUT_DETAIL, 3, new Random(3)));
+        LayoutVariants.Style s = drawn[0];
+        assertThat(s.plant).isEqualTo(4);
+        assertThat(s.unit).isEqualTo(1);
+        s.format = LayoutVariants.Format.CSV_UTF8;
+        s.separators = false;
+        Map<String, Object> truth = new LayoutVariants().writeApplication(aTruth(), "T", s, new Random(3), dir);
+
+        String heading = LayoutVariants.blockHeading(LayoutVariants.LABELS.get(s.plantAccount).get(0));
+        Map<String, List<Long>> fs = rows(dir, "決算書_令和6年度.csv");
+        long parts = s.detail.get(s.plantAccount).stream().mapToLong(p -> last(fs.get(p))).sum();
+        long total = last(fs.get(heading + "計"));
+        assertThat(total).isEqualTo(latent(s.plantAccount));
+        assertThat(parts - total).isEqualTo(12_345);
+        assertThat(figure(truth, "FINANCIAL_STATEMENTS", s.plantAccount)).isEqualTo(total);
+        boolean bs = Catalogs.account(s.plantAccount).orElseThrow().isBalanceSheet();
+        assertThat(expectedCodes(truth)).containsExactly((bs ? "SUBTOTAL_MISMATCH:" : "PL_CASCADE_MISMATCH:") + s.plantAccount);
+    }
+
+    @Test
+    void the_fourth_held_out_list_parses_and_names_only_known_accounts_with_new_wordings() {
+        Map<String, Map<String, List<String>>> list = LayoutVariants.heldOut("held-out-statements-4.tsv");
+        Map<String, List<String>> wordings = list.get("label");
+        Map<String, List<String>> detail = list.get("detail");
+        // two wordings for every account the generator prints, each a real account
+        assertThat(wordings.keySet()).containsExactlyInAnyOrderElementsOf(LayoutVariants.LABELS.keySet());
+        wordings.forEach((a, w) -> {
+            assertThat(Catalogs.account(a)).as(a).isPresent();
+            assertThat(w).as(a).hasSize(2).doesNotHaveDuplicates().allSatisfy(x -> assertThat(x).isNotBlank().doesNotContain("\t"));
+        });
+        // detail blocks on leaves a planted leaf error never alters, with parts of their own
+        assertThat(detail).hasSizeGreaterThanOrEqualTo(15);
+        detail.forEach((a, parts) -> {
+            assertThat(Catalogs.account(a)).as(a).isPresent();
+            assertThat(Catalogs.childrenOf(a)).as(a).isEmpty();
+            assertThat(LayoutVariants.MEMO_PARTS).as(a).doesNotContainKey(a);
+            assertThat(LayoutVariants.PLANTABLE).as(a).doesNotContain(a);
+            assertThat(parts).as(a).hasSizeGreaterThanOrEqualTo(3).doesNotHaveDuplicates().allSatisfy(x -> assertThat(x).isNotBlank());
+        });
+        // nothing the tuned variations, the catalogue or the earlier (development) lists 1 and 2 print
+        java.util.Set<String> known = new java.util.HashSet<>();
+        LayoutVariants.LABELS.values().forEach(known::addAll);
+        LayoutVariants.WORDINGS_TUNED.values().forEach(known::addAll);
+        LayoutVariants.DETAIL_TUNED.values().forEach(known::addAll);
+        LayoutVariants.DETAIL_FORMS.values().forEach(known::addAll);
+        Catalogs.accounts().values().forEach(a -> known.add(a.labelJa()));
+        for (String earlier : List.of("held-out-statements.tsv", "held-out-statements-2.tsv")) {
+            LayoutVariants.heldOut(earlier).values().forEach(m -> m.values().forEach(known::addAll));
+        }
+        known.removeAll(LayoutVariants.MEMO_PARTS.values()); // the generator needs these by name as parts
+        List<String> printed = new ArrayList<>();
+        wordings.values().forEach(printed::addAll);
+        detail.values().forEach(printed::addAll);
+        assertThat(printed).noneMatch(known::contains);
+    }
+
+    /** Runs with held-out list 1 (development data since decision 023) whatever list the build names. */
+    private static void withList1(Runnable r) {
+        String before = System.getProperty("shinsa.variants.heldout");
+        System.setProperty("shinsa.variants.heldout", "held-out-statements.tsv");
+        try {
+            r.run();
+        } finally {
+            if (before == null) {
+                System.clearProperty("shinsa.variants.heldout");
+            } else {
+                System.setProperty("shinsa.variants.heldout", before);
+            }
+        }
+    }
+
     private static LayoutVariants.Style csvStyle() {
         LayoutVariants.Style s = new LayoutVariants.Style();
         s.format = LayoutVariants.Format.CSV_UTF8;
@@ -210,8 +349,21 @@ class LayoutVariantsTest {
 
     /** Data rows of a generated CSV: label → amounts. */
     private Map<String, List<Long>> rows(String file) throws IOException {
+        return rows(dir, file);
+    }
+
+    /** The first field of every line of a generated CSV, in order (headings included). */
+    private static List<String> labels(Path app, String file) throws IOException {
+        return Files.readAllLines(app.resolve(file), StandardCharsets.UTF_8).stream().map(l -> l.split(",", -1)[0]).toList();
+    }
+
+    private static long last(List<Long> values) {
+        return values.get(values.size() - 1);
+    }
+
+    private static Map<String, List<Long>> rows(Path app, String file) throws IOException {
         Map<String, List<Long>> out = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(dir.resolve(file), StandardCharsets.UTF_8)) {
+        for (String line : Files.readAllLines(app.resolve(file), StandardCharsets.UTF_8)) {
             String[] f = line.split(",");
             List<Long> v = new ArrayList<>();
             for (int i = 1; i < f.length; i++) {
