@@ -10,10 +10,13 @@ import java.util.Map;
 import java.util.Set;
 import jp.shinsa.models.Catalogs;
 import jp.shinsa.models.DocumentType;
+import jp.shinsa.models.ExtractedDocument;
 import jp.shinsa.models.Figure;
 import jp.shinsa.models.Finding;
 import jp.shinsa.models.FindingCode;
+import jp.shinsa.models.RowMapping;
 import jp.shinsa.models.Severity;
+import jp.shinsa.models.StatementRow;
 import jp.shinsa.models.Text;
 
 /**
@@ -95,16 +98,17 @@ final class RootCauseGrouping {
             UncertainRows.Row row = unsure == null ? null : UncertainRows.rowOf(unsure, index);
             Misread misread = row == null ? misread(group, index) : null;
             if (misread != null) {
-                // the amount is another account's in the other document, and the row was read as it
-                // could have been read as that account: a reading to confirm, not an alarm
+                // both documents print the amount, and read the line differently: a reading to confirm
                 severity = Severity.INFO;
-                Figure f = misread.figure();
-                message = new Text(message.ja() + " 「" + misread.row().row().label() + "」の金額は" + Wording.docJa(misread.other().documentType(),
-                        misread.other().file()) + "の「" + Wording.accountJa(misread.other().account()) + "」と同じで、この行はその科目とも読めるため、警告にしていません。",
-                        message.en() + " Not an alarm: the amount of row \"" + misread.row().row().label() + "\" is "
-                                + Wording.accountEn(misread.other().account()) + " in the " + Wording.docEn(misread.other().documentType(),
-                                misread.other().file()) + ", an account the row may be read as.");
-                out.add(UncertainRows.finding(f, misread.row()));
+                ExtractedDocument d = misread.row().document();
+                String label = misread.row().row().label();
+                message = new Text(message.ja() + " " + Wording.yenJa(misread.figure().value()) + "は" + Wording.docJa(d.type(), d.file())
+                        + "にも「" + label + "」として記載されていますが、そこでは別の読み方をしています（" + UncertainRows.readingJa(misread.row().row())
+                        + "）。数値の不一致ではなく読み取りの違いの可能性があるため、警告にしていません。",
+                        message.en() + " Not an alarm: " + Wording.yenEn(misread.figure().value()) + " is printed in the "
+                                + Wording.docEn(d.type(), d.file()) + " too, on row \"" + label + "\", read there otherwise ("
+                                + UncertainRows.readingEn(misread.row().row()) + "): the documents may differ in how they were read, not in their figures.");
+                out.add(UncertainRows.finding(misread.row()));
             } else if (row != null) {
                 // the check rests on a row whose account is uncertain: "confirm this row's account", no alarm
                 severity = Severity.INFO;
@@ -322,16 +326,21 @@ final class RootCauseGrouping {
         return null;
     }
 
-    /** A figure whose row may be read as the account whose amount it is in the other document. */
+    /**
+     * A disagreement that is one of reading, not of figures: {@code figure}'s amount is printed in the
+     * other document too, on {@code row}, which was read otherwise there ({@code other}: the figure
+     * of the account it was read as, or null for a detail line or an unmapped row).
+     */
     record Misread(Figure figure, UncertainRows.Row row, Figure other) {
     }
 
     /**
-     * For a disagreement between two documents: one side's amount is, in the other document, the
-     * figure of another account (same year) that this side's row lists among its candidates. The row
-     * may simply have been read as the wrong account (two lines of similar wording), so the
-     * disagreement rests on an uncertain reading. A row read by its exact label has no other
-     * candidate, so an amount typed into the wrong line of a document stays an alarm.
+     * For a disagreement between two documents: one side's amount is printed, the same year, on a
+     * row of the other document that was read as something else — another account, a detail line of
+     * one, or nothing. Both documents then print the same figure and read it differently: the
+     * disagreement rests on a reading (two lines of similar wording, a detail block that swallowed a
+     * line), not on the applicant's figures. Unless both rows were read by their exact labels (one
+     * candidate each, confidence ≥ 0.9): then an amount typed into the wrong line stays an alarm.
      */
     static Misread misread(List<Violation> group, FigureIndex index) {
         for (Violation v : group) {
@@ -341,20 +350,39 @@ final class RootCauseGrouping {
             for (int side = 0; side < 2; side++) {
                 Figure f = v.pair().get(side);
                 Figure g = v.pair().get(1 - side);
-                UncertainRows.Row row = UncertainRows.rowOf(f, index);
-                if (row == null) {
-                    continue;
-                }
-                Map<FigureIndex.Key, Figure> there = index.figures(g.file());
-                for (jp.shinsa.models.AccountCandidate c : row.row().mapping().candidates()) {
-                    Figure y = c.account().equals(f.account()) ? null : there.get(new FigureIndex.Key(c.account(), f.fiscalYear()));
-                    if (y != null && !CrossDocumentRule.differs(f, y)) {
-                        return new Misread(f, row, y);
+                UncertainRows.Row own = UncertainRows.rowOf(f, index);
+                UncertainRows.Row theirs = UncertainRows.rowOf(g, index);
+                for (ExtractedDocument d : index.documents()) {
+                    if (!d.file().equals(g.file())) {
+                        continue;
+                    }
+                    for (StatementRow r : d.rows()) {
+                        Long amount = r.values().get(f.fiscalYear());
+                        if (amount == null || amount == 0 || theirs != null && r == theirs.row() || readAs(r, f.account())
+                                || Math.abs(Math.abs(amount) - Math.abs(f.value())) >= Math.max(1, (f.unit() > 1 ? f.unit() : 0)
+                                + (d.unit() > 1 ? d.unit() : 0))) {
+                            continue;
+                        }
+                        if (exact(r) && (own == null || exact(own.row()))) {
+                            continue;
+                        }
+                        Figure as = r.mapping().kind() == RowMapping.Kind.ACCOUNT
+                                ? index.figures(d.file()).get(new FigureIndex.Key(r.mapping().account(), f.fiscalYear())) : null;
+                        return new Misread(f, new UncertainRows.Row(d, r), as);
                     }
                 }
             }
         }
         return null;
+    }
+
+    private static boolean readAs(StatementRow r, String account) {
+        return r.mapping().kind() == RowMapping.Kind.ACCOUNT && account.equals(r.mapping().account());
+    }
+
+    /** Read by its exact label: one candidate, high confidence. */
+    private static boolean exact(StatementRow r) {
+        return r.mapping().candidates().size() <= 1 && r.mapping().confidence() >= 0.9;
     }
 
     private static Finding flaggedFirst(Finding f, Figure suspect) {

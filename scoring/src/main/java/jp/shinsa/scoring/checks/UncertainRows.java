@@ -68,6 +68,43 @@ final class UncertainRows {
                 f.documentType(), f.file(), null, f.value(), message, List.of(row.row().location()), null);
     }
 
+    /** "Confirm this row's account" for a row as it was read (an account, a detail line of one, or nothing). */
+    static Finding finding(Row row) {
+        RowMapping m = row.row().mapping();
+        String ja = m.candidates().stream().map(c -> label(c.account(), true) + String.format(Locale.ROOT, " %.2f", c.score()))
+                .collect(Collectors.joining("、"));
+        String en = m.candidates().stream().map(c -> label(c.account(), false) + String.format(Locale.ROOT, " %.2f", c.score()))
+                .collect(Collectors.joining(", "));
+        Text message = new Text("「" + row.row().label() + "」の勘定科目を確認してください（" + row.document().file() + "）。現在: "
+                + readingJa(row.row()) + "。候補: " + ja,
+                "Confirm the account of row \"" + row.row().label() + "\" (" + row.document().file() + "). Now: "
+                        + readingEn(row.row()) + ". Candidates: " + en);
+        String account = m.kind() == RowMapping.Kind.ACCOUNT || m.kind() == RowMapping.Kind.PART_OF ? m.account() : null;
+        Integer year = row.row().values().isEmpty() ? null : row.row().values().keySet().stream().max(Integer::compare).orElse(null);
+        return new Finding(FindingCode.ROW_ACCOUNT_UNCERTAIN, Severity.INFO, account, year, null,
+                row.document().type(), row.document().file(), null, year == null ? null : row.row().values().get(year), message,
+                List.of(row.row().location()), null);
+    }
+
+    /** How a row was read, in words: 「医業未収金」, 「その他の有形固定資産」の内訳, 未対応. */
+    static String readingJa(StatementRow r) {
+        RowMapping m = r.mapping();
+        return switch (m.kind()) {
+            case ACCOUNT -> label(m.account(), true);
+            case PART_OF -> label(m.account(), true) + "の内訳";
+            default -> "未対応";
+        };
+    }
+
+    static String readingEn(StatementRow r) {
+        RowMapping m = r.mapping();
+        return switch (m.kind()) {
+            case ACCOUNT -> label(m.account(), false);
+            case PART_OF -> "a detail line of " + label(m.account(), false);
+            default -> "not mapped";
+        };
+    }
+
     /** One UNMAPPED_ROWS finding per document that printed rows with values no account could be chosen for. */
     static List<Finding> unmapped(FigureIndex index) {
         List<Finding> out = new ArrayList<>();

@@ -87,4 +87,37 @@ class MisreadRowFindingsTest {
         assertThat(f).filteredOn(Finding::isAlarm).extracting(Finding::code).contains(FindingCode.INPUT_SHEET_MISMATCH);
         assertThat(f).noneMatch(x -> x.code() == FindingCode.ROW_ACCOUNT_UNCERTAIN);
     }
+
+    @Test
+    void should_ask_to_confirm_a_detail_line_that_prints_the_amount_the_other_document_reads_as_the_account() {
+        // the 決算書's その他の有形固定資産 block swallowed 医療用機械備品 (709) and a part of the block (29) was read as
+        // the account; the BS実績比較 reads 709 as 医療用器械備品: the two documents read one printed line differently
+        String bs = "BS実績比較.xlsx";
+        StatementRow swallowed = new StatementRow(FS, 0, "医療用機械備品", List.of(), 0, Map.of(2024, 709L), null, at(FS, "A2"),
+                new RowMapping(RowMapping.Kind.PART_OF, "other_tangible_assets", 0.74, List.of(new AccountCandidate("other_tangible_assets", 0.7),
+                        new AccountCandidate("medical_equipment", 0.65)), new Text("", ""), false), Map.of(2024, at(FS, "B2")), null);
+        StatementRow part = new StatementRow(FS, 1, "その他の器械備品", List.of(), 0, Map.of(2024, 29L), null, at(FS, "A3"),
+                new RowMapping(RowMapping.Kind.ACCOUNT, "medical_equipment", 0.84, List.of(new AccountCandidate("medical_equipment", 0.8),
+                        new AccountCandidate("other_tangible_assets", 0.6)), new Text("", ""), false), Map.of(2024, at(FS, "B3")), null);
+        ExtractedDocument statements = new ExtractedDocument(FS, DocumentType.FINANCIAL_STATEMENTS, 1, false, null, 1, List.of(
+                new Figure(FS, DocumentType.FINANCIAL_STATEMENTS, "medical_equipment", 2024, 29, "その他の器械備品", 1, 0.84, at(FS, "B3"))),
+                List.of(), List.of(), null, null, null, List.of(), "", List.of(swallowed, part));
+        StatementRow named = new StatementRow(bs, 0, "医療用器械備品", List.of(), 0, Map.of(2024, 709L), null, at(bs, "A2"),
+                new RowMapping(RowMapping.Kind.ACCOUNT, "medical_equipment", 0.97, List.of(new AccountCandidate("medical_equipment", 0.97)),
+                        new Text("", ""), false), Map.of(2024, at(bs, "B2")), null);
+        ExtractedDocument comparison = new ExtractedDocument(bs, DocumentType.BS_COMPARISON, 1, false, null, 1, List.of(
+                new Figure(bs, DocumentType.BS_COMPARISON, "medical_equipment", 2024, 709, "医療用器械備品", 1, 0.97, at(bs, "B2"))),
+                List.of(), List.of(), null, null, null, List.of(), "", List.of(named));
+
+        List<Finding> f = new ConsistencyChecker().check(new ExtractedApplication("APP", List.of(statements, comparison)), null).stream()
+                .filter(x -> x.code() != FindingCode.MISSING_DOCUMENT).toList();
+
+        assertThat(f).noneMatch(Finding::isAlarm);
+        assertThat(f).filteredOn(x -> x.code() == FindingCode.BS_COMPARISON_MISMATCH).isNotEmpty();
+        assertThat(f).filteredOn(x -> x.code() == FindingCode.ROW_ACCOUNT_UNCERTAIN).singleElement().satisfies(x -> {
+            assertThat(x.file()).isEqualTo(FS);
+            assertThat(x.evidence()).containsExactly(at(FS, "A2"));
+            assertThat(x.message().ja()).contains("医療用機械備品", "その他の有形固定資産の内訳");
+        });
+    }
 }
