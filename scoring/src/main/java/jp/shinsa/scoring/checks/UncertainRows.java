@@ -56,10 +56,8 @@ final class UncertainRows {
 
     static Finding finding(Figure f, Row row) {
         RowMapping m = row.row().mapping();
-        String ja = m.candidates().stream().map(c -> label(c.account(), true) + String.format(Locale.ROOT, " %.2f", c.score()))
-                .collect(Collectors.joining("、"));
-        String en = m.candidates().stream().map(c -> label(c.account(), false) + String.format(Locale.ROOT, " %.2f", c.score()))
-                .collect(Collectors.joining(", "));
+        String ja = candidates(m, true);
+        String en = candidates(m, false);
         Text message = new Text("「" + row.row().label() + "」の勘定科目を確認してください（" + row.document().file() + "）。現在: "
                 + label(f.account(), true) + "。候補: " + ja,
                 "Confirm the account of row \"" + row.row().label() + "\" (" + row.document().file() + "). Now: "
@@ -71,10 +69,8 @@ final class UncertainRows {
     /** "Confirm this row's account" for a row as it was read (an account, a detail line of one, or nothing). */
     static Finding finding(Row row) {
         RowMapping m = row.row().mapping();
-        String ja = m.candidates().stream().map(c -> label(c.account(), true) + String.format(Locale.ROOT, " %.2f", c.score()))
-                .collect(Collectors.joining("、"));
-        String en = m.candidates().stream().map(c -> label(c.account(), false) + String.format(Locale.ROOT, " %.2f", c.score()))
-                .collect(Collectors.joining(", "));
+        String ja = candidates(m, true);
+        String en = candidates(m, false);
         Text message = new Text("「" + row.row().label() + "」の勘定科目を確認してください（" + row.document().file() + "）。現在: "
                 + readingJa(row.row()) + "。候補: " + ja,
                 "Confirm the account of row \"" + row.row().label() + "\" (" + row.document().file() + "). Now: "
@@ -84,6 +80,11 @@ final class UncertainRows {
         return new Finding(FindingCode.ROW_ACCOUNT_UNCERTAIN, Severity.INFO, account, year, null,
                 row.document().type(), row.document().file(), null, year == null ? null : row.row().values().get(year), message,
                 List.of(row.row().location()), null);
+    }
+
+    private static String candidates(RowMapping m, boolean ja) {
+        return m.candidates().stream().map(c -> label(c.account(), ja) + String.format(Locale.ROOT, " %.2f", c.score()))
+                .collect(Collectors.joining(ja ? "、" : ", "));
     }
 
     /** How a row was read, in words: 「医業未収金」, 「その他の有形固定資産」の内訳, 未対応. */
