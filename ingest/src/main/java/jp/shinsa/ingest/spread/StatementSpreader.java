@@ -337,6 +337,7 @@ public final class StatementSpreader {
             it.unit = unit;
         }
         placeBySlots(items);
+        ofWhichLines(items);
         siblingReadings(items);
         Search search = new Search(items);
         search.run();
@@ -472,6 +473,54 @@ public final class StatementSpreader {
         }
     }
 
+    /** Why a row is offered the memo account of the line it stands under ({@link #ofWhichLines}). */
+    static final String OF_WHICH = "of which, under its line";
+
+    /**
+     * An "of which" line (うち …, 内 …) whose wording names no account: it is a part of the line right
+     * above it (other うち lines skipped), so it can only be a memo account the chart includes in that
+     * line's account (accounts.csv: 支払利息 "included in" 医業外費用) — one no row names, and only when
+     * the line is within the line above in every year. Offered with score {@link #SLOT}: its wording was
+     * not understood, so the reading stays below 0.5 like a place (a person confirms it). A memo account
+     * takes part in no identity, so the arithmetic can neither confirm nor refute it.
+     */
+    static void ofWhichLines(List<Item> items) {
+        java.util.Set<String> named = new java.util.HashSet<>();
+        for (Item it : items) {
+            Option o = it.options.get(0);
+            if (o.kind() == RowMapping.Kind.ACCOUNT && o.score() >= WEAK_LABEL) {
+                named.add(o.account());
+            }
+        }
+        for (int i = 1; i < items.size(); i++) {
+            Item it = items.get(i);
+            if (it.fixed || it.taught || !it.reading.memo() || it.row.values().isEmpty()
+                    || it.options.stream().anyMatch(o -> o.account() != null && o.score() >= WEAK_LABEL)) {
+                continue;
+            }
+            int k = i - 1;
+            while (k > 0 && items.get(k).reading.memo()) {
+                k--;
+            }
+            Item whole = items.get(k);
+            if (whole.reading.memo() || !within(it, whole)) {
+                continue;
+            }
+            for (Option o : List.copyOf(whole.options)) {
+                if (o.kind() != RowMapping.Kind.ACCOUNT || o.score() < WEAK_LABEL) {
+                    continue;
+                }
+                for (String m : memosOf(o.account(), named)) {
+                    if (permitted(m, it.sectionAccount)
+                            && it.options.stream().noneMatch(x -> x.kind() == RowMapping.Kind.ACCOUNT && m.equals(x.account()))) {
+                        it.options.add(new Option(RowMapping.Kind.ACCOUNT, m, SLOT, OF_WHICH));
+                    }
+                }
+            }
+            it.options.sort((x, y) -> Double.compare(y.score(), x.score()));
+        }
+    }
+
     /** The memo accounts the chart includes in {@code account} that no row names. */
     private static List<String> memosOf(String account, java.util.Set<String> named) {
         List<String> out = new ArrayList<>();
@@ -522,7 +571,8 @@ public final class StatementSpreader {
     /** A memo line (減価償却費, うち …) stands inside the order without taking a place in it. */
     private static boolean transparent(Item it) {
         Option o = it.options.get(0);
-        return o.kind() == RowMapping.Kind.IGNORED || o.kind() == RowMapping.Kind.ACCOUNT && memo(o.account());
+        return o.kind() == RowMapping.Kind.IGNORED || o.kind() == RowMapping.Kind.ACCOUNT && memo(o.account())
+                || it.reading.memo() && !it.fixed;
     }
 
     private static boolean isGrand(String account) {
@@ -1192,7 +1242,7 @@ public final class StatementSpreader {
                 }
                 // a reading resting on the row's place alone: its wording was not understood, so however
                 // well the sums then hold, a person confirms it (and can teach the wording)
-                boolean placeOnly = o.why().equals("its place in the statement");
+                boolean placeOnly = o.why().equals("its place in the statement") || o.why().equals(OF_WHICH);
                 if (placeOnly) {
                     conf = Math.min(conf, 0.4);
                 }
@@ -1321,6 +1371,7 @@ public final class StatementSpreader {
             case "label names its block" -> "内訳の見出しと同じ科目名（内訳の合計として）";
             case "detail line named like its block" -> "内訳の見出しと同じ名前の内訳行（残りの内訳として）";
             case "its place in the statement" -> "表中の位置（前後の科目の間）から判断";
+            case OF_WHICH -> "直前の行の「うち」書き（その科目に含まれる科目）";
             default -> o.why();
         };
     }
@@ -1334,6 +1385,7 @@ public final class StatementSpreader {
             case "label names its block" -> "named like its detail block (as the block's total)";
             case "detail line named like its block" -> "a detail line named like its block (the remainder)";
             case "its place in the statement" -> "its place in the statement (between the accounts around it)";
+            case OF_WHICH -> "an \"of which\" line of the line above (an account the chart includes in it)";
             default -> o.why();
         };
     }

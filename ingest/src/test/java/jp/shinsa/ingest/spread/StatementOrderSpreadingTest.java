@@ -1,0 +1,47 @@
+package jp.shinsa.ingest.spread;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import jp.shinsa.ingest.spread.StatementSpreaderTest.Sheet;
+import jp.shinsa.models.Figure;
+import jp.shinsa.models.RowMapping;
+import jp.shinsa.models.StatementRow;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Statements made here whose wordings the reader does not know, read by their structure: an "of
+ * which" line under its total, the chart order of the lines, where a flat detail block ends
+ * (docs/decisions/020-statement-spreading-detail.md, "Fourth pass").
+ */
+class StatementOrderSpreadingTest {
+
+    private static StatementRow row(StatementSpreader.Spread s, String label) {
+        return s.rows().stream().filter(x -> x.label().equals(label)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void should_read_an_unknown_of_which_line_under_a_total_as_the_memo_account_the_chart_includes_in_it_for_a_person_to_confirm() {
+        Sheet sheet = new Sheet().row("損益計算書", null).row("医業収益", 1000L).row("医業費用", 900L).row("医業利益", 100L)
+                .row("医業外収益", 50L).row("医業外費用", 30L).row("うち金融機関への利払い", 20L).row("経常利益", 120L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).extracting(Figure::account, Figure::value).contains(tuple("interest_expense", 20L));
+        StatementRow r = row(s, "うち金融機関への利払い");
+        assertThat(r.mapping().kind()).isEqualTo(RowMapping.Kind.ACCOUNT);
+        assertThat(r.mapping().confidence()).isLessThan(StatementSpreader.UNCERTAIN);
+        assertThat(r.mapping().reason().en()).contains("of which");
+    }
+
+    @Test
+    void should_not_read_an_of_which_line_larger_than_the_line_above_as_its_memo_account() {
+        Sheet sheet = new Sheet().row("損益計算書", null).row("医業収益", 1000L).row("医業費用", 900L).row("医業利益", 100L)
+                .row("医業外収益", 50L).row("医業外費用", 30L).row("うち金融機関への利払い", 40L).row("経常利益", 120L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).extracting(Figure::account).doesNotContain("interest_expense");
+        assertThat(row(s, "うち金融機関への利払い").mapping().kind()).isEqualTo(RowMapping.Kind.UNMAPPED);
+    }
+}
