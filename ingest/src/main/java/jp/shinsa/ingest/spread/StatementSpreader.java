@@ -300,6 +300,11 @@ public final class StatementSpreader {
             // of the その他の医業収益 block): the block's total printed without 計, or its remainder line, a
             // part. Only the arithmetic can tell, so the row is free and the block stays open.
             boolean ownName = inBlock && strong != null && strong.equals(top(stack)) && !reading.total() && !reading.qualified();
+            if (inBlock && !indents && strong == null && readsOutside(reading, top(stack), kind)) {
+                // a flat block ends at a line whose wording reads as an account printed after the block
+                // outside it (医業費用の総額 after the parts of 経費): never a part of the leaf
+                stack.remove(stack.size() - 1);
+            }
             if (strong != null && !reading.qualified() && !(inBlock && !permitted(strong, top(stack)) && !summary)) {
                 int keep = stack.size();
                 while (keep > 0 && !permitted(strong, stack.get(keep - 1).account())) {
@@ -471,6 +476,38 @@ public final class StatementSpreader {
             it.options.add(new Option(RowMapping.Kind.ACCOUNT, account, s, "similar wording"));
             it.options.sort((x, y) -> Double.compare(y.score(), x.score()));
         }
+    }
+
+    /**
+     * Whether a line inside a flat detail block (no indentation to tell) reads, by its best n-gram
+     * candidate (worth a figure: ≥ {@link #WEAK_LABEL} after the 0.9 discount), as an account the chart
+     * prints after the block's account and outside it: an enclosing total (医業費用 after a 経費 block) or
+     * a later line of the statement (税引前当期純利益 after a 特別損失 block). Such a line is no part of
+     * the block, as an exact name of a total is not (decision 020, item 3); a sibling of the block's
+     * account is left to {@link #siblingReadings} (the arithmetic cannot tell it from a part).
+     */
+    static boolean readsOutside(RowLabel reading, String block, String kind) {
+        Account b = CHART.get(block);
+        if (reading.memo() || b == null) {
+            return false;
+        }
+        List<AccountCandidate> c = candidates(reading.base());
+        if (c.isEmpty() || 0.9 * c.get(0).score() < WEAK_LABEL) {
+            return false;
+        }
+        // every candidate as good as the best must lie outside the block (a tie with a part's reading says nothing)
+        for (AccountCandidate x : c) {
+            if (x.score() < c.get(0).score() - 1e-9) {
+                break;
+            }
+            Account a = CHART.get(x.account());
+            if (a == null || memo(x.account()) || !a.statement().equals(b.statement()) || !permittedKind(x.account(), kind)
+                    || ORDER.get(x.account()) <= ORDER.get(block) || isAncestorOrSelf(block, x.account())
+                    || java.util.Objects.equals(parentOf(a), parentOf(b))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Why a row is offered the memo account of the line it stands under ({@link #ofWhichLines}). */

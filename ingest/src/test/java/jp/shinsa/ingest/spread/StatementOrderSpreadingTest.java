@@ -44,4 +44,32 @@ class StatementOrderSpreadingTest {
         assertThat(s.figures()).extracting(Figure::account).doesNotContain("interest_expense");
         assertThat(row(s, "うち金融機関への利払い").mapping().kind()).isEqualTo(RowMapping.Kind.UNMAPPED);
     }
+
+    @Test
+    void should_end_a_flat_detail_block_at_a_line_that_reads_as_the_enclosing_total_instead_of_summing_it_into_the_other_account() {
+        // no indentation: only the wording says that 医業費用の総計額 is no part of the 経費 block
+        Sheet sheet = new Sheet().row("損益計算書", null).row("医業収益", 1000L).row("医業費用", null).row("材料費", 300L)
+                .row("給与費", 400L).row("委託費", 50L).row("設備関係費", 60L).row("経費", null).row("通信運搬費", 20L)
+                .row("消耗品費", 30L).row("医業費用の総計額", 860L).row("医業利益", 140L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).extracting(Figure::account, Figure::value)
+                .contains(tuple("other_medical_expenses", 50L), tuple("medical_expenses", 860L))
+                .doesNotContain(tuple("other_medical_expenses", 910L));
+        assertThat(row(s, "医業費用の総計額").mapping().kind()).isEqualTo(RowMapping.Kind.ACCOUNT);
+    }
+
+    @Test
+    void should_end_a_flat_detail_block_at_a_later_line_of_the_statement() {
+        Sheet sheet = new Sheet().row("損益計算書", null).row("経常利益", 500L).row("特別損失", null).row("建物解体損", 30L)
+                .row("災害損失", 20L).row("法人税等控除前の当期利益", 450L).row("法人税住民税及び事業税", 100L).row("当期純利益", 350L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).extracting(Figure::account, Figure::value)
+                .contains(tuple("extraordinary_losses", 50L), tuple("income_taxes", 100L))
+                .doesNotContain(tuple("extraordinary_losses", 600L));
+        assertThat(row(s, "法人税等控除前の当期利益").mapping().kind()).isNotEqualTo(RowMapping.Kind.PART_OF);
+    }
 }
