@@ -358,6 +358,155 @@ public final class StatementSpreader {
         }
     }
 
+    /** Label readings below this take no part in the chart order of a statement ({@link #orderChain}). */
+    static final double CHAIN_FLOOR = 0.45;
+
+    /**
+     * The rows that fix the statement's order for {@link #placeBySlots}, with the account at their place.
+     * A row read as an account by its label (≥ {@link #WEAK_LABEL}) is such an anchor, unless the order
+     * of the statement reads it otherwise: {@link #orderChain} chooses, over every row's label readings,
+     * the readings that follow the chart's printing order with the most label evidence. A row whose best
+     * wording breaks that order (法人税等控除前の… reading as 法人税 above the line that names 法人税) while a
+     * weaker reading of it fits the order is no anchor: it is {@code demoted}, a row whose place the
+     * accounts around it tell, like a row without label evidence. A row the order leaves out altogether
+     * (a 固定性配列法 balance sheet, printed out of the chart's order) stays an anchor, as before.
+     */
+    static void places(List<Item> items, Map<Item, String> at, java.util.Set<Item> demoted) {
+        Map<Item, Option> chain = orderChain(items);
+        for (Item it : items) {
+            if (!anchor(it)) {
+                continue;
+            }
+            Option o = chain.get(it);
+            if (o != null && !it.fixed && !it.taught && o.score() < WEAK_LABEL && !o.account().equals(it.options.get(0).account())) {
+                demoted.add(it);
+            } else {
+                at.put(it, o != null && o.score() >= WEAK_LABEL ? o.account() : it.options.get(0).account());
+            }
+        }
+    }
+
+    /**
+     * The readings of a statement's rows (at most one each, accounts of one statement in the chart's
+     * printing order, every account once) whose label scores add up to the most: a longest-path over
+     * the rows in document order, for the balance sheet and the income statement apart. Only a row's
+     * label readings count (≥ {@link #CHAIN_FLOOR}; not its gap readings, not memo accounts). Rows ×
+     * readings squared comparisons per statement (a few hundred thousand at most), computed once.
+     */
+    static Map<Item, Option> orderChain(List<Item> items) {
+        Map<Item, Option> out = new java.util.IdentityHashMap<>();
+        for (String statement : new String[] {"BS", "PL"}) {
+            List<Item> rows = new ArrayList<>();
+            List<List<Option>> readings = new ArrayList<>();
+            for (Item it : items) {
+                List<Option> r = new ArrayList<>();
+                for (Option o : it.options) {
+                    if (o.kind() == RowMapping.Kind.ACCOUNT && o.score() >= CHAIN_FLOOR && CHART.containsKey(o.account())
+                            && !memo(o.account()) && CHART.get(o.account()).statement().equals(statement)
+                            && !o.why().equals("fills a gap") && !o.why().equals("its place in the statement")) {
+                        r.add(o);
+                    }
+                }
+                if (!r.isEmpty()) {
+                    rows.add(it);
+                    readings.add(r);
+                }
+            }
+            int n = rows.size();
+            double[][] best = new double[n][];
+            int[][] fromRow = new int[n][];
+            int[][] fromOpt = new int[n][];
+            double top = 0;
+            int topRow = -1;
+            int topOpt = -1;
+            for (int i = 0; i < n; i++) {
+                List<Option> ri = readings.get(i);
+                best[i] = new double[ri.size()];
+                fromRow[i] = new int[ri.size()];
+                fromOpt[i] = new int[ri.size()];
+                for (int c = 0; c < ri.size(); c++) {
+                    int order = ORDER.get(ri.get(c).account());
+                    double b = 0;
+                    int fr = -1;
+                    int fo = -1;
+                    for (int j = 0; j < i; j++) {
+                        List<Option> rj = readings.get(j);
+                        for (int d = 0; d < rj.size(); d++) {
+                            if (ORDER.get(rj.get(d).account()) < order && best[j][d] > b) {
+                                b = best[j][d];
+                                fr = j;
+                                fo = d;
+                            }
+                        }
+                    }
+                    best[i][c] = b + ri.get(c).score();
+                    fromRow[i][c] = fr;
+                    fromOpt[i][c] = fo;
+                    if (best[i][c] > top) {
+                        top = best[i][c];
+                        topRow = i;
+                        topOpt = c;
+                    }
+                }
+            }
+            for (int i = topRow, c = topOpt; i >= 0; ) {
+                Item it = rows.get(i);
+                Option o = readings.get(i).get(c);
+                if (!out.containsKey(it) || out.get(it).score() < o.score()) {
+                    out.put(it, o);
+                }
+                int pi = fromRow[i][c];
+                c = fromOpt[i][c];
+                i = pi;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A run of rows without label evidence at the start of a section (nothing read above it in that
+     * section), up to the first row read as one of the section's lines: the section's lines the chart
+     * prints before that row and no row names are their places, when there are as many (現金及び預金 as
+     * the first line of 流動資産 in a wording no key resembles). The same offer as {@link #placeBySlots}.
+     */
+    static void placeAtSectionStarts(List<Item> items, Map<Item, String> at, java.util.Set<Item> demoted,
+                                     java.util.Set<String> named) {
+        int i = 0;
+        while (i < items.size()) {
+            Item first = items.get(i);
+            String section = first.sectionAccount;
+            boolean starts = section != null && CHILDREN.containsKey(section)
+                    && (i == 0 || !section.equals(items.get(i - 1).sectionAccount)) && !at.containsKey(first)
+                    && (weak(first) || demoted.contains(first));
+            if (!starts) {
+                i++;
+                continue;
+            }
+            List<Item> run = new ArrayList<>();
+            int j = i;
+            while (j < items.size() && section.equals(items.get(j).sectionAccount) && !at.containsKey(items.get(j))
+                    && (weak(items.get(j)) || demoted.contains(items.get(j)) || transparent(items.get(j)))) {
+                if (weak(items.get(j)) || demoted.contains(items.get(j))) {
+                    run.add(items.get(j));
+                }
+                j++;
+            }
+            if (j < items.size() && section.equals(items.get(j).sectionAccount) && at.containsKey(items.get(j))
+                    && CHILDREN.get(section).contains(at.get(items.get(j)))) {
+                int b = ORDER.get(at.get(items.get(j)));
+                List<String> before = CHILDREN.get(section).stream()
+                        .filter(c -> ORDER.get(c) < b && !named.contains(c) && !memo(c))
+                        .sorted(java.util.Comparator.comparingInt(ORDER::get)).toList();
+                if (before.size() == run.size()) {
+                    for (int k = 0; k < run.size(); k++) {
+                        offerPlace(run.get(k), before.get(k), demoted);
+                    }
+                }
+            }
+            i = Math.max(j, i + 1);
+        }
+    }
+
     /**
      * Where a run of rows without label evidence stands: between two rows read as accounts A and B
      * (above and below, memo lines skipped), the chart lists the accounts that are printed between A and
@@ -367,29 +516,29 @@ public final class StatementSpreader {
      * one (without an identity that holds its confidence stays below 0.5).
      */
     static void placeBySlots(List<Item> items) {
-        java.util.Set<String> named = new java.util.HashSet<>();
-        for (Item it : items) {
-            if (anchor(it)) {
-                named.add(it.options.get(0).account());
-            }
-        }
+        Map<Item, String> at = new java.util.IdentityHashMap<>();
+        java.util.Set<Item> demoted = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        places(items, at, demoted);
+        java.util.Set<String> named = new java.util.HashSet<>(at.values());
+        placeAtSectionStarts(items, at, demoted, named);
         int i = 0;
         while (i < items.size()) {
-            if (!anchor(items.get(i))) {
+            if (!at.containsKey(items.get(i))) {
                 i++;
                 continue;
             }
             List<Item> run = new ArrayList<>();
             int j = i + 1;
-            while (j < items.size() && !anchor(items.get(j)) && (weak(items.get(j)) || transparent(items.get(j)))) {
-                if (weak(items.get(j))) {
+            while (j < items.size() && !at.containsKey(items.get(j))
+                    && (weak(items.get(j)) || demoted.contains(items.get(j)) || transparent(items.get(j)))) {
+                if (weak(items.get(j)) || demoted.contains(items.get(j))) {
                     run.add(items.get(j));
                 }
                 j++;
             }
-            if (!run.isEmpty() && j < items.size() && anchor(items.get(j))) {
-                String a = items.get(i).options.get(0).account();
-                String b = items.get(j).options.get(0).account();
+            if (!run.isEmpty() && j < items.size() && at.containsKey(items.get(j))) {
+                String a = at.get(items.get(i));
+                String b = at.get(items.get(j));
                 String statement = CHART.get(a).statement();
                 List<String> between = new ArrayList<>();
                 if (CHART.get(b).statement().equals(statement)) {
@@ -410,14 +559,14 @@ public final class StatementSpreader {
                 }
                 if (between.size() == run.size()) {
                     for (int k = 0; k < run.size(); k++) {
-                        offer(run.get(k), between.get(k));
+                        offerPlace(run.get(k), between.get(k), demoted);
                     }
                 } else if (withMemos.size() == run.size()) {
                     for (int k = 0; k < run.size(); k++) {
                         Item it = run.get(k);
                         // an "of which" line is within the line before it in every year
                         if (!memo(withMemos.get(k)) || within(it, items.get(items.indexOf(it) - 1))) {
-                            offer(it, withMemos.get(k));
+                            offerPlace(it, withMemos.get(k), demoted);
                         }
                     }
                 }
@@ -582,6 +731,17 @@ public final class StatementSpreader {
 
     /** Score of a reading that rests on where the row stands in the statement ({@link #placeBySlots}). */
     static final double SLOT = 0.65;
+
+    /**
+     * {@link #offer}, except to a demoted row ({@link #places}) whose own wording already reads as the
+     * account at its place: the place then only confirms the order, and the wording stays its evidence.
+     */
+    private static void offerPlace(Item it, String account, java.util.Set<Item> demoted) {
+        if (demoted.contains(it) && it.options.stream().anyMatch(o -> o.kind() == RowMapping.Kind.ACCOUNT && account.equals(o.account()))) {
+            return;
+        }
+        offer(it, account);
+    }
 
     private static void offer(Item it, String account) {
         if (!allowed(account, it.sectionAccount, it.reading)) {

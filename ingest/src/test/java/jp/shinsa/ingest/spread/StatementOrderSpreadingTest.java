@@ -72,4 +72,33 @@ class StatementOrderSpreadingTest {
                 .doesNotContain(tuple("extraordinary_losses", 600L));
         assertThat(row(s, "法人税等控除前の当期利益").mapping().kind()).isNotEqualTo(RowMapping.Kind.PART_OF);
     }
+
+    @Test
+    void should_place_lines_by_the_chart_order_when_a_wording_that_breaks_the_order_has_a_reading_that_fits_it() {
+        // 課税前の当期純利益 reads best as 当期純利益, which the last line names exactly; its weaker reading
+        // (税引前当期純利益) fits the order, so the three unknown lines above it get the places between
+        Sheet sheet = new Sheet().row("損益計算書", null).row("医業収益", 1000L).row("医業費用", 900L).row("医業利益", 100L)
+                .row("医業外収益", 50L).row("医業外費用", 30L).row("経常的な収支の差", 120L).row("臨時的な収入", 10L)
+                .row("臨時的な支出", 20L).row("課税前の当期純利益", 110L).row("法人税住民税及び事業税", 30L).row("当期純利益", 80L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).extracting(Figure::account, Figure::value).contains(tuple("ordinary_profit", 120L),
+                tuple("extraordinary_gains", 10L), tuple("extraordinary_losses", 20L), tuple("pretax_profit", 110L),
+                tuple("net_income", 80L));
+        assertThat(row(s, "経常的な収支の差").mapping().confidence()).isLessThan(StatementSpreader.UNCERTAIN);
+        assertThat(row(s, "臨時的な支出").mapping().confidence()).isLessThan(StatementSpreader.UNCERTAIN);
+    }
+
+    @Test
+    void should_place_an_unknown_first_line_of_a_section_before_the_first_line_read_there_for_a_person_to_confirm() {
+        // the total is misprinted: no sum can place the first line, its place in 流動資産 can
+        Sheet sheet = new Sheet().row("貸借対照表", null).row("資産の部", null).row("流動資産", null).row("預け金と手許現金", 100L)
+                .row("医業未収金", 200L).row("医薬品", 30L).row("流動資産合計", 999L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).extracting(Figure::account, Figure::value).contains(tuple("cash_and_deposits", 100L));
+        assertThat(row(s, "預け金と手許現金").mapping().confidence()).isLessThan(StatementSpreader.UNCERTAIN);
+    }
 }
