@@ -369,12 +369,19 @@ public final class StatementSpreader {
      * wording breaks that order (法人税等控除前の… reading as 法人税 above the line that names 法人税) while a
      * weaker reading of it fits the order is no anchor: it is {@code demoted}, a row whose place the
      * accounts around it tell, like a row without label evidence. A row the order leaves out altogether
-     * (a 固定性配列法 balance sheet, printed out of the chart's order) stays an anchor, as before.
+     * (a 固定性配列法 balance sheet, printed out of the chart's order) stays an anchor, as before. The
+     * detail lines of a block whose heading names their account stand at that account's place.
      */
     static void places(List<Item> items, Map<Item, String> at, java.util.Set<Item> demoted) {
         Map<Item, Option> chain = orderChain(items);
         for (Item it : items) {
             if (!anchor(it)) {
+                Option p = it.options.get(0);
+                if (p.kind() == RowMapping.Kind.PART_OF && p.account().equals(it.sectionAccount) && p.score() >= WEAK_LABEL
+                        && CHART.containsKey(p.account())) {
+                    // a detail line under a heading that names its account stands at that account's place
+                    at.put(it, p.account());
+                }
                 continue;
             }
             Option o = chain.get(it);

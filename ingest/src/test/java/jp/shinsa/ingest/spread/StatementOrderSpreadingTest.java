@@ -101,4 +101,16 @@ class StatementOrderSpreadingTest {
         assertThat(s.figures()).extracting(Figure::account, Figure::value).contains(tuple("cash_and_deposits", 100L));
         assertThat(row(s, "預け金と手許現金").mapping().confidence()).isLessThan(StatementSpreader.UNCERTAIN);
     }
+
+    @Test
+    void should_place_an_unknown_line_before_a_detail_block_at_the_place_the_blocks_heading_gives() {
+        Sheet sheet = new Sheet().row("損益計算書", null).row("医業収益", 1000L).row("医業費用", 900L).row("本業の損益", 100L)
+                .row("医業外収益", null).row("受取配当金", 20L).row("雑益", 30L).row("医業外収益合計", 50L)
+                .row("医業外費用", 30L).row("経常利益", 120L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).extracting(Figure::account, Figure::value).contains(tuple("medical_profit", 100L));
+        assertThat(row(s, "本業の損益").mapping().confidence()).isLessThan(StatementSpreader.UNCERTAIN);
+    }
 }
