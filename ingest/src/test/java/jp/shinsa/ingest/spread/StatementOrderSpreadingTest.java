@@ -113,4 +113,17 @@ class StatementOrderSpreadingTest {
         assertThat(s.figures()).extracting(Figure::account, Figure::value).contains(tuple("medical_profit", 100L));
         assertThat(row(s, "本業の損益").mapping().confidence()).isLessThan(StatementSpreader.UNCERTAIN);
     }
+
+    @Test
+    void should_keep_a_weak_wording_confirmed_by_its_place_and_its_sums_as_evidence_not_as_a_place_alone() {
+        Sheet sheet = new Sheet().row("損益計算書", null).row("医業収益", null).row("入院患者分収益", 700L).row("外来患者分収益", 250L)
+                .row("その他の医業収益", 50L).row("医業収益合計", 1000L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).extracting(Figure::account, Figure::value)
+                .contains(tuple("inpatient_revenue", 700L), tuple("outpatient_revenue", 250L));
+        assertThat(row(s, "入院患者分収益").mapping().confidence()).isGreaterThanOrEqualTo(StatementSpreader.UNCERTAIN);
+        assertThat(row(s, "外来患者分収益").mapping().confidence()).isGreaterThanOrEqualTo(StatementSpreader.UNCERTAIN);
+    }
 }
