@@ -358,7 +358,7 @@ public final class StatementSpreader {
         }
     }
 
-    /** Why a row whose weak wording its place at the start of a section confirms is read so ({@link #placeAtSectionStarts}). */
+    /** Why a row whose weak wording its place confirms is read so ({@link #offer}): not a place alone. */
     static final String WORDING_AND_PLACE = "similar wording at its place";
 
     /** Label readings below this take no part in the chart order of a statement ({@link #orderChain}). */
@@ -477,9 +477,7 @@ public final class StatementSpreader {
      * A run of rows without label evidence at the start of a section (nothing read above it in that
      * section), up to the first row read as one of the section's lines: the section's lines the chart
      * prints before that row and no row names are their places, when there are as many (現金及び預金 as
-     * the first line of 流動資産 in a wording no key resembles). The same offer as {@link #placeBySlots}; a
-     * row whose wording already reads weakly as that account keeps the wording as evidence, raised to
-     * {@link #SLOT} (not capped like a place alone: its confidence comes from the arithmetic as usual).
+     * the first line of 流動資産 in a wording no key resembles). The same offer as {@link #placeBySlots}.
      */
     static void placeAtSectionStarts(List<Item> items, Map<Item, String> at, java.util.Set<Item> demoted,
                                      java.util.Set<String> named) {
@@ -511,19 +509,7 @@ public final class StatementSpreader {
                         .sorted(java.util.Comparator.comparingInt(ORDER::get)).toList();
                 if (before.size() == run.size()) {
                     for (int k = 0; k < run.size(); k++) {
-                        Item it = run.get(k);
-                        String account = before.get(k);
-                        Option said = it.options.stream().filter(o -> o.kind() == RowMapping.Kind.ACCOUNT && account.equals(o.account()))
-                                .findFirst().orElse(null);
-                        if (said == null) {
-                            offerPlace(it, account, demoted);
-                        } else if (said.score() < SLOT) {
-                            // the wording says it too, weakly: both together are worth a place, and the
-                            // wording stays evidence (not a place alone)
-                            it.options.remove(said);
-                            it.options.add(new Option(RowMapping.Kind.ACCOUNT, account, SLOT, WORDING_AND_PLACE));
-                            it.options.sort((x, y) -> Double.compare(y.score(), x.score()));
-                        }
+                        offerPlace(run.get(k), before.get(k), demoted);
                     }
                 }
             }
@@ -771,11 +757,20 @@ public final class StatementSpreader {
         if (!allowed(account, it.sectionAccount, it.reading)) {
             return;
         }
+        // a wording that already reads weakly as the account at its place stays evidence, raised to a
+        // place's score: wording and place together are not a place alone (decision 020, fourth pass)
+        boolean said = it.options.stream().anyMatch(o -> o.kind() == RowMapping.Kind.ACCOUNT && o.account().equals(account)
+                && o.score() < SLOT && o.score() >= SIBLING_PART && wording(o));
         it.options.removeIf(o -> o.kind() == RowMapping.Kind.ACCOUNT && o.account().equals(account) && o.score() < SLOT);
         if (it.options.stream().noneMatch(o -> o.kind() == RowMapping.Kind.ACCOUNT && o.account().equals(account))) {
-            it.options.add(new Option(RowMapping.Kind.ACCOUNT, account, SLOT, "its place in the statement"));
+            it.options.add(new Option(RowMapping.Kind.ACCOUNT, account, SLOT, said ? WORDING_AND_PLACE : "its place in the statement"));
             it.options.sort((x, y) -> Double.compare(y.score(), x.score()));
         }
+    }
+
+    /** Whether a reading rests on the row's wording (not on a gap, a place or an "of which" line alone). */
+    private static boolean wording(Option o) {
+        return !o.why().equals("fills a gap") && !o.why().equals("its place in the statement") && !o.why().equals(OF_WHICH);
     }
 
     /** A row read as an account by its label (not a memo line): a fixed point of the statement's order. */
@@ -1593,7 +1588,7 @@ public final class StatementSpreader {
             case "detail line named like its block" -> "内訳の見出しと同じ名前の内訳行（残りの内訳として）";
             case "its place in the statement" -> "表中の位置（前後の科目の間）から判断";
             case OF_WHICH -> "直前の行の「うち」書き（その科目に含まれる科目）";
-            case WORDING_AND_PLACE -> "科目名がやや類似し、区分の先頭という位置とも合う";
+            case WORDING_AND_PLACE -> "科目名がやや類似し、表中の位置とも合う";
             default -> o.why();
         };
     }
@@ -1608,7 +1603,7 @@ public final class StatementSpreader {
             case "detail line named like its block" -> "a detail line named like its block (the remainder)";
             case "its place in the statement" -> "its place in the statement (between the accounts around it)";
             case OF_WHICH -> "an \"of which\" line of the line above (an account the chart includes in it)";
-            case WORDING_AND_PLACE -> "a somewhat similar wording, and its place at the start of its section agrees";
+            case WORDING_AND_PLACE -> "a somewhat similar wording, and its place in the statement agrees";
             default -> o.why();
         };
     }

@@ -126,4 +126,16 @@ class StatementOrderSpreadingTest {
         assertThat(row(s, "入院患者分収益").mapping().confidence()).isGreaterThanOrEqualTo(StatementSpreader.UNCERTAIN);
         assertThat(row(s, "外来患者分収益").mapping().confidence()).isGreaterThanOrEqualTo(StatementSpreader.UNCERTAIN);
     }
+
+    @Test
+    void should_keep_a_weak_wording_its_place_between_two_read_lines_confirms_as_evidence_when_the_sums_hold() {
+        Sheet sheet = new Sheet().row("貸借対照表", null).row("負債の部", null).row("固定負債", null).row("長期借入金", 1000L)
+                .row("退職給付見積高", 200L).row("その他の固定負債", 50L).row("固定負債合計", 1250L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).extracting(Figure::account, Figure::value).contains(tuple("retirement_benefit_provision", 200L));
+        assertThat(row(s, "退職給付見積高").mapping().confidence()).isGreaterThanOrEqualTo(StatementSpreader.UNCERTAIN);
+        assertThat(row(s, "退職給付見積高").mapping().reason().en()).contains("similar wording");
+    }
 }
