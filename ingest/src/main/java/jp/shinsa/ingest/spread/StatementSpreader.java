@@ -300,7 +300,7 @@ public final class StatementSpreader {
             // of the その他の医業収益 block): the block's total printed without 計, or its remainder line, a
             // part. Only the arithmetic can tell, so the row is free and the block stays open.
             boolean ownName = inBlock && strong != null && strong.equals(top(stack)) && !reading.total() && !reading.qualified();
-            if (inBlock && !indents && strong == null && readsOutside(reading, top(stack), kind)) {
+            if (inBlock && !indents && strong == null && readsOutside(reading, top(stack), kind, r, blockLines(items, stack))) {
                 // a flat block ends at a line whose wording reads as an account printed after the block
                 // outside it (医業費用の総額 after the parts of 経費): never a part of the leaf
                 stack.remove(stack.size() - 1);
@@ -643,13 +643,22 @@ public final class StatementSpreader {
      * prints after the block's account and outside it: an enclosing total (医業費用 after a 経費 block) or
      * a later line of the statement (税引前当期純利益 after a 特別損失 block). Such a line is no part of
      * the block, as an exact name of a total is not (decision 020, item 3); a sibling of the block's
-     * account is left to {@link #siblingReadings} (the arithmetic cannot tell it from a part).
+     * account is left to {@link #siblingReadings} (the arithmetic cannot tell it from a part). An
+     * enclosing total must be at least as large as the block's lines above it in every year.
      */
-    static boolean readsOutside(RowLabel reading, String block, String kind) {
+    static boolean readsOutside(RowLabel reading, String block, String kind, StatementRow row, List<Item> lines) {
         Account b = CHART.get(block);
         if (reading.memo() || b == null) {
             return false;
         }
+        // an enclosing total includes the block: it is at least as large as the block's lines so far in
+        // every year (リース資産 under その他の有形固定資産 contains the key 資産 of 資産合計, but is no total)
+        Map<Integer, Long> sum = new HashMap<>();
+        for (Item it : lines) {
+            it.row.values().forEach((y, v) -> sum.merge(y, Math.abs(v), Long::sum));
+        }
+        boolean smaller = sum.entrySet().stream().anyMatch(e -> row.values().containsKey(e.getKey())
+                && Math.abs(row.values().get(e.getKey())) < e.getValue());
         List<AccountCandidate> c = candidates(reading.base());
         if (c.isEmpty() || 0.9 * c.get(0).score() < WEAK_LABEL) {
             return false;
@@ -662,11 +671,21 @@ public final class StatementSpreader {
             Account a = CHART.get(x.account());
             if (a == null || memo(x.account()) || !a.statement().equals(b.statement()) || !permittedKind(x.account(), kind)
                     || ORDER.get(x.account()) <= ORDER.get(block) || isAncestorOrSelf(block, x.account())
-                    || java.util.Objects.equals(parentOf(a), parentOf(b))) {
+                    || java.util.Objects.equals(parentOf(a), parentOf(b)) || smaller && isAncestorOrSelf(x.account(), block)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** The value rows read so far under the innermost section of {@code stack} (the open block's lines). */
+    private static List<Item> blockLines(List<Item> items, List<Section> stack) {
+        List<String> path = path(stack);
+        List<Item> out = new ArrayList<>();
+        for (int i = items.size() - 1; i >= 0 && items.get(i).sectionPath.equals(path); i--) {
+            out.add(items.get(i));
+        }
+        return out;
     }
 
     /** Why a row is offered the memo account of the line it stands under ({@link #ofWhichLines}). */

@@ -138,4 +138,16 @@ class StatementOrderSpreadingTest {
         assertThat(row(s, "退職給付見積高").mapping().confidence()).isGreaterThanOrEqualTo(StatementSpreader.UNCERTAIN);
         assertThat(row(s, "退職給付見積高").mapping().reason().en()).contains("similar wording");
     }
+
+    @Test
+    void should_keep_a_small_line_of_a_flat_block_in_the_block_although_its_wording_contains_an_enclosing_totals_name() {
+        Sheet sheet = new Sheet().row("貸借対照表", null).row("資産の部", null).row("固定資産", null).row("有形固定資産", null)
+                .row("建物", 500L).row("土地", 300L).row("その他の有形固定資産", null).row("構築物", 40L).row("割賦購入資産", 10L)
+                .row("有形固定資産合計", 850L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(row(s, "割賦購入資産").section()).contains("その他の有形固定資産");
+        assertThat(s.figures()).extracting(Figure::account, Figure::value).contains(tuple("other_tangible_assets", 50L));
+    }
 }
