@@ -639,12 +639,13 @@ public final class StatementSpreader {
 
     /**
      * Whether a line inside a flat detail block (no indentation to tell) reads, by its best n-gram
-     * candidate (worth a figure: ≥ {@link #WEAK_LABEL} after the 0.9 discount), as an account the chart
-     * prints after the block's account and outside it: an enclosing total (医業費用 after a 経費 block) or
-     * a later line of the statement (税引前当期純利益 after a 特別損失 block). Such a line is no part of
-     * the block, as an exact name of a total is not (decision 020, item 3); a sibling of the block's
-     * account is left to {@link #siblingReadings} (the arithmetic cannot tell it from a part). An
-     * enclosing total must be at least as large as the block's lines above it in every year.
+     * candidate (worth a figure: ≥ {@link #WEAK_LABEL} after the 0.9 discount), as a line the chart
+     * prints after the block and outside it: the block's own enclosing total (医業費用 after a 経費
+     * block), at least as large as the block's lines above it in every year, or a later line of an
+     * enclosing section (法人税… after a 特別損失 block). Such a line is no part of the block, as an exact
+     * name of a total is not (decision 020, item 3); a sibling of the block's account is left to
+     * {@link #siblingReadings} (the arithmetic cannot tell it from a part), and a total further up (資産合計
+     * inside その他の資産) would skip the totals between, so it is no evidence.
      */
     static boolean readsOutside(RowLabel reading, String block, String kind, StatementRow row, List<Item> lines) {
         Account b = CHART.get(block);
@@ -663,19 +664,27 @@ public final class StatementSpreader {
         if (c.isEmpty() || 0.9 * c.get(0).score() < WEAK_LABEL) {
             return false;
         }
-        // every candidate as good as the best must lie outside the block (a tie with a part's reading says nothing)
+        // the candidates as good as the best: none may lie in the block or beside it (a tie with a part's
+        // reading says nothing), and one must be a line that may follow the block
+        String parent = parentOf(b);
+        boolean follows = false;
         for (AccountCandidate x : c) {
             if (x.score() < c.get(0).score() - 1e-9) {
                 break;
             }
             Account a = CHART.get(x.account());
-            if (a == null || memo(x.account()) || !a.statement().equals(b.statement()) || !permittedKind(x.account(), kind)
-                    || ORDER.get(x.account()) <= ORDER.get(block) || isAncestorOrSelf(block, x.account())
-                    || java.util.Objects.equals(parentOf(a), parentOf(b)) || smaller && isAncestorOrSelf(x.account(), block)) {
+            if (a == null || isAncestorOrSelf(block, x.account()) || java.util.Objects.equals(parentOf(a), parent)) {
                 return false;
             }
+            // the block's own total, or a later line of an enclosing section (税引前… or 法人税… after a
+            // 特別損失 block) — not a total further up, which would skip the totals between
+            String up = parentOf(a);
+            boolean later = !memo(x.account()) && a.statement().equals(b.statement()) && permittedKind(x.account(), kind)
+                    && ORDER.get(x.account()) > ORDER.get(block) && up != null && isAncestorOrSelf(up, block)
+                    && (x.account().equals(parent) ? !smaller : !isAncestorOrSelf(x.account(), block));
+            follows |= later;
         }
-        return true;
+        return follows;
     }
 
     /** The value rows read so far under the innermost section of {@code stack} (the open block's lines). */

@@ -150,4 +150,16 @@ class StatementOrderSpreadingTest {
         assertThat(row(s, "割賦購入資産").section()).contains("その他の有形固定資産");
         assertThat(s.figures()).extracting(Figure::account, Figure::value).contains(tuple("other_tangible_assets", 50L));
     }
+
+    @Test
+    void should_not_end_a_flat_block_at_a_line_reading_as_a_total_further_up_than_the_blocks_own() {
+        // 長期未払負債 contains the key of 負債合計, two totals above the block: 固定負債合計 would come first
+        Sheet sheet = new Sheet().row("貸借対照表", null).row("負債の部", null).row("固定負債", null).row("長期借入金", 1000L)
+                .row("その他の固定負債", null).row("預り保証金", 20L).row("長期未払負債", 60L).row("固定負債合計", 1080L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(row(s, "長期未払負債").section()).contains("その他の固定負債");
+        assertThat(s.figures()).extracting(Figure::account, Figure::value).contains(tuple("other_fixed_liabilities", 80L));
+    }
 }
