@@ -369,7 +369,7 @@ public final class StatementSpreader {
      * A row read as an account by its label (≥ {@link #WEAK_LABEL}) is such an anchor, unless the order
      * of the statement reads it otherwise: {@link #orderChain} chooses, over every row's label readings,
      * the readings that follow the chart's printing order with the most label evidence. A row whose best
-     * wording breaks that order (法人税等控除前の… reading as 法人税 above the line that names 法人税) while a
+     * wording breaks that order (a wording read best as 法人税 or 当期純利益 above the lines that name them) while a
      * weaker reading of it fits the order is no anchor: it is {@code demoted}, a row whose place the
      * accounts around it tell, like a row without label evidence. A row the order leaves out altogether
      * (a 固定性配列法 balance sheet, printed out of the chart's order) stays an anchor, as before. The
@@ -653,7 +653,7 @@ public final class StatementSpreader {
             return false;
         }
         // an enclosing total includes the block: it is at least as large as the block's lines so far in
-        // every year (リース資産 under その他の有形固定資産 contains the key 資産 of 資産合計, but is no total)
+        // every year (a part whose wording contains the short key 資産 of 資産合計 is no total)
         Map<Integer, Long> sum = new HashMap<>();
         for (Item it : lines) {
             it.row.values().forEach((y, v) -> sum.merge(y, Math.abs(v), Long::sum));

@@ -50,7 +50,7 @@ class StatementOrderSpreadingTest {
         // no indentation: only the wording says that 医業費用の総計額 is no part of the 経費 block
         Sheet sheet = new Sheet().row("損益計算書", null).row("医業収益", 1000L).row("医業費用", null).row("材料費", 300L)
                 .row("給与費", 400L).row("委託費", 50L).row("設備関係費", 60L).row("経費", null).row("通信運搬費", 20L)
-                .row("消耗品費", 30L).row("医業費用の総計額", 860L).row("医業利益", 140L);
+                .row("印刷製本費", 30L).row("医業費用の総計額", 860L).row("医業利益", 140L);
 
         StatementSpreader.Spread s = sheet.spread();
 
@@ -63,14 +63,14 @@ class StatementOrderSpreadingTest {
     @Test
     void should_end_a_flat_detail_block_at_a_later_line_of_the_statement() {
         Sheet sheet = new Sheet().row("損益計算書", null).row("経常利益", 500L).row("特別損失", null).row("建物解体損", 30L)
-                .row("災害損失", 20L).row("法人税等控除前の当期利益", 450L).row("法人税住民税及び事業税", 100L).row("当期純利益", 350L);
+                .row("災害損失", 20L).row("税引き前当期利益", 450L).row("法人税等負担額", 100L).row("当期純利益", 350L);
 
         StatementSpreader.Spread s = sheet.spread();
 
         assertThat(s.figures()).extracting(Figure::account, Figure::value)
                 .contains(tuple("extraordinary_losses", 50L), tuple("income_taxes", 100L))
                 .doesNotContain(tuple("extraordinary_losses", 600L));
-        assertThat(row(s, "法人税等控除前の当期利益").mapping().kind()).isNotEqualTo(RowMapping.Kind.PART_OF);
+        assertThat(row(s, "税引き前当期利益").mapping().kind()).isNotEqualTo(RowMapping.Kind.PART_OF);
     }
 
     @Test
@@ -142,7 +142,7 @@ class StatementOrderSpreadingTest {
     @Test
     void should_keep_a_small_line_of_a_flat_block_in_the_block_although_its_wording_contains_an_enclosing_totals_name() {
         Sheet sheet = new Sheet().row("貸借対照表", null).row("資産の部", null).row("固定資産", null).row("有形固定資産", null)
-                .row("建物", 500L).row("土地", 300L).row("その他の有形固定資産", null).row("構築物", 40L).row("割賦購入資産", 10L)
+                .row("建物", 500L).row("土地", 300L).row("その他の有形固定資産", null).row("外構設備", 40L).row("割賦購入資産", 10L)
                 .row("有形固定資産合計", 850L);
 
         StatementSpreader.Spread s = sheet.spread();
