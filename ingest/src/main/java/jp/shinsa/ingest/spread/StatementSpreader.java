@@ -302,7 +302,7 @@ public final class StatementSpreader {
             boolean ownName = inBlock && strong != null && strong.equals(top(stack)) && !reading.total() && !reading.qualified();
             if (inBlock && !indents && strong == null && readsOutside(reading, top(stack), kind, r, blockLines(items, stack))) {
                 // a flat block ends at a line whose wording reads as an account printed after the block
-                // outside it (医業費用の総額 after the parts of 経費): never a part of the leaf
+                // outside it (a wording of 医業費用's total after the parts of 経費): never a part of the leaf
                 stack.remove(stack.size() - 1);
             }
             if (strong != null && !reading.qualified() && !(inBlock && !permitted(strong, top(stack)) && !summary)) {
