@@ -340,6 +340,11 @@ public final class StatementSpreader {
             // of the その他の医業収益 block): the block's total printed without 計, or its remainder line, a
             // part. Only the arithmetic can tell, so the row is free and the block stays open.
             boolean ownName = inBlock && strong != null && strong.equals(top(stack)) && !reading.total() && !reading.qualified();
+            if (inBlock && !indents && strong == null && readsOutside(reading, top(stack), kind, r, blockLines(items, stack))) {
+                // a flat block ends at a line whose wording reads as an account printed after the block
+                // outside it (a wording of 医業費用's total after the parts of 経費): never a part of the leaf
+                stack.remove(stack.size() - 1);
+            }
             if (strong != null && !reading.qualified() && !(inBlock && !permitted(strong, top(stack)) && !summary)) {
                 int keep = stack.size();
                 while (keep > 0 && !permitted(strong, stack.get(keep - 1).account())) {
@@ -378,6 +383,7 @@ public final class StatementSpreader {
         }
         sameFigures(items, peers);
         placeBySlots(items);
+        ofWhichLines(items);
         siblingReadings(items);
         // an income statement printed per business (本来業務 / 附帯業務 / 収益業務): its rows read by that structure
         Map<String, List<Item>> rollups = BusinessSections.read(items);
@@ -471,6 +477,165 @@ public final class StatementSpreader {
         }
     }
 
+    /** Why a row whose weak wording its place confirms is read so ({@link #offer}): not a place alone. */
+    static final String WORDING_AND_PLACE = "similar wording at its place";
+
+    /** Label readings below this take no part in the chart order of a statement ({@link #orderChain}). */
+    static final double CHAIN_FLOOR = 0.45;
+
+    /**
+     * The rows that fix the statement's order for {@link #placeBySlots}, with the account at their place.
+     * A row read as an account by its label (≥ {@link #WEAK_LABEL}) is such an anchor, unless the order
+     * of the statement reads it otherwise: {@link #orderChain} chooses, over every row's label readings,
+     * the readings that follow the chart's printing order with the most label evidence. A row whose best
+     * wording breaks that order (a wording read best as 法人税 or 当期純利益 above the lines that name them) while a
+     * weaker reading of it fits the order is no anchor: it is {@code demoted}, a row whose place the
+     * accounts around it tell, like a row without label evidence. A row the order leaves out altogether
+     * (a 固定性配列法 balance sheet, printed out of the chart's order) stays an anchor, as before. The
+     * detail lines of a block whose heading names their account stand at that account's place.
+     */
+    static void places(List<Item> items, Map<Item, String> at, java.util.Set<Item> demoted) {
+        Map<Item, Option> chain = orderChain(items);
+        for (Item it : items) {
+            if (!anchor(it)) {
+                Option p = it.options.get(0);
+                if (p.kind() == RowMapping.Kind.PART_OF && p.account().equals(it.sectionAccount) && p.score() >= WEAK_LABEL
+                        && CHART.containsKey(p.account())) {
+                    // a detail line under a heading that names its account stands at that account's place
+                    at.put(it, p.account());
+                }
+                continue;
+            }
+            Option o = chain.get(it);
+            if (o != null && !it.fixed && !it.taught && o.score() < WEAK_LABEL && !o.account().equals(it.options.get(0).account())) {
+                demoted.add(it);
+            } else {
+                at.put(it, o != null && o.score() >= WEAK_LABEL ? o.account() : it.options.get(0).account());
+            }
+        }
+    }
+
+    /**
+     * The readings of a statement's rows (at most one each, accounts of one statement in the chart's
+     * printing order, every account once) whose label scores add up to the most: a longest-path over
+     * the rows in document order, for the balance sheet and the income statement apart. Only a row's
+     * label readings count (≥ {@link #CHAIN_FLOOR}; not its gap readings, not memo accounts). Rows ×
+     * readings squared comparisons per statement (a few hundred thousand at most), computed once.
+     */
+    static Map<Item, Option> orderChain(List<Item> items) {
+        Map<Item, Option> out = new java.util.IdentityHashMap<>();
+        for (String statement : new String[] {"BS", "PL"}) {
+            List<Item> rows = new ArrayList<>();
+            List<List<Option>> readings = new ArrayList<>();
+            for (Item it : items) {
+                List<Option> r = new ArrayList<>();
+                for (Option o : it.options) {
+                    if (o.kind() == RowMapping.Kind.ACCOUNT && o.score() >= CHAIN_FLOOR && CHART.containsKey(o.account())
+                            && !memo(o.account()) && CHART.get(o.account()).statement().equals(statement)
+                            && !o.why().equals("fills a gap") && !o.why().equals("its place in the statement")) {
+                        r.add(o);
+                    }
+                }
+                if (!r.isEmpty()) {
+                    rows.add(it);
+                    readings.add(r);
+                }
+            }
+            int n = rows.size();
+            double[][] best = new double[n][];
+            int[][] fromRow = new int[n][];
+            int[][] fromOpt = new int[n][];
+            double top = 0;
+            int topRow = -1;
+            int topOpt = -1;
+            for (int i = 0; i < n; i++) {
+                List<Option> ri = readings.get(i);
+                best[i] = new double[ri.size()];
+                fromRow[i] = new int[ri.size()];
+                fromOpt[i] = new int[ri.size()];
+                for (int c = 0; c < ri.size(); c++) {
+                    int order = ORDER.get(ri.get(c).account());
+                    double b = 0;
+                    int fr = -1;
+                    int fo = -1;
+                    for (int j = 0; j < i; j++) {
+                        List<Option> rj = readings.get(j);
+                        for (int d = 0; d < rj.size(); d++) {
+                            if (ORDER.get(rj.get(d).account()) < order && best[j][d] > b) {
+                                b = best[j][d];
+                                fr = j;
+                                fo = d;
+                            }
+                        }
+                    }
+                    best[i][c] = b + ri.get(c).score();
+                    fromRow[i][c] = fr;
+                    fromOpt[i][c] = fo;
+                    if (best[i][c] > top) {
+                        top = best[i][c];
+                        topRow = i;
+                        topOpt = c;
+                    }
+                }
+            }
+            for (int i = topRow, c = topOpt; i >= 0; ) {
+                Item it = rows.get(i);
+                Option o = readings.get(i).get(c);
+                if (!out.containsKey(it) || out.get(it).score() < o.score()) {
+                    out.put(it, o);
+                }
+                int pi = fromRow[i][c];
+                c = fromOpt[i][c];
+                i = pi;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A run of rows without label evidence at the start of a section (nothing read above it in that
+     * section), up to the first row read as one of the section's lines: the section's lines the chart
+     * prints before that row and no row names are their places, when there are as many (現金及び預金 as
+     * the first line of 流動資産 in a wording no key resembles). The same offer as {@link #placeBySlots}.
+     */
+    static void placeAtSectionStarts(List<Item> items, Map<Item, String> at, java.util.Set<Item> demoted,
+                                     java.util.Set<String> named) {
+        int i = 0;
+        while (i < items.size()) {
+            Item first = items.get(i);
+            String section = first.sectionAccount;
+            boolean starts = section != null && CHILDREN.containsKey(section)
+                    && (i == 0 || !section.equals(items.get(i - 1).sectionAccount)) && !at.containsKey(first)
+                    && (weak(first) || demoted.contains(first));
+            if (!starts) {
+                i++;
+                continue;
+            }
+            List<Item> run = new ArrayList<>();
+            int j = i;
+            while (j < items.size() && section.equals(items.get(j).sectionAccount) && !at.containsKey(items.get(j))
+                    && (weak(items.get(j)) || demoted.contains(items.get(j)) || transparent(items.get(j)))) {
+                if (weak(items.get(j)) || demoted.contains(items.get(j))) {
+                    run.add(items.get(j));
+                }
+                j++;
+            }
+            if (j < items.size() && section.equals(items.get(j).sectionAccount) && at.containsKey(items.get(j))
+                    && CHILDREN.get(section).contains(at.get(items.get(j)))) {
+                int b = ORDER.get(at.get(items.get(j)));
+                List<String> before = CHILDREN.get(section).stream()
+                        .filter(c -> ORDER.get(c) < b && !named.contains(c) && !memo(c))
+                        .sorted(java.util.Comparator.comparingInt(ORDER::get)).toList();
+                if (before.size() == run.size()) {
+                    for (int k = 0; k < run.size(); k++) {
+                        offerPlace(run.get(k), before.get(k), demoted);
+                    }
+                }
+            }
+            i = Math.max(j, i + 1);
+        }
+    }
+
     /**
      * Where a run of rows without label evidence stands: between two rows read as accounts A and B
      * (above and below, memo lines skipped), the chart lists the accounts that are printed between A and
@@ -480,29 +645,29 @@ public final class StatementSpreader {
      * one (without an identity that holds its confidence stays below 0.5).
      */
     static void placeBySlots(List<Item> items) {
-        java.util.Set<String> named = new java.util.HashSet<>();
-        for (Item it : items) {
-            if (anchor(it)) {
-                named.add(it.options.get(0).account());
-            }
-        }
+        Map<Item, String> at = new java.util.IdentityHashMap<>();
+        java.util.Set<Item> demoted = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        places(items, at, demoted);
+        java.util.Set<String> named = new java.util.HashSet<>(at.values());
+        placeAtSectionStarts(items, at, demoted, named);
         int i = 0;
         while (i < items.size()) {
-            if (!anchor(items.get(i))) {
+            if (!at.containsKey(items.get(i))) {
                 i++;
                 continue;
             }
             List<Item> run = new ArrayList<>();
             int j = i + 1;
-            while (j < items.size() && !anchor(items.get(j)) && (weak(items.get(j)) || transparent(items.get(j)))) {
-                if (weak(items.get(j))) {
+            while (j < items.size() && !at.containsKey(items.get(j))
+                    && (weak(items.get(j)) || demoted.contains(items.get(j)) || transparent(items.get(j)))) {
+                if (weak(items.get(j)) || demoted.contains(items.get(j))) {
                     run.add(items.get(j));
                 }
                 j++;
             }
-            if (!run.isEmpty() && j < items.size() && anchor(items.get(j))) {
-                String a = items.get(i).options.get(0).account();
-                String b = items.get(j).options.get(0).account();
+            if (!run.isEmpty() && j < items.size() && at.containsKey(items.get(j))) {
+                String a = at.get(items.get(i));
+                String b = at.get(items.get(j));
                 String statement = CHART.get(a).statement();
                 List<String> between = new ArrayList<>();
                 if (CHART.get(b).statement().equals(statement)) {
@@ -523,14 +688,14 @@ public final class StatementSpreader {
                 }
                 if (between.size() == run.size()) {
                     for (int k = 0; k < run.size(); k++) {
-                        offer(run.get(k), between.get(k));
+                        offerPlace(run.get(k), between.get(k), demoted);
                     }
                 } else if (withMemos.size() == run.size()) {
                     for (int k = 0; k < run.size(); k++) {
                         Item it = run.get(k);
                         // an "of which" line is within the line before it in every year
                         if (!memo(withMemos.get(k)) || within(it, items.get(items.indexOf(it) - 1))) {
-                            offer(it, withMemos.get(k));
+                            offerPlace(it, withMemos.get(k), demoted);
                         }
                     }
                 }
@@ -591,6 +756,114 @@ public final class StatementSpreader {
         }
     }
 
+    /**
+     * Whether a line inside a flat detail block (no indentation to tell) reads, by its best n-gram
+     * candidate (worth a figure: ≥ {@link #WEAK_LABEL} after the 0.9 discount), as a line the chart
+     * prints after the block and outside it: the block's own enclosing total (医業費用 after a 経費
+     * block), at least as large as the block's lines above it in every year, or a later line of an
+     * enclosing section (法人税… after a 特別損失 block). Such a line is no part of the block, as an exact
+     * name of a total is not (decision 020, item 3); a sibling of the block's account is left to
+     * {@link #siblingReadings} (the arithmetic cannot tell it from a part), and a total further up (資産合計
+     * inside その他の資産) would skip the totals between, so it is no evidence.
+     */
+    static boolean readsOutside(RowLabel reading, String block, String kind, StatementRow row, List<Item> lines) {
+        Account b = CHART.get(block);
+        if (reading.memo() || b == null) {
+            return false;
+        }
+        // an enclosing total includes the block: it is at least as large as the block's lines so far in
+        // every year (a part whose wording contains the short key 資産 of 資産合計 is no total)
+        Map<Integer, Long> sum = new HashMap<>();
+        for (Item it : lines) {
+            it.row.values().forEach((y, v) -> sum.merge(y, Math.abs(v), Long::sum));
+        }
+        boolean smaller = sum.entrySet().stream().anyMatch(e -> row.values().containsKey(e.getKey())
+                && Math.abs(row.values().get(e.getKey())) < e.getValue());
+        List<AccountCandidate> c = candidates(reading.base());
+        if (c.isEmpty() || 0.9 * c.get(0).score() < WEAK_LABEL) {
+            return false;
+        }
+        // the candidates as good as the best: none may lie in the block or beside it (a tie with a part's
+        // reading says nothing), and one must be a line that may follow the block
+        String parent = parentOf(b);
+        boolean follows = false;
+        for (AccountCandidate x : c) {
+            if (x.score() < c.get(0).score() - 1e-9) {
+                break;
+            }
+            Account a = CHART.get(x.account());
+            if (a == null || isAncestorOrSelf(block, x.account()) || java.util.Objects.equals(parentOf(a), parent)) {
+                return false;
+            }
+            // the block's own total, or a later line of an enclosing section (税引前… or 法人税… after a
+            // 特別損失 block) — not a total further up, which would skip the totals between
+            String up = parentOf(a);
+            boolean later = !memo(x.account()) && a.statement().equals(b.statement()) && permittedKind(x.account(), kind)
+                    && ORDER.get(x.account()) > ORDER.get(block) && up != null && isAncestorOrSelf(up, block)
+                    && (x.account().equals(parent) ? !smaller : !isAncestorOrSelf(x.account(), block));
+            follows |= later;
+        }
+        return follows;
+    }
+
+    /** The value rows read so far under the innermost section of {@code stack} (the open block's lines). */
+    private static List<Item> blockLines(List<Item> items, List<Section> stack) {
+        List<String> path = path(stack);
+        List<Item> out = new ArrayList<>();
+        for (int i = items.size() - 1; i >= 0 && items.get(i).sectionPath.equals(path); i--) {
+            out.add(items.get(i));
+        }
+        return out;
+    }
+
+    /** Why a row is offered the memo account of the line it stands under ({@link #ofWhichLines}). */
+    static final String OF_WHICH = "of which, under its line";
+
+    /**
+     * An "of which" line (うち …, 内 …) whose wording names no account: it is a part of the line right
+     * above it (other うち lines skipped), so it can only be a memo account the chart includes in that
+     * line's account (accounts.csv: 支払利息 "included in" 医業外費用) — one no row names, and only when
+     * the line is within the line above in every year. Offered with score {@link #SLOT}: its wording was
+     * not understood, so the reading stays below 0.5 like a place (a person confirms it). A memo account
+     * takes part in no identity, so the arithmetic can neither confirm nor refute it.
+     */
+    static void ofWhichLines(List<Item> items) {
+        java.util.Set<String> named = new java.util.HashSet<>();
+        for (Item it : items) {
+            Option o = it.options.get(0);
+            if (o.kind() == RowMapping.Kind.ACCOUNT && o.score() >= WEAK_LABEL) {
+                named.add(o.account());
+            }
+        }
+        for (int i = 1; i < items.size(); i++) {
+            Item it = items.get(i);
+            if (it.fixed || it.taught || !it.reading.memo() || it.row.values().isEmpty()
+                    || it.options.stream().anyMatch(o -> o.account() != null && o.score() >= WEAK_LABEL)) {
+                continue;
+            }
+            int k = i - 1;
+            while (k > 0 && items.get(k).reading.memo()) {
+                k--;
+            }
+            Item whole = items.get(k);
+            if (whole.reading.memo() || !within(it, whole)) {
+                continue;
+            }
+            for (Option o : List.copyOf(whole.options)) {
+                if (o.kind() != RowMapping.Kind.ACCOUNT || o.score() < WEAK_LABEL) {
+                    continue;
+                }
+                for (String m : memosOf(o.account(), named)) {
+                    if (permitted(m, it.sectionAccount)
+                            && it.options.stream().noneMatch(x -> x.kind() == RowMapping.Kind.ACCOUNT && m.equals(x.account()))) {
+                        it.options.add(new Option(RowMapping.Kind.ACCOUNT, m, SLOT, OF_WHICH));
+                    }
+                }
+            }
+            it.options.sort((x, y) -> Double.compare(y.score(), x.score()));
+        }
+    }
+
     /** The memo accounts the chart includes in {@code account} that no row names. */
     private static List<String> memosOf(String account, java.util.Set<String> named) {
         List<String> out = new ArrayList<>();
@@ -616,15 +889,35 @@ public final class StatementSpreader {
     /** Score of a reading that rests on where the row stands in the statement ({@link #placeBySlots}). */
     static final double SLOT = 0.65;
 
+    /**
+     * {@link #offer}, except to a demoted row ({@link #places}) whose own wording already reads as the
+     * account at its place: the place then only confirms the order, and the wording stays its evidence.
+     */
+    private static void offerPlace(Item it, String account, java.util.Set<Item> demoted) {
+        if (demoted.contains(it) && it.options.stream().anyMatch(o -> o.kind() == RowMapping.Kind.ACCOUNT && account.equals(o.account()))) {
+            return;
+        }
+        offer(it, account);
+    }
+
     private static void offer(Item it, String account) {
         if (!allowed(account, it.sectionAccount, it.reading)) {
             return;
         }
+        // a wording that already reads weakly as the account at its place stays evidence, raised to a
+        // place's score: wording and place together are not a place alone (decision 020, fourth pass)
+        boolean said = it.options.stream().anyMatch(o -> o.kind() == RowMapping.Kind.ACCOUNT && o.account().equals(account)
+                && o.score() < SLOT && o.score() >= SIBLING_PART && wording(o));
         it.options.removeIf(o -> o.kind() == RowMapping.Kind.ACCOUNT && o.account().equals(account) && o.score() < SLOT);
         if (it.options.stream().noneMatch(o -> o.kind() == RowMapping.Kind.ACCOUNT && o.account().equals(account))) {
-            it.options.add(new Option(RowMapping.Kind.ACCOUNT, account, SLOT, "its place in the statement"));
+            it.options.add(new Option(RowMapping.Kind.ACCOUNT, account, SLOT, said ? WORDING_AND_PLACE : "its place in the statement"));
             it.options.sort((x, y) -> Double.compare(y.score(), x.score()));
         }
+    }
+
+    /** Whether a reading rests on the row's wording (not on a gap, a place or an "of which" line alone). */
+    private static boolean wording(Option o) {
+        return !o.why().equals("fills a gap") && !o.why().equals("its place in the statement") && !o.why().equals(OF_WHICH);
     }
 
     /** A row read as an account by its label (not a memo line): a fixed point of the statement's order. */
@@ -641,7 +934,8 @@ public final class StatementSpreader {
     /** A memo line (減価償却費, うち …) stands inside the order without taking a place in it. */
     private static boolean transparent(Item it) {
         Option o = it.options.get(0);
-        return o.kind() == RowMapping.Kind.IGNORED || o.kind() == RowMapping.Kind.ACCOUNT && memo(o.account());
+        return o.kind() == RowMapping.Kind.IGNORED || o.kind() == RowMapping.Kind.ACCOUNT && memo(o.account())
+                || it.reading.memo() && !it.fixed;
     }
 
     private static boolean isGrand(String account) {
@@ -1333,7 +1627,7 @@ public final class StatementSpreader {
                 }
                 // a reading resting on the row's place alone: its wording was not understood, so however
                 // well the sums then hold, a person confirms it (and can teach the wording)
-                boolean placeOnly = o.why().equals("its place in the statement") && !totals.contains(it);
+                boolean placeOnly = o.why().equals("its place in the statement") && !totals.contains(it) || o.why().equals(OF_WHICH);
                 if (placeOnly) {
                     conf = Math.min(conf, 0.4);
                 }
@@ -1578,6 +1872,8 @@ public final class StatementSpreader {
             case "label names its block" -> "内訳の見出しと同じ科目名（内訳の合計として）";
             case "detail line named like its block" -> "内訳の見出しと同じ名前の内訳行（残りの内訳として）";
             case "its place in the statement" -> "表中の位置（前後の科目の間）から判断";
+            case OF_WHICH -> "直前の行の「うち」書き（その科目に含まれる科目）";
+            case WORDING_AND_PLACE -> "科目名がやや類似し、表中の位置とも合う";
             default -> o.why();
         };
     }
@@ -1591,6 +1887,8 @@ public final class StatementSpreader {
             case "label names its block" -> "named like its detail block (as the block's total)";
             case "detail line named like its block" -> "a detail line named like its block (the remainder)";
             case "its place in the statement" -> "its place in the statement (between the accounts around it)";
+            case OF_WHICH -> "an \"of which\" line of the line above (an account the chart includes in it)";
+            case WORDING_AND_PLACE -> "a somewhat similar wording, and its place in the statement agrees";
             default -> o.why();
         };
     }

@@ -1,0 +1,168 @@
+package jp.shinsa.ingest.spread;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import jp.shinsa.ingest.spread.StatementSpreaderTest.Sheet;
+import jp.shinsa.models.Figure;
+import jp.shinsa.models.RowMapping;
+import jp.shinsa.models.StatementRow;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Statements made here whose wordings the reader does not know, read by their structure: an "of
+ * which" line under its total, the chart order of the lines, where a flat detail block ends
+ * (docs/decisions/020-statement-spreading-detail.md, "Fourth pass").
+ */
+class StatementOrderSpreadingTest {
+
+    private static StatementRow row(StatementSpreader.Spread s, String label) {
+        return s.rows().stream().filter(x -> x.label().equals(label)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void should_read_an_unknown_of_which_line_under_a_total_as_the_memo_account_the_chart_includes_in_it_for_a_person_to_confirm() {
+        Sheet sheet = new Sheet().row("損益計算書", null).row("医業収益", 1000L).row("医業費用", 900L).row("医業利益", 100L)
+                .row("医業外収益", 50L).row("医業外費用", 30L).row("うち金融機関への利払い", 20L).row("経常利益", 120L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).extracting(Figure::account, Figure::value).contains(tuple("interest_expense", 20L));
+        StatementRow r = row(s, "うち金融機関への利払い");
+        assertThat(r.mapping().kind()).isEqualTo(RowMapping.Kind.ACCOUNT);
+        assertThat(r.mapping().confidence()).isLessThan(StatementSpreader.UNCERTAIN);
+        assertThat(r.mapping().reason().en()).contains("of which");
+    }
+
+    @Test
+    void should_not_read_an_of_which_line_larger_than_the_line_above_as_its_memo_account() {
+        Sheet sheet = new Sheet().row("損益計算書", null).row("医業収益", 1000L).row("医業費用", 900L).row("医業利益", 100L)
+                .row("医業外収益", 50L).row("医業外費用", 30L).row("うち金融機関への利払い", 40L).row("経常利益", 120L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).extracting(Figure::account).doesNotContain("interest_expense");
+        assertThat(row(s, "うち金融機関への利払い").mapping().kind()).isEqualTo(RowMapping.Kind.UNMAPPED);
+    }
+
+    @Test
+    void should_end_a_flat_detail_block_at_a_line_that_reads_as_the_enclosing_total_instead_of_summing_it_into_the_other_account() {
+        // no indentation: only the wording says that 医業費用の総計額 is no part of the 経費 block
+        Sheet sheet = new Sheet().row("損益計算書", null).row("医業収益", 1000L).row("医業費用", null).row("材料費", 300L)
+                .row("給与費", 400L).row("委託費", 50L).row("設備関係費", 60L).row("経費", null).row("通信運搬費", 20L)
+                .row("印刷製本費", 30L).row("医業費用の総計額", 860L).row("医業利益", 140L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).extracting(Figure::account, Figure::value)
+                .contains(tuple("other_medical_expenses", 50L), tuple("medical_expenses", 860L))
+                .doesNotContain(tuple("other_medical_expenses", 910L));
+        assertThat(row(s, "医業費用の総計額").mapping().kind()).isEqualTo(RowMapping.Kind.ACCOUNT);
+    }
+
+    @Test
+    void should_end_a_flat_detail_block_at_a_later_line_of_the_statement() {
+        Sheet sheet = new Sheet().row("損益計算書", null).row("経常利益", 500L).row("特別損失", null).row("建物解体損", 30L)
+                .row("災害損失", 20L).row("税引き前当期利益", 450L).row("法人税等負担額", 100L).row("当期純利益", 350L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).extracting(Figure::account, Figure::value)
+                .contains(tuple("extraordinary_losses", 50L), tuple("income_taxes", 100L))
+                .doesNotContain(tuple("extraordinary_losses", 600L));
+        assertThat(row(s, "税引き前当期利益").mapping().kind()).isNotEqualTo(RowMapping.Kind.PART_OF);
+    }
+
+    @Test
+    void should_place_lines_by_the_chart_order_when_a_wording_that_breaks_the_order_has_a_reading_that_fits_it() {
+        // 課税前の当期純利益 reads best as 当期純利益, which the last line names exactly; its weaker reading
+        // (税引前当期純利益) fits the order, so the three unknown lines above it get the places between
+        Sheet sheet = new Sheet().row("損益計算書", null).row("医業収益", 1000L).row("医業費用", 900L).row("医業利益", 100L)
+                .row("医業外収益", 50L).row("医業外費用", 30L).row("経常的な収支の差", 120L).row("臨時的な収入", 10L)
+                .row("臨時的な支出", 20L).row("課税前の当期純利益", 110L).row("法人税住民税及び事業税", 30L).row("当期純利益", 80L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).extracting(Figure::account, Figure::value).contains(tuple("ordinary_profit", 120L),
+                tuple("extraordinary_gains", 10L), tuple("extraordinary_losses", 20L), tuple("pretax_profit", 110L),
+                tuple("net_income", 80L));
+        // a total its components add up to is determined by them (decision 026, 3); a line that only
+        // fills the remainder of a sum stays its place, to be confirmed
+        assertThat(row(s, "経常的な収支の差").mapping().confidence()).isGreaterThanOrEqualTo(StatementSpreader.UNCERTAIN);
+        assertThat(row(s, "臨時的な支出").mapping().confidence()).isLessThan(StatementSpreader.UNCERTAIN);
+    }
+
+    @Test
+    void should_place_an_unknown_first_line_of_a_section_before_the_first_line_read_there_for_a_person_to_confirm() {
+        // the total is misprinted: no sum can place the first line, its place in 流動資産 can
+        Sheet sheet = new Sheet().row("貸借対照表", null).row("資産の部", null).row("流動資産", null).row("預け金と手許現金", 100L)
+                .row("医業未収金", 200L).row("医薬品", 30L).row("流動資産合計", 999L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).extracting(Figure::account, Figure::value).contains(tuple("cash_and_deposits", 100L));
+        assertThat(row(s, "預け金と手許現金").mapping().confidence()).isLessThan(StatementSpreader.UNCERTAIN);
+    }
+
+    @Test
+    void should_place_an_unknown_line_before_a_detail_block_at_the_place_the_blocks_heading_gives() {
+        Sheet sheet = new Sheet().row("損益計算書", null).row("医業収益", 1000L).row("医業費用", 900L).row("本業の損益", 100L)
+                .row("医業外収益", null).row("受取配当金", 20L).row("雑益", 30L).row("医業外収益合計", 50L)
+                .row("医業外費用", 30L).row("経常利益", 120L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).extracting(Figure::account, Figure::value).contains(tuple("medical_profit", 100L));
+        // 医業収益 − 医業費用 = 100: a total determined by its components (decision 026, 3)
+        assertThat(row(s, "本業の損益").mapping().confidence()).isGreaterThanOrEqualTo(StatementSpreader.UNCERTAIN);
+    }
+
+    @Test
+    void should_keep_a_weak_wording_confirmed_by_its_place_and_its_sums_as_evidence_not_as_a_place_alone() {
+        Sheet sheet = new Sheet().row("損益計算書", null).row("医業収益", null).row("入院患者分収益", 700L).row("外来患者分収益", 250L)
+                .row("その他の医業収益", 50L).row("医業収益合計", 1000L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).extracting(Figure::account, Figure::value)
+                .contains(tuple("inpatient_revenue", 700L), tuple("outpatient_revenue", 250L));
+        assertThat(row(s, "入院患者分収益").mapping().confidence()).isGreaterThanOrEqualTo(StatementSpreader.UNCERTAIN);
+        assertThat(row(s, "外来患者分収益").mapping().confidence()).isGreaterThanOrEqualTo(StatementSpreader.UNCERTAIN);
+    }
+
+    @Test
+    void should_keep_a_weak_wording_its_place_between_two_read_lines_confirms_as_evidence_when_the_sums_hold() {
+        Sheet sheet = new Sheet().row("貸借対照表", null).row("負債の部", null).row("固定負債", null).row("長期借入金", 1000L)
+                .row("退職給付見積高", 200L).row("その他の固定負債", 50L).row("固定負債合計", 1250L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).extracting(Figure::account, Figure::value).contains(tuple("retirement_benefit_provision", 200L));
+        assertThat(row(s, "退職給付見積高").mapping().confidence()).isGreaterThanOrEqualTo(StatementSpreader.UNCERTAIN);
+        assertThat(row(s, "退職給付見積高").mapping().reason().en()).contains("similar wording");
+    }
+
+    @Test
+    void should_keep_a_small_line_of_a_flat_block_in_the_block_although_its_wording_contains_an_enclosing_totals_name() {
+        Sheet sheet = new Sheet().row("貸借対照表", null).row("資産の部", null).row("固定資産", null).row("有形固定資産", null)
+                .row("建物", 500L).row("土地", 300L).row("その他の有形固定資産", null).row("外構設備", 40L).row("割賦購入資産", 10L)
+                .row("有形固定資産合計", 850L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(row(s, "割賦購入資産").section()).contains("その他の有形固定資産");
+        assertThat(s.figures()).extracting(Figure::account, Figure::value).contains(tuple("other_tangible_assets", 50L));
+    }
+
+    @Test
+    void should_not_end_a_flat_block_at_a_line_reading_as_a_total_further_up_than_the_blocks_own() {
+        // 長期未払負債 contains the key of 負債合計, two totals above the block: 固定負債合計 would come first
+        Sheet sheet = new Sheet().row("貸借対照表", null).row("負債の部", null).row("固定負債", null).row("長期借入金", 1000L)
+                .row("その他の固定負債", null).row("預り保証金", 20L).row("長期未払負債", 60L).row("固定負債合計", 1080L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(row(s, "長期未払負債").section()).contains("その他の固定負債");
+        assertThat(s.figures()).extracting(Figure::account, Figure::value).contains(tuple("other_fixed_liabilities", 80L));
+    }
+}
