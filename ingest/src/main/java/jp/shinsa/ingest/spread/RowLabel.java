@@ -33,9 +33,26 @@ record RowLabel(String base, boolean memo, boolean contra, boolean currentPortio
     private static final Pattern TOTAL = Pattern.compile("(?:計|合計|総計|の部合計)$");
 
     private static final Pattern ENCLOSING = Pattern.compile("^[「『【〈《]\\s*(.+?)\\s*[」』】〉》]$");
+    /**
+     * その他（有形固定資産）, その他(流動負債)計: "other" scoped by the bracket, which names what the
+     * other items are of — the subject of the label, not a note on it. Read as その他の有形固定資産.
+     */
+    private static final Pattern SCOPED_OTHER = Pattern.compile("^(?:その他の?|他の?)\\s*[(\\[〔]\\s*([^()\\[\\]〔〕]{2,}?)\\s*[)\\]〕]\\s*((?:の)?(?:合計|小計|総計|計))?$");
+
+    /** The label with an "other" scoped by a bracket written out (その他（有形固定資産） → その他の有形固定資産); else as it is. */
+    static String scoped(String label) {
+        String n = JapaneseText.nfkc(label == null ? "" : label).strip();
+        Matcher e = ENCLOSING.matcher(n);
+        String inner = e.matches() ? e.group(1) : n;
+        Matcher m = SCOPED_OTHER.matcher(inner);
+        if (!m.matches()) {
+            return label;
+        }
+        return "その他の" + m.group(1) + (m.group(2) == null ? "" : m.group(2));
+    }
 
     static RowLabel read(String label) {
-        String n = JapaneseText.nfkc(label == null ? "" : label).strip();
+        String n = JapaneseText.nfkc(scoped(label) == null ? "" : scoped(label)).strip();
         Matcher e = ENCLOSING.matcher(n);
         if (e.matches()) {
             n = e.group(1);

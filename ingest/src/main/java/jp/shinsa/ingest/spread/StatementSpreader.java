@@ -275,7 +275,7 @@ public final class StatementSpreader {
                     stack.clear();
                     kind = "PL";
                 } else {
-                    Optional<AccountMatcher.Match> m = match(r.label(), ocr);
+                    Optional<AccountMatcher.Match> m = match(RowLabel.scoped(r.label()), ocr);
                     if (m.isPresent() && permittedKind(m.get().account(), kind) && !memo(m.get().account())
                             && !gainsAndLosses(c, m.get().account())) {
                         String a = m.get().account();

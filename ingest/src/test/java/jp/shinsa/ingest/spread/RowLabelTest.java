@@ -51,4 +51,15 @@ class RowLabelTest {
         assertThat(RowLabel.read("流動資産の部合計").total()).isTrue();
         assertThat(RowLabel.read("材料費").total()).isFalse();
     }
+
+    @Test
+    void should_read_an_other_scoped_by_a_bracket_as_the_other_items_of_what_the_bracket_names() {
+        assertThat(RowLabel.read("その他（流動資産）").base()).isEqualTo("その他の流動資産");
+        assertThat(RowLabel.read("その他（流動資産）").qualified()).isFalse();
+        assertThat(RowLabel.read("その他(固定負債)計").base()).isEqualTo("その他の固定負債計");
+        assertThat(RowLabel.read("その他(固定負債)計").total()).isTrue();
+        // a bracket after a named line is still a note on it
+        assertThat(RowLabel.read("未払金（その他）").base()).isEqualTo("未払金");
+        assertThat(RowLabel.scoped("器械備品（その他）")).isEqualTo("器械備品（その他）");
+    }
 }

@@ -310,6 +310,23 @@ class StatementSpreaderTest {
     }
 
     @Test
+    void should_read_a_block_headed_by_an_other_scoped_by_a_bracket_as_the_parts_of_that_other_account() {
+        // その他（有形固定資産） heads the block of その他の有形固定資産; a part resembling a named line (器械備品) is
+        // still a part, and the named lines above the block stay theirs
+        Sheet sheet = new Sheet().row("貸借対照表", null).row("資産の部", null).row("固定資産", null).row("有形固定資産", null)
+                .row("病棟建物", 100L).row("医療器械", 200L).row("病院敷地", 300L).row("その他（有形固定資産）", null)
+                .row("運搬用車両", 5L).row("その他の器械備品", 7L).row("賃借資産", 3L).row("その他（有形固定資産）計", 15L)
+                .row("有形固定資産合計", 615L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).extracting(Figure::account, Figure::value)
+                .contains(tuple("other_tangible_assets", 15L), tuple("medical_equipment", 200L), tuple("land", 300L),
+                        tuple("tangible_fixed_assets", 615L))
+                .doesNotContain(tuple("medical_equipment", 7L));
+    }
+
+    @Test
     void should_place_zero_lines_by_their_order_but_leave_them_uncertain() {
         Sheet sheet = new Sheet().row("損益計算書", null).row("経常利益", 100L).row("臨時利益", 0L).row("臨時損失", 0L)
                 .row("税引前当期純利益", 100L);

@@ -115,6 +115,12 @@ final class RootCauseGrouping {
                 message = new Text(message.ja() + " ただし「" + row.row().label() + "」の勘定科目が不確かなため、警告にしていません。",
                         message.en() + " Not an alarm: the account of row \"" + row.row().label() + "\" is uncertain.");
                 out.add(UncertainRows.finding(unsure, row));
+            } else if (scanSlip(primary, index)) {
+                // a scanned 増減 whose digits are the computed difference's with some dropped or added:
+                // Tesseract lost or doubled characters, the applicant's figures agree
+                severity = Severity.INFO;
+                message = new Text(message.ja() + " スキャン画像の読み取りで桁が欠けたか増えた可能性があるため、警告にしていません。原本で確認してください。",
+                        message.en() + " Not an alarm: the scan's reading may have lost or added digits; check it against the original.");
             } else if (suspect != null && suspect.confidence() < minConfidence) {
                 severity = Severity.INFO;
                 message = new Text(message.ja() + String.format(java.util.Locale.ROOT, " この数値の読み取り信頼度は %.2f です。原本で数値を確認してください。",
@@ -324,6 +330,36 @@ final class RootCauseGrouping {
             }
         }
         return null;
+    }
+
+    /**
+     * A 増減 read by OCR that disagrees with current − prior only by digits lost or added (one
+     * number's digits are the other's with at most three taken out): a reading slip, not a figure
+     * of the applicant's.
+     */
+    static boolean scanSlip(Violation v, FigureIndex index) {
+        if (v.code() != FindingCode.COMPARISON_DELTA_MISMATCH || v.actual() == null || v.expected() == null) {
+            return false;
+        }
+        boolean scanned = index.documents().stream().anyMatch(d -> d.file().equals(v.file()) && d.ocr());
+        if (!scanned) {
+            return false;
+        }
+        String a = Long.toString(Math.abs(v.actual()));
+        String b = Long.toString(Math.abs(v.expected()));
+        String shorter = a.length() <= b.length() ? a : b;
+        String longer = a.length() <= b.length() ? b : a;
+        return longer.length() > shorter.length() && longer.length() - shorter.length() <= 3 && subsequence(shorter, longer);
+    }
+
+    private static boolean subsequence(String part, String whole) {
+        int i = 0;
+        for (int j = 0; j < whole.length() && i < part.length(); j++) {
+            if (whole.charAt(j) == part.charAt(i)) {
+                i++;
+            }
+        }
+        return i == part.length();
     }
 
     /**
