@@ -265,6 +265,7 @@ public final class StatementSpreader {
         Map<Section, Integer> partIndent = new java.util.IdentityHashMap<>();
         String kind = null;
         boolean indents = rows.stream().filter(x -> !x.heading()).map(StatementRow::indent).distinct().count() > 1;
+        Map<Integer, StatementRow> unnamedBlocks = unnamedBlocks(rows, ocr, unit);
         for (StatementRow r : rows) {
             if (r.heading()) {
                 String c = jp.shinsa.ingest.text.JapaneseText.compact(r.label());
@@ -274,7 +275,7 @@ public final class StatementSpreader {
                 } else if (c.contains("損益計算書")) {
                     stack.clear();
                     kind = "PL";
-                } else {
+                } else if (!unnamedBlocks.containsKey(r.index())) {
                     Optional<AccountMatcher.Match> m = match(RowLabel.scoped(r.label()), ocr);
                     if (m.isPresent() && permittedKind(m.get().account(), kind) && !memo(m.get().account())
                             && !gainsAndLosses(c, m.get().account())) {
@@ -307,6 +308,14 @@ public final class StatementSpreader {
                 }
             }
             RowLabel reading = RowLabel.read(r.label());
+            if (unnamedBlocks.containsKey(r.index()) && learned.find(type, LearnedMappings.wordingKey(r.label())).isEmpty()) {
+                // a line of a block whose heading names no account, summed exactly by the block's own total
+                // line: the total carries the account, this line is its detail (mapped after the search)
+                items.add(new Item(r, reading, top(stack), path(stack), List.of(new Option(RowMapping.Kind.IGNORED, null, 1,
+                        UNNAMED_BLOCK)), true, false));
+                outRows.add(null);
+                continue;
+            }
             Optional<TaughtMapping> t = learned.find(type, LearnedMappings.wordingKey(r.label()));
             if (t.isPresent()) {
                 TaughtMapping tm = t.get();
@@ -361,6 +370,20 @@ public final class StatementSpreader {
             List<Option> options = ownName ? new ArrayList<>(List.of(new Option(RowMapping.Kind.ACCOUNT, strong, 0.9, "label names its block"),
                     new Option(RowMapping.Kind.PART_OF, strong, 0.7, "detail line named like its block")))
                     : options(reading, exact.orElse(null), strong, section, kind, ocr);
+            if (unnamedBlocks.containsValue(r) && section != null && CHILDREN.containsKey(section)) {
+                // the total line of a block printed inside a section is one of the section's lines, whatever
+                // its wording resembles (権利資産計 contains 資産計): each is a reading the arithmetic can confirm
+                List<Option> widened = new ArrayList<>(options);
+                for (String c : CHILDREN.get(section)) {
+                    if (widened.stream().noneMatch(o -> c.equals(o.account())) && permittedKind(c, kind)) {
+                        widened.add(new Option(RowMapping.Kind.ACCOUNT, c, GAP, "fills a gap"));
+                    }
+                }
+                if (widened.stream().noneMatch(o -> o.kind() == RowMapping.Kind.UNMAPPED)) {
+                    widened.add(new Option(RowMapping.Kind.UNMAPPED, null, 0, "none"));
+                }
+                options = widened;
+            }
             // a row no reading fits is not fixed: its place in the statement may still give it one
             boolean fixed = options.size() == 1 && options.get(0).kind() != RowMapping.Kind.UNMAPPED;
             items.add(new Item(r, reading, section, sectionPath, options, fixed, false));
@@ -401,6 +424,100 @@ public final class StatementSpreader {
      */
     static boolean gainsAndLosses(String compactLabel, String account) {
         return compactLabel.contains("損益") && leaf(account);
+    }
+
+    private static final String UNNAMED_BLOCK = "detail of a block whose total line is printed";
+    /** A heading whose wording resembles an account less than this names none (権利資産 only contains 資産). */
+    private static final double NAMES_HEADING = 0.8;
+
+    /**
+     * Blocks whose heading names no account (a wording nobody listed: 無形資産 over 借地権, ソフトウェア …)
+     * but whose end is printed as the heading's own total line (無形資産計, 無形資産合計): when that line is,
+     * in every year, the sum of the lines between, those lines are its detail and the total line alone
+     * is read (by its wording, its place, the arithmetic). Returns each detail line's index → the total
+     * line (the heading's index is in the map too: it opens no section). A block whose lines do not add
+     * up to its total is left as it is.
+     */
+    static Map<Integer, StatementRow> unnamedBlocks(List<StatementRow> rows, boolean ocr, long unit) {
+        Map<Integer, StatementRow> out = new HashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            StatementRow h = rows.get(i);
+            String stem = jp.shinsa.ingest.text.JapaneseText.compact(RowLabel.read(h.label()).base());
+            Optional<AccountMatcher.Match> named = match(RowLabel.scoped(h.label()), ocr);
+            if (!h.heading() || stem.length() < 2 || named.isPresent() && (named.get().exact() || named.get().similarity() >= NAMES_HEADING)) {
+                continue;
+            }
+            List<StatementRow> lines = new ArrayList<>();
+            for (int j = i + 1; j < rows.size(); j++) {
+                StatementRow r = rows.get(j);
+                if (r.heading()) {
+                    break;
+                }
+                String c = jp.shinsa.ingest.text.JapaneseText.compact(RowLabel.read(r.label()).base());
+                if (c.startsWith(stem) && c.length() > stem.length() && c.substring(stem.length()).matches("(?:の)?(?:合計|小計|総計|計)")) {
+                    if (lines.size() >= 2 && addsUp(lines, r, unit)) {
+                        lines.forEach(x -> out.put(x.index(), r));
+                        out.put(h.index(), r);
+                    }
+                    break;
+                }
+                lines.add(r);
+            }
+        }
+        return out;
+    }
+
+    private static boolean addsUp(List<StatementRow> lines, StatementRow total, long unit) {
+        if (total.values().isEmpty()) {
+            return false;
+        }
+        for (var y : total.values().entrySet()) {
+            long sum = 0;
+            for (StatementRow r : lines) {
+                Long v = r.values().get(y.getKey());
+                if (v == null) {
+                    return false;
+                }
+                sum += v;
+            }
+            long tolerance = unit == 1 ? 0 : unit * (lines.size() + 1) / 2;
+            if (Math.abs(sum - y.getValue()) > tolerance) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Detail line item → the item of its block's total line. */
+    private static Map<Item, Item> unnamedBlocksOf(List<Item> items) {
+        Map<Item, Item> out = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            Item it = items.get(i);
+            if (!it.chosen().why().equals(UNNAMED_BLOCK)) {
+                continue;
+            }
+            for (int j = i + 1; j < items.size(); j++) {
+                if (!items.get(j).chosen().why().equals(UNNAMED_BLOCK)) {
+                    out.put(it, items.get(j));
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The detail lines of unnamed blocks, mapped as parts of whatever their total line was read as. */
+    private static void blockParts(List<Item> items, Map<Item, RowMapping> mappings, Map<Item, Item> totalOf) {
+        for (var e : totalOf.entrySet()) {
+            RowMapping total = mappings.get(e.getValue());
+            String label = e.getValue().row.label();
+            boolean read = total != null && total.kind() == RowMapping.Kind.ACCOUNT;
+            Text reason = new Text("「" + label + "」で合計される内訳行" + (read ? "" : "（合計行の科目は未決定）"),
+                    "a detail line summed by its block's total line \"" + label + "\"" + (read ? "" : " (whose account is not decided)"));
+            mappings.put(e.getKey(), read
+                    ? new RowMapping(RowMapping.Kind.PART_OF, total.account(), total.confidence(), total.candidates(), reason, false)
+                    : new RowMapping(RowMapping.Kind.IGNORED, null, 1, List.of(), reason, false));
+        }
     }
 
     /** Score of a reading resting on the same amounts printed for that account in another document. */
@@ -1599,6 +1716,9 @@ public final class StatementSpreader {
             } else if (BusinessSections.whyJa(o) != null) {
                 conf = o.score();
                 reason = new Text(BusinessSections.whyJa(o) + section(it, true), BusinessSections.whyEn(o) + section(it, false));
+            } else if (o.why().equals(UNNAMED_BLOCK)) {
+                conf = 1;
+                reason = new Text("", "");
             } else if (it.fixed) {
                 conf = o.score();
                 reason = new Text("科目名が一致" + section(it, true), "the label names the account" + section(it, false));
@@ -1651,6 +1771,7 @@ public final class StatementSpreader {
                     : new RowMapping(o.kind(), o.account(), Math.max(0, Math.min(1, conf)), candidates, reason, it.taught);
             mappings.put(it, m);
         }
+        blockParts(items, mappings, unnamedBlocksOf(items));
         List<Figure> figures = new ArrayList<>();
         List<ComparisonDelta> deltas = new ArrayList<>();
         List<UnmappedRow> unmapped = new ArrayList<>();

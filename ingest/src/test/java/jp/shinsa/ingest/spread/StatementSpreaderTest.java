@@ -327,6 +327,24 @@ class StatementSpreaderTest {
     }
 
     @Test
+    void should_read_a_block_whose_heading_names_no_account_through_its_own_total_line() {
+        // 権利資産 names no account; 権利資産計 is its total (the heading's wording + 計) and the lines
+        // between add up to it: they are its detail, and the total alone takes a line 固定資産 lacks
+        Sheet sheet = new Sheet().row("貸借対照表", null).row("資産の部", null).row("固定資産", null).row("建物", 500L)
+                .row("有形固定資産合計", 500L).row("権利資産", null).row("地上権", 20L).row("業務用プログラム", 12L).row("通信回線権", 3L)
+                .row("権利資産計", 35L).row("その他の資産合計", 65L).row("固定資産合計", 600L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).extracting(Figure::account, Figure::value)
+                .contains(tuple("intangible_fixed_assets", 35L), tuple("other_fixed_assets", 65L))
+                .doesNotContain(tuple("intangible_fixed_assets", 20L), tuple("other_fixed_assets", 20L));
+        assertThat(s.unmapped()).extracting(u -> u.label()).doesNotContain("地上権", "業務用プログラム", "通信回線権");
+        assertThat(s.rows()).filteredOn(r -> r.label().equals("地上権")).singleElement()
+                .satisfies(r -> assertThat(r.mapping().kind()).isEqualTo(RowMapping.Kind.PART_OF));
+    }
+
+    @Test
     void should_place_zero_lines_by_their_order_but_leave_them_uncertain() {
         Sheet sheet = new Sheet().row("損益計算書", null).row("経常利益", 100L).row("臨時利益", 0L).row("臨時損失", 0L)
                 .row("税引前当期純利益", 100L);
