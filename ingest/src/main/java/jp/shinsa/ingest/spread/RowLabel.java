@@ -95,8 +95,18 @@ record RowLabel(String base, boolean memo, boolean contra, boolean currentPortio
             }
             n = t.group(1).strip();
         }
+        // 医業利益又は医業損失, 当期純利益又は純損失: the loss written as the alternative sign of the profit (a
+        // sign note in the label itself, like （△損失）): the line is the profit account
+        Matcher alt = LOSS_ALTERNATIVE.matcher(n);
+        if (alt.matches() && jp.shinsa.ingest.extract.AccountMatcher.key(alt.group(1)).length() >= 2) {
+            n = alt.group(1).strip();
+            // its （△） says how a loss is printed, not that the line is a deduction
+            contra = false;
+        }
         return new RowLabel(n, memo, contra, current, longer, TOTAL.matcher(JapaneseText.compact(n)).find(), other);
     }
+
+    private static final Pattern LOSS_ALTERNATIVE = Pattern.compile("^(.+?(?:利益|益|差額|剰余金?))\\s*(?:又は|または|/|・)\\s*\\S*(?:損失|損|欠損金?|不足額?)\\s*$");
 
     /** The same reading without the 1年以内 / 1年超 flags (when they are part of the account's name). */
     RowLabel withoutPortion() {

@@ -774,23 +774,27 @@ public final class StatementSpreader {
                 continue;
             }
             List<Item> run = new ArrayList<>();
+            String statementOfA = CHART.get(at.get(items.get(i))).statement();
             int j = i + 1;
-            while (j < items.size() && !at.containsKey(items.get(j))
+            while (j < items.size() && !at.containsKey(items.get(j)) && sameStatement(items.get(j), statementOfA)
                     && (weak(items.get(j)) || demoted.contains(items.get(j)) || transparent(items.get(j)))) {
                 if (weak(items.get(j)) || demoted.contains(items.get(j))) {
                     run.add(items.get(j));
                 }
                 j++;
             }
-            if (!run.isEmpty() && j < items.size() && at.containsKey(items.get(j))) {
+            // the end of the statement is a place too: after its last line read, the chart's lines after it
+            boolean end = j >= items.size() || !sameStatement(items.get(j), statementOfA)
+                    || at.containsKey(items.get(j)) && !CHART.get(at.get(items.get(j))).statement().equals(statementOfA);
+            if (!run.isEmpty() && (end || at.containsKey(items.get(j)))) {
                 String a = at.get(items.get(i));
-                String b = at.get(items.get(j));
+                String b = end ? null : at.get(items.get(j));
                 String statement = CHART.get(a).statement();
                 List<String> between = new ArrayList<>();
-                if (CHART.get(b).statement().equals(statement)) {
+                if (b == null || CHART.get(b).statement().equals(statement)) {
                     for (String c : CHART.keySet()) {
                         int o = ORDER.get(c);
-                        if (o > ORDER.get(a) && o < ORDER.get(b) && CHART.get(c).statement().equals(statement) && !memo(c)
+                        if (o > ORDER.get(a) && (b == null || o < ORDER.get(b)) && CHART.get(c).statement().equals(statement) && !memo(c)
                                 && !named.contains(c)) {
                             between.add(c);
                         }
@@ -819,6 +823,12 @@ public final class StatementSpreader {
             }
             i = j;
         }
+    }
+
+    /** Whether a row stands in a section of {@code statement} (a row outside every section may be of any). */
+    private static boolean sameStatement(Item it, String statement) {
+        return it.sectionAccount == null || CHART.get(it.sectionAccount) == null
+                || CHART.get(it.sectionAccount).statement().equals(statement);
     }
 
     /**

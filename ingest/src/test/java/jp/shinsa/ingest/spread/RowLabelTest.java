@@ -62,4 +62,14 @@ class RowLabelTest {
         assertThat(RowLabel.read("未払金（その他）").base()).isEqualTo("未払金");
         assertThat(RowLabel.scoped("器械備品（その他）")).isEqualTo("器械備品（その他）");
     }
+
+    @Test
+    void should_read_a_loss_written_as_the_alternative_of_a_profit_as_the_profit_line() {
+        assertThat(RowLabel.read("事業利益又は事業損失（△）").base()).isEqualTo("事業利益");
+        assertThat(RowLabel.read("事業利益又は事業損失（△）").contra()).isFalse();
+        assertThat(RowLabel.read("当期純利益または当期純損失").base()).isEqualTo("当期純利益");
+        // not an alternative of a profit: kept whole
+        assertThat(RowLabel.read("固定資産売却損益").base()).isEqualTo("固定資産売却損益");
+        assertThat(RowLabel.read("災害による損失").base()).isEqualTo("災害による損失");
+    }
 }

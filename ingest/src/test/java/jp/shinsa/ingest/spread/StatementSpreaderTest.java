@@ -345,6 +345,21 @@ class StatementSpreaderTest {
     }
 
     @Test
+    void should_place_the_last_lines_of_a_statement_after_its_last_line_read() {
+        // 年度の最終損益 ends the income statement, a balance sheet follows: the chart's line after 法人税等 is 当期純利益
+        Sheet sheet = new Sheet().row("損益計算書", null).row("経常利益", 120L).row("特別利益", 0L).row("特別損失", 20L)
+                .row("税引前当期純利益", 100L).row("法人税住民税及び事業税", 30L).row("年度の最終損益", 70L)
+                .row("貸借対照表", null).row("資産の部", null).row("流動資産", null).row("現金及び預金", 50L).row("流動資産合計", 50L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).extracting(Figure::account, Figure::value).contains(tuple("net_income", 70L), tuple("cash_and_deposits", 50L));
+        // a total its components add up to (100 − 30): trusted at its place
+        assertThat(s.figures()).filteredOn(f -> f.account().equals("net_income"))
+                .allSatisfy(f -> assertThat(f.confidence()).isGreaterThanOrEqualTo(StatementSpreader.UNCERTAIN));
+    }
+
+    @Test
     void should_place_zero_lines_by_their_order_but_leave_them_uncertain() {
         Sheet sheet = new Sheet().row("損益計算書", null).row("経常利益", 100L).row("臨時利益", 0L).row("臨時損失", 0L)
                 .row("税引前当期純利益", 100L);
