@@ -1866,8 +1866,70 @@ public final class StatementSpreader {
                     grew = true;
                 }
             }
+            // a total standing as the one unread line of an identity whose other lines are all read
+            // (経常利益 in a wording nobody listed, between 医業利益 … and 特別利益, 特別損失, 税引前当期純利益)
+            for (var c : CHILDREN.entrySet()) {
+                Item component = soleUnread(e, c.getKey(), c.getValue(), out);
+                if (component != null) {
+                    out.add(component);
+                    grew = true;
+                }
+            }
         }
         return out;
+    }
+
+    /**
+     * The row of identity {@code parent} = Σ {@code children} that is placed by its place alone, when it
+     * is the only such line of the identity, reads as an account that is itself a total, every other
+     * line of the identity is printed and read (by its label, or determined), and the identity holds in
+     * every year with that row not all zero; else null.
+     */
+    private static Item soleUnread(Evaluation e, String parent, List<String> children, java.util.Set<Item> determined) {
+        List<String> members = new ArrayList<>(children);
+        members.add(parent);
+        Item unread = null;
+        for (String m : members) {
+            Item it = e.printedBy.get(m);
+            if (it == null) {
+                if (!e.parts.containsKey(m)) {
+                    return null;
+                }
+                continue;
+            }
+            boolean byPlace = it.chosen().why().equals("its place in the statement") && !determined.contains(it);
+            if (byPlace) {
+                if (unread != null || !CHILDREN.containsKey(m) || m.equals(parent)) {
+                    return null;
+                }
+                unread = it;
+            } else if (it.chosen().kind() != RowMapping.Kind.ACCOUNT) {
+                return null;
+            }
+        }
+        if (unread == null || e.failed.getOrDefault(unread, 0) > 0) {
+            // a line some identity fails on is not determined by another one (a misprinted total stays doubtful)
+            return null;
+        }
+        Map<Integer, Long> p = e.value.get(parent);
+        boolean nonZero = false;
+        for (var y : p.entrySet()) {
+            long sum = 0;
+            for (String c : children) {
+                Long x = e.value.get(c) == null ? null : e.value.get(c).get(y.getKey());
+                if (x == null) {
+                    return null;
+                }
+                Account a = CHART.get(c);
+                sum += (a != null && a.sign() < 0 ? -1 : 1) * x;
+            }
+            long tolerance = e.unit == 1 ? 0 : e.unit * (children.size() + 1) / 2;
+            if (Math.abs(sum - y.getValue()) > tolerance) {
+                return null;
+            }
+            nonZero |= unread.signedValues().getOrDefault(y.getKey(), 0L) != 0;
+        }
+        return nonZero ? unread : null;
     }
 
     private static boolean determines(Evaluation e, Item total, List<String> children, java.util.Set<Item> determined) {

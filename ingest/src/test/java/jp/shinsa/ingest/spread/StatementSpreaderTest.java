@@ -360,6 +360,23 @@ class StatementSpreaderTest {
     }
 
     @Test
+    void should_trust_a_total_at_its_place_that_is_the_one_unread_line_of_an_identity_that_holds() {
+        // 経常の差引 is the one line of 税引前当期純利益 = 経常利益 + 特別利益 − 特別損失 not read by its wording; the
+        // leaf 医業外の支出 beside it only fills a remainder and stays a place to confirm
+        Sheet sheet = new Sheet().row("損益計算書", null).row("医業利益", 100L).row("医業外収益", 30L).row("医業外の支出", 10L)
+                .row("経常の差引", 120L).row("特別利益", 5L).row("特別損失", 15L).row("税引前当期純利益", 110L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).extracting(Figure::account, Figure::value)
+                .contains(tuple("ordinary_profit", 120L), tuple("non_operating_expenses", 10L));
+        assertThat(s.figures()).filteredOn(f -> f.account().equals("ordinary_profit"))
+                .allSatisfy(f -> assertThat(f.confidence()).isGreaterThanOrEqualTo(StatementSpreader.UNCERTAIN));
+        assertThat(s.figures()).filteredOn(f -> f.account().equals("non_operating_expenses"))
+                .allSatisfy(f -> assertThat(f.confidence()).isLessThan(StatementSpreader.UNCERTAIN));
+    }
+
+    @Test
     void should_place_zero_lines_by_their_order_but_leave_them_uncertain() {
         Sheet sheet = new Sheet().row("損益計算書", null).row("経常利益", 100L).row("臨時利益", 0L).row("臨時損失", 0L)
                 .row("税引前当期純利益", 100L);
