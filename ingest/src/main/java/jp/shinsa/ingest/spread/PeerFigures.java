@@ -77,15 +77,18 @@ public final class PeerFigures {
     }
 
     /**
-     * The first source of each account whose amounts equal {@code values} (yen by year) in every year
-     * both print, at least one of them, and not all of those zero; {@code unit} is the reading
-     * document's (a 千円 sheet rounds a 円 statement's figures).
+     * The first source of each account whose amounts agree with {@code values} (yen by year):
+     * {@code everyYear}, in every year both print (at least one, not all zero); otherwise in some year
+     * both print (not zero) while they differ in another — the same account with one figure that
+     * disagrees, or a coincidence. {@code unit} is the reading document's (a 千円 sheet rounds a 円
+     * statement's figures).
      */
-    Map<String, Source> matching(Map<Integer, Long> values, long unit) {
+    Map<String, Source> matching(Map<Integer, Long> values, long unit, boolean everyYear) {
+        Agreement wanted = everyYear ? Agreement.EVERY_YEAR : Agreement.SOME_YEAR;
         Map<String, Source> out = new LinkedHashMap<>();
         for (var e : byAccount.entrySet()) {
             for (Source s : e.getValue()) {
-                if (same(values, unit, s)) {
+                if (agreement(values, unit, s) == wanted) {
                     out.put(e.getKey(), s);
                     break;
                 }
@@ -94,49 +97,28 @@ public final class PeerFigures {
         return out;
     }
 
-    /**
-     * The first source of each account whose amounts equal {@code values} in some year both print (not
-     * zero) and differ in another: the same account with one figure that disagrees, or a coincidence.
-     */
-    Map<String, Source> matchingSome(Map<Integer, Long> values, long unit) {
-        Map<String, Source> out = new LinkedHashMap<>();
-        for (var e : byAccount.entrySet()) {
-            for (Source s : e.getValue()) {
-                if (!same(values, unit, s) && sameInSomeYear(values, unit, s)) {
-                    out.put(e.getKey(), s);
-                    break;
-                }
-            }
-        }
-        return out;
-    }
+    private enum Agreement { EVERY_YEAR, SOME_YEAR, NONE }
 
-    private static boolean sameInSomeYear(Map<Integer, Long> values, long unit, Source s) {
+    private static Agreement agreement(Map<Integer, Long> values, long unit, Source s) {
         long tolerance = Math.max(unit, s.unit()) == 1 ? 0 : Math.max(unit, s.unit()) / 2;
-        for (var y : values.entrySet()) {
-            Long other = s.values().get(y.getKey());
-            if (other != null && y.getValue() != 0 && Math.abs(other - y.getValue()) <= tolerance) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean same(Map<Integer, Long> values, long unit, Source s) {
         int common = 0;
+        boolean differs = false;
         boolean nonZero = false;
-        long tolerance = Math.max(unit, s.unit()) == 1 ? 0 : Math.max(unit, s.unit()) / 2;
+        boolean agreesNonZero = false;
         for (var y : values.entrySet()) {
             Long other = s.values().get(y.getKey());
             if (other == null) {
                 continue;
             }
             common++;
-            if (Math.abs(other - y.getValue()) > tolerance) {
-                return false;
-            }
+            boolean same = Math.abs(other - y.getValue()) <= tolerance;
+            differs |= !same;
             nonZero |= y.getValue() != 0;
+            agreesNonZero |= same && y.getValue() != 0;
         }
-        return common > 0 && nonZero;
+        if (common > 0 && !differs && nonZero) {
+            return Agreement.EVERY_YEAR;
+        }
+        return differs && agreesNonZero ? Agreement.SOME_YEAR : Agreement.NONE;
     }
 }

@@ -52,7 +52,8 @@ record RowLabel(String base, boolean memo, boolean contra, boolean currentPortio
     }
 
     static RowLabel read(String label) {
-        String n = JapaneseText.nfkc(scoped(label) == null ? "" : scoped(label)).strip();
+        String written = scoped(label);
+        String n = JapaneseText.nfkc(written == null ? "" : written).strip();
         Matcher e = ENCLOSING.matcher(n);
         if (e.matches()) {
             n = e.group(1);

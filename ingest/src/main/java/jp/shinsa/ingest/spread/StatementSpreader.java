@@ -374,11 +374,7 @@ public final class StatementSpreader {
                 // the total line of a block printed inside a section is one of the section's lines, whatever
                 // its wording resembles (権利資産計 contains 資産計): each is a reading the arithmetic can confirm
                 List<Option> widened = new ArrayList<>(options);
-                for (String c : CHILDREN.get(section)) {
-                    if (widened.stream().noneMatch(o -> c.equals(o.account())) && permittedKind(c, kind)) {
-                        widened.add(new Option(RowMapping.Kind.ACCOUNT, c, GAP, "fills a gap"));
-                    }
-                }
+                addGapReadings(widened, section, kind);
                 if (widened.stream().noneMatch(o -> o.kind() == RowMapping.Kind.UNMAPPED)) {
                     widened.add(new Option(RowMapping.Kind.UNMAPPED, null, 0, "none"));
                 }
@@ -549,8 +545,7 @@ public final class StatementSpreader {
             if (it.fixed || it.taught || it.row.values().isEmpty()) {
                 continue;
             }
-            Map<String, PeerFigures.Source> same = peers.matching(it.signedValues(), it.unit);
-            same.keySet().removeIf(a -> !permitted(a, it.sectionAccount) || named.contains(a));
+            Map<String, PeerFigures.Source> same = sameFiguresFor(it, peers, named, true);
             // amounts two accounts share (資産合計 and 負債及び純資産合計, 経常利益 without 特別損益) tell neither:
             // both are offered just above the prior floor, the wording picks one, and the row stays uncertain
             double base = same.size() == 1 ? SAME_FIGURES : SHARED_FIGURES;
@@ -558,8 +553,7 @@ public final class StatementSpreader {
             if (same.isEmpty()) {
                 // the same amount in one year and another in the next: most likely the account with a
                 // figure that disagrees (a finding to confirm, the reading stays below 0.5)
-                same = peers.matchingSome(it.signedValues(), it.unit);
-                same.keySet().removeIf(a -> !permitted(a, it.sectionAccount) || named.contains(a));
+                same = sameFiguresFor(it, peers, named, false);
                 if (same.size() != 1) {
                     continue;
                 }
@@ -580,6 +574,14 @@ public final class StatementSpreader {
             }
             it.options.sort((x, y) -> Double.compare(y.score(), x.score()));
         }
+    }
+
+    /** The accounts the row's amounts agree with in another document ({@link PeerFigures#matching}) that the row may be. */
+    private static Map<String, PeerFigures.Source> sameFiguresFor(Item it, PeerFigures peers, java.util.Set<String> named,
+                                                                  boolean everyYear) {
+        Map<String, PeerFigures.Source> same = peers.matching(it.signedValues(), it.unit, everyYear);
+        same.keySet().removeIf(a -> !permitted(a, it.sectionAccount) || named.contains(a));
+        return same;
     }
 
     private static final String SAME_FIGURES_WHY = "same figures as another document";
@@ -1141,6 +1143,15 @@ public final class StatementSpreader {
         return children.stream().filter(c -> c.startsWith("other_")).findFirst().orElse(null);
     }
 
+    /** Every component of {@code section} not yet among {@code out}, as a line the section lacks ({@link #GAP}). */
+    private static void addGapReadings(List<Option> out, String section, String kind) {
+        for (String c : CHILDREN.get(section)) {
+            if (out.stream().noneMatch(o -> c.equals(o.account())) && permittedKind(c, kind)) {
+                out.add(new Option(RowMapping.Kind.ACCOUNT, c, GAP, "fills a gap"));
+            }
+        }
+    }
+
     private static List<Option> options(RowLabel reading, AccountMatcher.Match match, String strong, String section,
                                         String kind, boolean ocr) {
         List<Option> out = new ArrayList<>();
@@ -1215,11 +1226,7 @@ public final class StatementSpreader {
         if (section != null && bestLabel < WEAK_LABEL && CHILDREN.containsKey(section)) {
             // a wording with no label evidence may still fill a line its section lacks: every component
             // of the section is a reading the arithmetic alone can confirm (拠出金 beside 剰余金 under 純資産)
-            for (String c : CHILDREN.get(section)) {
-                if (out.stream().noneMatch(o -> c.equals(o.account())) && permittedKind(c, kind)) {
-                    out.add(new Option(RowMapping.Kind.ACCOUNT, c, GAP, "fills a gap"));
-                }
-            }
+            addGapReadings(out, section, kind);
         }
         out.sort((x, y) -> Double.compare(y.score(), x.score()));
         // A label that all but names an account is not dropped to dodge an identity: a gap may be a
@@ -1858,7 +1865,7 @@ public final class StatementSpreader {
             grew = false;
             for (var c : CHILDREN.entrySet()) {
                 Item total = e.printedBy.get(c.getKey());
-                if (total == null || out.contains(total) || !total.chosen().why().equals("its place in the statement")) {
+                if (total == null || !byPlace(total, out)) {
                     continue;
                 }
                 if (determines(e, total, c.getValue(), out)) {
@@ -1897,8 +1904,7 @@ public final class StatementSpreader {
                 }
                 continue;
             }
-            boolean byPlace = it.chosen().why().equals("its place in the statement") && !determined.contains(it);
-            if (byPlace) {
+            if (byPlace(it, determined)) {
                 if (unread != null || !CHILDREN.containsKey(m) || m.equals(parent)) {
                     return null;
                 }
@@ -1912,51 +1918,18 @@ public final class StatementSpreader {
             return null;
         }
         Map<Integer, Long> p = e.value.get(parent);
-        boolean nonZero = false;
-        for (var y : p.entrySet()) {
-            long sum = 0;
-            for (String c : children) {
-                Long x = e.value.get(c) == null ? null : e.value.get(c).get(y.getKey());
-                if (x == null) {
-                    return null;
-                }
-                Account a = CHART.get(c);
-                sum += (a != null && a.sign() < 0 ? -1 : 1) * x;
-            }
-            long tolerance = e.unit == 1 ? 0 : e.unit * (children.size() + 1) / 2;
-            if (Math.abs(sum - y.getValue()) > tolerance) {
-                return null;
-            }
-            nonZero |= unread.signedValues().getOrDefault(y.getKey(), 0L) != 0;
-        }
-        return nonZero ? unread : null;
+        Map<Integer, Long> own = unread.signedValues();
+        boolean nonZero = p.keySet().stream().anyMatch(y -> own.getOrDefault(y, 0L) != 0);
+        return nonZero && sumsTo(e, p, children) ? unread : null;
     }
 
-    private static boolean determines(Evaluation e, Item total, List<String> children, java.util.Set<Item> determined) {
-        int known = 0;
-        for (String c : children) {
-            Item child = e.printedBy.get(c);
-            if (child == null) {
-                // an account printed only as its parts counts as read by them; one read otherwise is no component
-                if (e.parts.containsKey(c)) {
-                    known++;
-                } else if (e.value.containsKey(c)) {
-                    return false;
-                }
-                continue;
-            }
-            boolean byPlace = child.chosen().why().equals("its place in the statement") && !determined.contains(child);
-            if (child == total || byPlace || child.chosen().kind() != RowMapping.Kind.ACCOUNT) {
-                return false;
-            }
-            known++;
-        }
-        if (known < 2) {
-            return false;
-        }
-        boolean nonZero = false;
-        Map<Integer, Long> v = total.signedValues();
-        for (var y : v.entrySet()) {
+    /**
+     * Whether, in every year of {@code total}, the signed sum of the {@code children} printed (an
+     * account the document does not print counts as zero) is {@code total}'s amount, within the
+     * rounding of a 千円 document; false when a printed child lacks one of those years.
+     */
+    private static boolean sumsTo(Evaluation e, Map<Integer, Long> total, List<String> children) {
+        for (var y : total.entrySet()) {
             long sum = 0;
             int terms = 0;
             for (String c : children) {
@@ -1976,9 +1949,38 @@ public final class StatementSpreader {
             if (Math.abs(sum - y.getValue()) > tolerance) {
                 return false;
             }
-            nonZero |= y.getValue() != 0;
         }
-        return nonZero && !v.isEmpty();
+        return true;
+    }
+
+    /** A row read by its place alone and not (yet) determined by the arithmetic. */
+    private static boolean byPlace(Item it, java.util.Set<Item> determined) {
+        return it.chosen().why().equals("its place in the statement") && !determined.contains(it);
+    }
+
+    private static boolean determines(Evaluation e, Item total, List<String> children, java.util.Set<Item> determined) {
+        int known = 0;
+        for (String c : children) {
+            Item child = e.printedBy.get(c);
+            if (child == null) {
+                // an account printed only as its parts counts as read by them; one read otherwise is no component
+                if (e.parts.containsKey(c)) {
+                    known++;
+                } else if (e.value.containsKey(c)) {
+                    return false;
+                }
+                continue;
+            }
+            if (child == total || byPlace(child, determined) || child.chosen().kind() != RowMapping.Kind.ACCOUNT) {
+                return false;
+            }
+            known++;
+        }
+        if (known < 2) {
+            return false;
+        }
+        Map<Integer, Long> v = total.signedValues();
+        return v.values().stream().anyMatch(x -> x != 0) && sumsTo(e, v, children);
     }
 
     /**

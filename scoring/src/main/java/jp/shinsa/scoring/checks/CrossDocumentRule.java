@@ -53,8 +53,13 @@ final class CrossDocumentRule {
      * rounding) between two 千円 documents, 1 yen between two yen documents.
      */
     static boolean differs(Figure a, Figure b) {
-        long tolerance = (a.unit() > 1 ? a.unit() : 0) + (b.unit() > 1 ? b.unit() : 0);
-        return Math.abs(a.value() - b.value()) >= Math.max(tolerance, 1);
+        return differs(a.value(), a.unit(), b.value(), b.unit());
+    }
+
+    /** {@link #differs(Figure, Figure)} for two amounts and the units of the documents they were read from. */
+    static boolean differs(long a, long unitA, long b, long unitB) {
+        long tolerance = (unitA > 1 ? unitA : 0) + (unitB > 1 ? unitB : 0);
+        return Math.abs(a - b) >= Math.max(tolerance, 1);
     }
 
     /** The finding a disagreeing pair becomes once {@code flagged} is known to be the doubtful side. */

@@ -43,6 +43,11 @@ final class FigureIndex {
         return documents.values();
     }
 
+    /** The readable statement document of that file name, or null. */
+    ExtractedDocument document(String file) {
+        return documents.get(file);
+    }
+
     Map<Key, Figure> figures(String file) {
         return byFile.getOrDefault(file, Map.of());
     }

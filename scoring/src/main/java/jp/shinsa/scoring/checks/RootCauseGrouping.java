@@ -341,8 +341,8 @@ final class RootCauseGrouping {
         if (v.code() != FindingCode.COMPARISON_DELTA_MISMATCH || v.actual() == null || v.expected() == null) {
             return false;
         }
-        boolean scanned = index.documents().stream().anyMatch(d -> d.file().equals(v.file()) && d.ocr());
-        if (!scanned) {
+        ExtractedDocument d = index.document(v.file());
+        if (d == null || !d.ocr()) {
             return false;
         }
         String a = Long.toString(Math.abs(v.actual()));
@@ -364,10 +364,9 @@ final class RootCauseGrouping {
 
     /**
      * A disagreement that is one of reading, not of figures: {@code figure}'s amount is printed in the
-     * other document too, on {@code row}, which was read otherwise there ({@code other}: the figure
-     * of the account it was read as, or null for a detail line or an unmapped row).
+     * other document too, on {@code row}, which was read otherwise there.
      */
-    record Misread(Figure figure, UncertainRows.Row row, Figure other) {
+    record Misread(Figure figure, UncertainRows.Row row) {
     }
 
     /**
@@ -388,24 +387,21 @@ final class RootCauseGrouping {
                 Figure g = v.pair().get(1 - side);
                 UncertainRows.Row own = UncertainRows.rowOf(f, index);
                 UncertainRows.Row theirs = UncertainRows.rowOf(g, index);
-                for (ExtractedDocument d : index.documents()) {
-                    if (!d.file().equals(g.file())) {
+                ExtractedDocument d = index.document(g.file());
+                if (d == null) {
+                    continue;
+                }
+                for (StatementRow r : d.rows()) {
+                    Long amount = r.values().get(f.fiscalYear());
+                    // a deduction is printed positive and read negative: the amounts compare unsigned
+                    if (amount == null || amount == 0 || theirs != null && r == theirs.row() || readAs(r, f.account())
+                            || CrossDocumentRule.differs(Math.abs(amount), d.unit(), Math.abs(f.value()), f.unit())) {
                         continue;
                     }
-                    for (StatementRow r : d.rows()) {
-                        Long amount = r.values().get(f.fiscalYear());
-                        if (amount == null || amount == 0 || theirs != null && r == theirs.row() || readAs(r, f.account())
-                                || Math.abs(Math.abs(amount) - Math.abs(f.value())) >= Math.max(1, (f.unit() > 1 ? f.unit() : 0)
-                                + (d.unit() > 1 ? d.unit() : 0))) {
-                            continue;
-                        }
-                        if (exact(r) && (own == null || exact(own.row()))) {
-                            continue;
-                        }
-                        Figure as = r.mapping().kind() == RowMapping.Kind.ACCOUNT
-                                ? index.figures(d.file()).get(new FigureIndex.Key(r.mapping().account(), f.fiscalYear())) : null;
-                        return new Misread(f, new UncertainRows.Row(d, r), as);
+                    if (exact(r) && (own == null || exact(own.row()))) {
+                        continue;
                     }
+                    return new Misread(f, new UncertainRows.Row(d, r));
                 }
             }
         }

@@ -32,26 +32,24 @@ final class UncertainRows {
 
     /** The printed row a figure was read from (for a derived figure, its least certain part), or null. */
     static Row rowOf(Figure f, FigureIndex index) {
-        for (ExtractedDocument d : index.documents()) {
-            if (!d.file().equals(f.file())) {
+        ExtractedDocument d = index.document(f.file());
+        if (d == null) {
+            return null;
+        }
+        List<SourceLocation> at = new ArrayList<>();
+        at.add(f.location());
+        f.derivedFrom().stream().map(PrintedPart::location).forEach(at::add);
+        StatementRow best = null;
+        for (StatementRow r : d.rows()) {
+            if (r.mapping().kind() != RowMapping.Kind.ACCOUNT && r.mapping().kind() != RowMapping.Kind.PART_OF) {
                 continue;
             }
-            List<SourceLocation> at = new ArrayList<>();
-            at.add(f.location());
-            f.derivedFrom().stream().map(PrintedPart::location).forEach(at::add);
-            StatementRow best = null;
-            for (StatementRow r : d.rows()) {
-                if (r.mapping().kind() != RowMapping.Kind.ACCOUNT && r.mapping().kind() != RowMapping.Kind.PART_OF) {
-                    continue;
-                }
-                if ((at.contains(r.locationOf(f.fiscalYear())) || at.contains(r.location()))
-                        && (best == null || r.mapping().confidence() < best.mapping().confidence())) {
-                    best = r;
-                }
+            if ((at.contains(r.locationOf(f.fiscalYear())) || at.contains(r.location()))
+                    && (best == null || r.mapping().confidence() < best.mapping().confidence())) {
+                best = r;
             }
-            return best == null ? null : new Row(d, best);
         }
-        return null;
+        return best == null ? null : new Row(d, best);
     }
 
     static Finding finding(Figure f, Row row) {
