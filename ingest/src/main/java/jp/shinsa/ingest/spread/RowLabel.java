@@ -28,6 +28,11 @@ record RowLabel(String base, boolean memo, boolean contra, boolean currentPortio
     private static final Pattern CONTRA = Pattern.compile("^(?:控除|[△▲]|控除項目|[△▲]控除)$");
     private static final Pattern CURRENT = Pattern.compile("(?:1|一)年(?:以)?内");
     private static final Pattern LONG = Pattern.compile("(?:1|一)年超");
+    /**
+     * A bracket that says what the row leaves out (（1年以内返済予定額を除く）, （1年超を除く）): the row is the
+     * rest, so a due-within-one-year in it makes the row the part due after one year, and the reverse.
+     */
+    private static final Pattern EXCLUDING = Pattern.compile("[(\\[〔]([^()\\[\\]〔〕]*?)(?:を|は)?(?:除く|除き|除いた(?:もの|額|残高)?|除外|控除後|以外(?:のもの)?)[)\\]〕]");
     /** うち…, (うち…), (内…), 内 … — not 内科 or 内視鏡: a bare 内 must be set off by a space or a bracket. */
     private static final Pattern MEMO = Pattern.compile("^\\s*(?:\\(?[0-9]{1,2}[).]\\s*|[①-⑳]\\s*)?(?:[(\\[]\\s*(?:うち|内)|うち|内(?=\\s))\\s*(?=\\S{2})");
     private static final Pattern TOTAL = Pattern.compile("(?:計|合計|総計|の部合計)$");
@@ -70,8 +75,16 @@ record RowLabel(String base, boolean memo, boolean contra, boolean currentPortio
             }
         }
         String compact = JapaneseText.compact(n);
-        boolean current = CURRENT.matcher(compact).find();
-        boolean longer = LONG.matcher(compact).find();
+        boolean current = false;
+        boolean longer = false;
+        Matcher x = EXCLUDING.matcher(compact);
+        while (x.find()) {
+            current |= LONG.matcher(x.group(1)).find();
+            longer |= CURRENT.matcher(x.group(1)).find();
+        }
+        String kept = x.replaceAll("");
+        current |= CURRENT.matcher(kept).find();
+        longer |= LONG.matcher(kept).find();
         n = n.strip();
         if (n.startsWith("△") || n.startsWith("▲")) {
             contra = true;

@@ -559,6 +559,14 @@ public final class StatementSpreader {
                 }
                 base = SHARED_FIGURES;
                 why = SOME_FIGURES_WHY;
+                // printed with the very wording the other document's confident reading has: the applicant's
+                // own name for that account, so the one year that differs is a figure to check, not doubt
+                // about the row (decision 026, item 6)
+                PeerFigures.Source source = same.values().iterator().next();
+                if (LearnedMappings.wordingKey(source.label()).equals(LearnedMappings.wordingKey(it.row.label()))) {
+                    base = SAME_FIGURES;
+                    why = SAME_WORDING_WHY;
+                }
             }
             for (var m : same.entrySet()) {
                 String account = m.getKey();
@@ -586,6 +594,7 @@ public final class StatementSpreader {
 
     private static final String SAME_FIGURES_WHY = "same figures as another document";
     private static final String SOME_FIGURES_WHY = "same figure in some year as another document";
+    private static final String SAME_WORDING_WHY = "same wording and a same figure as another document";
 
     /** Position of each account in accounts.csv, which lists a statement's lines in the order they are printed. */
     private static final Map<String, Integer> ORDER = new HashMap<>();
@@ -1036,13 +1045,26 @@ public final class StatementSpreader {
         // a wording that already reads weakly as the account at its place stays evidence, raised to a
         // place's score: wording and place together are not a place alone (decision 020, fourth pass)
         boolean said = it.options.stream().anyMatch(o -> o.kind() == RowMapping.Kind.ACCOUNT && o.account().equals(account)
-                && o.score() < SLOT && o.score() >= SIBLING_PART && wording(o));
+                && o.score() < SLOT && (o.score() >= SIBLING_PART || nearestWording(it, o)) && wording(o));
         it.options.removeIf(o -> o.kind() == RowMapping.Kind.ACCOUNT && o.account().equals(account) && o.score() < SLOT);
         if (it.options.stream().noneMatch(o -> o.kind() == RowMapping.Kind.ACCOUNT && o.account().equals(account))) {
             it.options.add(new Option(RowMapping.Kind.ACCOUNT, account, SLOT, said ? WORDING_AND_PLACE : "its place in the statement"));
             it.options.sort((x, y) -> Double.compare(y.score(), x.score()));
         }
     }
+
+    /**
+     * Whether {@code o} is the reading the row's wording comes nearest to among the accounts its section
+     * allows, ahead of every other by a clear margin: a weak likeness (設備資金借入金 to 長期借入金, 0.4)
+     * that no other account of the section shares still says which one the wording means.
+     */
+    private static boolean nearestWording(Item it, Option o) {
+        return it.options.stream().filter(x -> x != o && x.kind() == RowMapping.Kind.ACCOUNT && wording(x))
+                .allMatch(x -> x.score() <= o.score() - NEAREST_MARGIN);
+    }
+
+    /** How far the nearest wording must stand ahead of the next one ({@link #nearestWording}). */
+    static final double NEAREST_MARGIN = 0.1;
 
     /** Whether a reading rests on the row's wording (not on a gap, a place or an "of which" line alone). */
     private static boolean wording(Option o) {
@@ -1775,10 +1797,13 @@ public final class StatementSpreader {
                         : placeOnly ? "。科目名からは判断できず位置のみによるため要確認" : "";
                 String tieEn = margin < TIE_MARGIN ? ". Another account fits as well: uncertain"
                         : placeOnly ? ". Only its place, not its wording, supports it: to be confirmed" : "";
-                boolean some = o.why().equals(SOME_FIGURES_WHY);
+                boolean wordingToo = o.why().equals(SAME_WORDING_WHY);
+                boolean some = o.why().equals(SOME_FIGURES_WHY) || wordingToo;
                 PeerFigures.Source same = o.why().equals(SAME_FIGURES_WHY) || some ? it.sameAs.get(o.account()) : null;
-                String whyJa = same == null ? whyJa(o) : (some ? "一部の年度で" : "") + "同じ金額が" + same.file() + "の「" + same.label() + "」にある";
-                String whyEn = same == null ? whyEn(o) : "the same amount" + (some ? " in some year" : "s") + " as 「" + same.label() + "」 in " + same.file();
+                String whyJa = same == null ? whyJa(o) : (wordingToo ? "同じ科目名で" : "") + (some ? "一部の年度で" : "") + "同じ金額が"
+                        + same.file() + "の「" + same.label() + "」にある";
+                String whyEn = same == null ? whyEn(o) : (wordingToo ? "the same wording and " : "") + "the same amount"
+                        + (some ? " in some year" : "s") + " as 「" + same.label() + "」 in " + same.file();
                 reason = new Text(whyJa + section(it, true) + arithJa + tieJa, whyEn + section(it, false) + arithEn + tieEn);
             }
             confidence.put(it, conf);

@@ -16,6 +16,19 @@ class RowLabelTest {
     }
 
     @Test
+    void should_read_a_qualifier_that_leaves_the_current_portion_out_as_the_part_due_after_one_year() {
+        RowLabel l = RowLabel.read("長期借入金（1年以内返済予定額を除く）");
+        assertThat(l.base()).isEqualTo("長期借入金");
+        assertThat(l.currentPortion()).isFalse();
+        assertThat(l.longPortion()).isTrue();
+        assertThat(RowLabel.read("長期借入金（1年超を除く）").currentPortion()).isTrue();
+        // something else left out is a note on scope, not a portion
+        RowLabel lease = RowLabel.read("長期借入金（リース債務を除く）");
+        assertThat(lease.currentPortion() || lease.longPortion()).isFalse();
+        assertThat(lease.otherQualifier()).isNotNull();
+    }
+
+    @Test
     void should_read_deductions_written_as_a_qualifier_or_a_leading_triangle() {
         assertThat(RowLabel.read("貸倒引当金（控除）").contra()).isTrue();
         assertThat(RowLabel.read("△貸倒引当金").contra()).isTrue();

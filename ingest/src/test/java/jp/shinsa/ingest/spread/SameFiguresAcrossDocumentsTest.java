@@ -155,4 +155,24 @@ class SameFiguresAcrossDocumentsTest {
         assertThat(r.mapping().confidence()).isLessThan(StatementSpreader.UNCERTAIN);
         assertThat(r.mapping().reason().ja()).contains("一部の年度で");
     }
+
+    @Test
+    void should_read_a_row_printed_with_the_statements_own_wording_confidently_even_when_one_year_differs() {
+        // the same two figures, but the sheet prints the 決算書's own wording 手持ちの資金 for the row: the
+        // applicant's name for that account; the one year that differs is a figure to check
+        List<Figure> two = List.of(
+                new Figure(STATEMENTS, DocumentType.FINANCIAL_STATEMENTS, "cash_and_deposits", FY - 1, 1_234_567L - 3_000, "手持ちの資金",
+                        1, 0.97, SourceLocation.ofCell(STATEMENTS, "BS", "B3")),
+                new Figure(STATEMENTS, DocumentType.FINANCIAL_STATEMENTS, "cash_and_deposits", FY, 1_222_222L, "手持ちの資金",
+                        1, 0.97, SourceLocation.ofCell(STATEMENTS, "BS", "C3")));
+        ExtractedDocument statements = new ExtractedDocument(STATEMENTS, DocumentType.FINANCIAL_STATEMENTS, 1, false, null, 1, two,
+                List.of(), List.of(), null, null, null, List.of(), "");
+
+        ExtractedDocument read = readSheet(OWN_WORDINGS, statements);
+
+        StatementRow r = row(read, "手持ちの資金");
+        assertThat(r.mapping().account()).isEqualTo("cash_and_deposits");
+        assertThat(r.mapping().confidence()).isGreaterThanOrEqualTo(StatementSpreader.UNCERTAIN);
+        assertThat(r.mapping().reason().ja()).contains("同じ科目名で一部の年度で");
+    }
 }

@@ -143,6 +143,19 @@ class StatementOrderSpreadingTest {
     }
 
     @Test
+    void should_take_a_faint_likeness_no_other_account_of_the_section_shares_as_wording_evidence_at_its_place() {
+        // 病棟建設資金借入金 shares only 借入金 with 長期借入金 (and with 短期借入金, which a 固定負債 line cannot be)
+        Sheet sheet = new Sheet().row("貸借対照表", null).row("負債の部", null).row("固定負債", null).row("病棟建設資金借入金", 1000L)
+                .row("退職給付引当金", 200L).row("その他の固定負債", 50L).row("固定負債合計", 1250L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).extracting(Figure::account, Figure::value).contains(tuple("long_term_borrowings", 1000L));
+        assertThat(row(s, "病棟建設資金借入金").mapping().confidence()).isGreaterThanOrEqualTo(StatementSpreader.UNCERTAIN);
+        assertThat(row(s, "病棟建設資金借入金").mapping().reason().en()).contains("similar wording");
+    }
+
+    @Test
     void should_keep_a_small_line_of_a_flat_block_in_the_block_although_its_wording_contains_an_enclosing_totals_name() {
         Sheet sheet = new Sheet().row("貸借対照表", null).row("資産の部", null).row("固定資産", null).row("有形固定資産", null)
                 .row("建物", 500L).row("土地", 300L).row("その他の有形固定資産", null).row("外構設備", 40L).row("割賦購入資産", 10L)
