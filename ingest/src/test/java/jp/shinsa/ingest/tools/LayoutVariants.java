@@ -57,12 +57,13 @@ import tools.jackson.databind.json.JsonMapper;
  * </pre>
  * {@code shinsa.variants.only} names variations by their exact ids; {@code shinsa.variants.heldout}
  * names the held-out list the HELD_OUT_* variations render (held-out-statements.tsv, -2.tsv, -3.tsv,
- * -4.tsv: for measuring only, docs/decisions/023 and 025). Wordings reach every document that prints
+ * -4.tsv, -5.tsv: for measuring only, docs/decisions/023, 025 and 027). Wordings reach every document that prints
  * labels (決算書, BS実績比較, 決算状況入力シート), the heading of a detail block included; detail blocks
  * reach the 決算書 and, for balance-sheet accounts, the BS実績比較 with the same parts and values; a
  * planted leaf error on a detailed account is carried by one of its parts and its printed total; every
  * variation with detail blocks also plants, in some applications, a part that does not add up to its
- * printed total.
+ * printed total. A list may also print blocks flat (its {@code flat} lines, list 5 on): the parts in the
+ * account's place as lines of their own, no heading, no total (docs/decisions/027).
  * Text PDFs carry a glyphless CID font text layer (see {@link PdfFixture}): PDFBox 3.0 cannot subset
  * the CFF outlines of the installed Noto CJK collection. Scans are drawn with Java2D in Noto Sans
  * CJK JP at 200 dpi and stored as image-only JPEG pages.
@@ -142,6 +143,11 @@ class LayoutVariants {
         Map<String, List<String>> detail = Map.of();
         /** Whether a detailed account's total is printed after its parts (heading + 計). */
         boolean detailTotal;
+        /**
+         * Detailed accounts printed flat: their parts as lines of their own at the account's level, in its
+         * place, with no heading and no total (病院会計準則's 損益計算書, 医療法人 様式第一号; docs/decisions/027).
+         */
+        java.util.Set<String> flat = java.util.Set.of();
         /**
          * The split of each detailed account into its parts, drawn where the account is first printed
          * (the 決算書) and shared with the BS実績比較, so both print the same parts with the same values.
@@ -231,6 +237,9 @@ class LayoutVariants {
             }
             if (!detail.isEmpty()) {
                 s.add("detail" + (detailTotal ? "+total" : "") + ":" + String.join("/", detail.keySet()));
+            }
+            if (!flat.isEmpty()) {
+                s.add("flat:" + String.join("/", new java.util.TreeSet<>(flat)));
             }
             if (fixedFirst) {
                 s.add("fixed-first");
@@ -526,8 +535,8 @@ class LayoutVariants {
 
     /**
      * A held-out list by resource name (beside this class) or file path: {@code "label"} → account →
-     * wordings, {@code "detail"} → account → parts. Other kinds of line (a list's {@code form} notes)
-     * are skipped.
+     * wordings, {@code "detail"} → account → parts, {@code "flat"} → account → parts printed flat (list 5
+     * on, docs/decisions/027). Other kinds of line (a list's {@code form} notes) are skipped.
      */
     static Map<String, Map<String, List<String>>> heldOut(String list) {
         Map<String, Map<String, List<String>>> out = new LinkedHashMap<>();
@@ -540,13 +549,31 @@ class LayoutVariants {
                 String[] f = line.split("\t");
                 if (f[0].equals("label")) {
                     out.computeIfAbsent("label", k -> new LinkedHashMap<>()).computeIfAbsent(f[1], k -> new ArrayList<>()).add(f[2]);
-                } else if (f[0].equals("detail")) {
-                    out.computeIfAbsent("detail", k -> new LinkedHashMap<>()).put(f[1], List.of(f[2].split("\\|")));
+                } else if (f[0].equals("detail") || f[0].equals("flat")) {
+                    out.computeIfAbsent(f[0], k -> new LinkedHashMap<>()).put(f[1], List.of(f[2].split("\\|")));
                 }
             }
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+        return out;
+    }
+
+    /**
+     * The blocks a held-out detail variation draws from: the list's detail levels, then its flat ones (a
+     * list without flat lines gives its detail levels alone, so its draws are those of before).
+     */
+    static Map<String, List<String>> heldOutBlocks(Map<String, Map<String, List<String>>> list) {
+        Map<String, List<String>> out = new LinkedHashMap<>(list.getOrDefault("detail", Map.of()));
+        list.getOrDefault("flat", Map.of()).forEach(out::putIfAbsent);
+        return out;
+    }
+
+    /** The drawn blocks that the list prints flat. */
+    static java.util.Set<String> flatOf(Map<String, List<String>> drawn, Map<String, Map<String, List<String>>> list) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>(drawn.keySet());
+        out.retainAll(list.getOrDefault("flat", Map.of()).keySet());
+        out.removeAll(list.getOrDefault("detail", Map.of()).keySet());
         return out;
     }
 
@@ -762,15 +789,19 @@ class LayoutVariants {
             }
             case HELD_OUT_LABELS -> s.wordings = heldOut().get("label");
             case HELD_OUT_DETAIL -> {
-                s.detail = pick(heldOut().get("detail"), r, 3 + i % 3);
+                var list = heldOut();
+                s.detail = pick(heldOutBlocks(list), r, 3 + i % 3);
+                s.flat = flatOf(s.detail, list);
                 s.detailTotal = i % 4 >= 2;
                 s.twoYears = i % 3 == 0;
                 s.unit = i % 5 == 4 ? 1000 : 1;
             }
             case HELD_OUT_COMBINED -> {
                 s.format = List.of(Format.PDF, Format.XLSX, Format.XLS, Format.CSV_UTF8).get(i % 4);
-                s.wordings = heldOut().get("label");
-                s.detail = pick(heldOut().get("detail"), r, 2 + i % 4);
+                var list = heldOut();
+                s.wordings = list.get("label");
+                s.detail = pick(heldOutBlocks(list), r, 2 + i % 4);
+                s.flat = flatOf(s.detail, list);
                 s.detailTotal = r.nextBoolean();
                 s.unit = r.nextBoolean() ? 1000 : 1;
                 s.unitForm = r.nextInt(5);
@@ -781,11 +812,13 @@ class LayoutVariants {
         if (v.ordinal() >= Variation.DETAIL.ordinal() && i % 2 == 1) {
             s.plant = 1 + (i / 2) % 3;
             s.plantAccount = PLANTABLE.get((i * 7 + r.nextInt(PLANTABLE.size())) % PLANTABLE.size());
-            if (!s.detail.isEmpty() && s.detailTotal && (i / 2) % 2 == 1) {
-                // a printed part that does not add up to its printed total: every variation that prints
-                // detail blocks (detail, detail-forms and the held-out ones, docs/decisions/025)
+            // a printed part that does not add up to its printed total: every variation that prints
+            // detail blocks (detail, detail-forms and the held-out ones, docs/decisions/025); a flat block
+            // prints no total, so it carries no such plant (docs/decisions/027)
+            List<String> detailed = new ArrayList<>(new java.util.TreeSet<>(s.detail.keySet()));
+            detailed.removeAll(s.flat);
+            if (!detailed.isEmpty() && s.detailTotal && (i / 2) % 2 == 1) {
                 s.plant = 4;
-                List<String> detailed = new ArrayList<>(new java.util.TreeSet<>(s.detail.keySet()));
                 s.plantAccount = detailed.get(r.nextInt(detailed.size()));
             }
             if (v == Variation.DETAIL_BUSINESS && (i / 2) % 2 == 1) {
@@ -1003,6 +1036,7 @@ class LayoutVariants {
     private static Style copyForComparison(Style s) {
         Style c = copy(s);
         c.detail = s.detail;
+        c.flat = s.flat;
         c.detailTotal = s.detailTotal;
         c.partWeights = s.partWeights;
         c.twoYears = true;
@@ -1489,6 +1523,9 @@ class LayoutVariants {
             }
             if (s.detail.containsKey(it.account())) {
                 detailRows(rows, it, s, r, labels, latent, years, ord);
+                if (s.flat.contains(it.account())) {
+                    ordinals[it.level()] += s.detail.get(it.account()).size() - 1; // its lines are numbered as siblings
+                }
                 continue;
             }
             rows.add(GRow.data(decorate(labels.get(it.account()), false, it.level(), ord, s, r), it.level(), v));
@@ -1502,12 +1539,16 @@ class LayoutVariants {
     /**
      * An account printed as a heading with its parts: the values split into the parts (the last one
      * takes the remainder, so the printed sums are exact in the printed unit), the total after them as
-     * heading + 計 or not at all. 減価償却費 as a part of 設備関係費 carries the depreciation figure.
+     * heading + 計 or not at all. 減価償却費 as a part of 設備関係費 carries the depreciation figure. A flat
+     * block prints its parts alone, at the account's level and numbered as its siblings.
      */
     private void detailRows(List<GRow> rows, Item it, Style s, Random r, Map<String, String> labels, JsonNode latent,
                             List<Integer> years, int ord) {
         String head = blockHeading(s.wordings != null ? labels.get(it.account()) : LABELS.get(it.account()).get(0));
-        rows.add(GRow.data(decorate(head, true, it.level() + 1, ord, s, r), it.level(), List.of()));
+        boolean flat = s.flat.contains(it.account());
+        if (!flat) {
+            rows.add(GRow.data(decorate(head, true, it.level() + 1, ord, s, r), it.level(), List.of()));
+        }
         List<String> parts = s.detail.get(it.account());
         double[] w = s.partWeights.get(it.account());
         if (w == null) {
@@ -1581,9 +1622,10 @@ class LayoutVariants {
             if (s.swap) {
                 java.util.Collections.reverse(v);
             }
-            rows.add(GRow.data(decorate(parts.get(k), false, it.level() + 1, k, s, r), it.level() + 1, v));
+            int level = flat ? it.level() : it.level() + 1;
+            rows.add(GRow.data(decorate(parts.get(k), false, level, flat ? ord + k : k, s, r), level, v));
         }
-        if (s.detailTotal) {
+        if (s.detailTotal && !flat) {
             List<Long> v = new ArrayList<>();
             for (int y : years) {
                 v.add(shown(latent, y, it.account(), s.unit) + planted(s, leafPlant, it.account(), y));
@@ -1591,7 +1633,8 @@ class LayoutVariants {
             if (s.swap) {
                 java.util.Collections.reverse(v);
             }
-            rows.add(GRow.data(decorate(head + "計", false, it.level(), ord, s, r), it.level(), v));
+            String totalLine = blockTotal(s.wordings != null ? labels.get(it.account()) : LABELS.get(it.account()).get(0));
+            rows.add(GRow.data(decorate(totalLine, false, it.level(), ord, s, r), it.level(), v));
         }
     }
 
@@ -1599,9 +1642,27 @@ class LayoutVariants {
      * The heading of a detail block: the account's name as the statement prints it (the variation's
      * wording when it has wordings, else the catalogue label) without a trailing total word, so that
      * heading + 計 is the block's total line (材料費合計 → 材料費 … 材料費計). On catalogue labels this is
-     * the former rule (only 合計 / 計 end them).
+     * the former rule (only 合計 / 計 end them). A name that ends in a bracketed note keeps the note after
+     * the heading (給与費（法定福利費を含む）, 医業外収益（Ｃ）).
      */
     static String blockHeading(String label) {
+        var note = NOTE.matcher(label);
+        return note.matches() ? withoutTotalWord(note.group(1)) + note.group(2) : withoutTotalWord(label);
+    }
+
+    /**
+     * The total line of a detail block: heading + 計, with a trailing bracketed note after the 計 as forms
+     * print it (医業外収益計（Ｃ）, 給与費計（法定福利費を含む）; docs/decisions/027).
+     */
+    static String blockTotal(String label) {
+        var note = NOTE.matcher(label);
+        return note.matches() ? withoutTotalWord(note.group(1)) + "計" + note.group(2) : withoutTotalWord(label) + "計";
+    }
+
+    /** A trailing bracketed note of a printed name, after a name of its own: 名称（注記）, 名称〔注記〕, 名称(A). */
+    private static final java.util.regex.Pattern NOTE = java.util.regex.Pattern.compile("(.*[^\\s（(〔\\[])([（(〔\\[][^（(〔\\[）)〕\\]]*[）)〕\\]])");
+
+    private static String withoutTotalWord(String label) {
         return label.replaceAll("(の合計|合計額|合計|小計|総計|総額|の計|計)$", "");
     }
 

@@ -211,6 +211,15 @@ class LayoutVariantsTest {
         assertThat(LayoutVariants.blockHeading("研究費合計額")).isEqualTo("研究費");
         assertThat(LayoutVariants.blockHeading("寄附金の合計")).isEqualTo("寄附金");
         assertThat(LayoutVariants.blockHeading("給与費")).isEqualTo("給与費");
+        // a trailing bracketed note stays after the heading, and after the 計 of the total line
+        assertThat(LayoutVariants.blockHeading("雑収益（Ｘ）")).isEqualTo("雑収益（Ｘ）");
+        assertThat(LayoutVariants.blockTotal("雑収益（Ｘ）")).isEqualTo("雑収益計（Ｘ）");
+        assertThat(LayoutVariants.blockHeading("研究費合計（図書費を含む）")).isEqualTo("研究費（図書費を含む）");
+        assertThat(LayoutVariants.blockTotal("研究費合計（図書費を含む）")).isEqualTo("研究費計（図書費を含む）");
+        assertThat(LayoutVariants.blockTotal("保守料〔注〕")).isEqualTo("保守料計〔注〕");
+        assertThat(LayoutVariants.blockTotal("雑費総計(Y)")).isEqualTo("雑費計(Y)");
+        assertThat(LayoutVariants.blockTotal("（再）雑費")).isEqualTo("（再）雑費計");
+        assertThat(LayoutVariants.blockTotal("修繕費合計")).isEqualTo("修繕費計");
         // on catalogue labels the former rule: only 合計 / 計 end them
         for (List<String> names : LayoutVariants.LABELS.values()) {
             assertThat(LayoutVariants.blockHeading(names.get(0))).isEqualTo(names.get(0).replaceAll("(合計|計)$", ""));
@@ -297,6 +306,107 @@ class LayoutVariantsTest {
         wordings.values().forEach(printed::addAll);
         detail.values().forEach(printed::addAll);
         assertThat(printed).noneMatch(known::contains);
+    }
+
+    @Test
+    void the_fifth_held_out_list_parses_and_names_only_known_accounts_with_new_wordings() {
+        Map<String, Map<String, List<String>>> list = LayoutVariants.heldOut("held-out-statements-5.tsv");
+        Map<String, List<String>> wordings = list.get("label");
+        // two wordings for every account the generator prints, each a real account
+        assertThat(wordings.keySet()).containsExactlyInAnyOrderElementsOf(LayoutVariants.LABELS.keySet());
+        wordings.forEach((a, w) -> {
+            assertThat(Catalogs.account(a)).as(a).isPresent();
+            assertThat(w).as(a).hasSize(2).doesNotHaveDuplicates().allSatisfy(x -> assertThat(x).isNotBlank().doesNotContain("\t"));
+        });
+        // detail and flat blocks on leaves a planted leaf error never alters, one kind per account
+        Map<String, List<String>> blocks = LayoutVariants.heldOutBlocks(list);
+        assertThat(list.get("detail")).hasSizeGreaterThanOrEqualTo(15);
+        assertThat(list.get("flat")).isNotEmpty();
+        assertThat(blocks).hasSize(list.get("detail").size() + list.get("flat").size());
+        blocks.forEach((a, parts) -> {
+            assertThat(Catalogs.account(a)).as(a).isPresent();
+            assertThat(Catalogs.childrenOf(a)).as(a).isEmpty();
+            assertThat(LayoutVariants.MEMO_PARTS).as(a).doesNotContainKey(a);
+            assertThat(LayoutVariants.PLANTABLE).as(a).doesNotContain(a);
+            assertThat(parts).as(a).hasSizeGreaterThanOrEqualTo(3).doesNotHaveDuplicates().allSatisfy(x -> assertThat(x).isNotBlank());
+        });
+        // nothing the tuned variations, the catalogue or the earlier (development) lists 1 to 4 print
+        java.util.Set<String> known = new java.util.HashSet<>();
+        LayoutVariants.LABELS.values().forEach(known::addAll);
+        LayoutVariants.WORDINGS_TUNED.values().forEach(known::addAll);
+        LayoutVariants.DETAIL_TUNED.values().forEach(known::addAll);
+        LayoutVariants.DETAIL_FORMS.values().forEach(known::addAll);
+        Catalogs.accounts().values().forEach(a -> known.add(a.labelJa()));
+        for (String earlier : List.of("held-out-statements.tsv", "held-out-statements-2.tsv", "held-out-statements-3.tsv",
+                "held-out-statements-4.tsv")) {
+            LayoutVariants.heldOut(earlier).values().forEach(m -> m.values().forEach(known::addAll));
+        }
+        known.removeAll(LayoutVariants.MEMO_PARTS.values()); // the generator needs these by name as parts
+        java.util.function.Function<String, String> nfkc = x -> java.text.Normalizer.normalize(x, java.text.Normalizer.Form.NFKC)
+                .replaceAll("\\s", "");
+        java.util.Set<String> knownNormalised = new java.util.HashSet<>(known.stream().map(nfkc).toList());
+        List<String> printed = new ArrayList<>();
+        wordings.values().forEach(printed::addAll);
+        blocks.values().forEach(printed::addAll);
+        printed.removeAll(LayoutVariants.MEMO_PARTS.values());
+        assertThat(printed).noneMatch(known::contains).noneMatch(x -> knownNormalised.contains(nfkc.apply(x)));
+    }
+
+    @Test
+    void a_flat_block_prints_its_parts_in_the_accounts_place_with_no_heading_and_no_total() throws IOException {
+        List<String> parts = List.of("前払い分", "立替え分", "仮払い分");
+        LayoutVariants.Style s = csvStyle();
+        s.detail = Map.of("other_current_assets", parts, "equipment_costs", List.of("減価償却費", "機器賃借分", "修繕分"));
+        s.flat = java.util.Set.of("other_current_assets", "equipment_costs");
+        Map<String, Object> truth = new LayoutVariants().writeApplication(aTruth(), "T", s, new Random(7), dir);
+
+        for (String file : List.of("決算書_令和6年度.csv", "BS実績比較.csv")) {
+            List<String> labels = labels(dir, file);
+            assertThat(labels).as(file).containsSubsequence("診療材料", parts.get(0), parts.get(1), parts.get(2), "貸倒引当金");
+            assertThat(labels).as(file).noneMatch(l -> l.startsWith("その他の流動資産"));
+            Map<String, List<Long>> rows = rows(dir, file);
+            int current = file.startsWith("BS") ? 1 : 0; // the comparison: previous year, current year, 増減
+            assertThat(parts.stream().mapToLong(p -> rows.get(p).get(current)).sum()).as(file).isEqualTo(latent("other_current_assets"));
+        }
+        assertThat(rows("BS実績比較.csv").get(parts.get(0)).get(1)).isEqualTo(rows("決算書_令和6年度.csv").get(parts.get(0)).get(0));
+        // 減価償却費 is a line of its own among 医業費用 and carries the depreciation figure; no memo line then
+        List<String> pl = labels(dir, "決算書_令和6年度.csv");
+        assertThat(pl).containsSubsequence("委託費", "減価償却費", "機器賃借分", "修繕分", "経費").doesNotContain("設備関係費", "設備関係費計");
+        assertThat(pl.stream().filter(l -> l.contains("減価償却費")).count()).isEqualTo(1);
+        Map<String, List<Long>> fs = rows("決算書_令和6年度.csv");
+        assertThat(fs.get("減価償却費")).containsExactly(latent("depreciation"));
+        assertThat(fs.get("減価償却費").get(0) + fs.get("機器賃借分").get(0) + fs.get("修繕分").get(0)).isEqualTo(latent("equipment_costs"));
+        assertThat(figure(truth, "FINANCIAL_STATEMENTS", "other_current_assets")).isEqualTo(latent("other_current_assets"));
+        assertThat(figure(truth, "FINANCIAL_STATEMENTS", "equipment_costs")).isEqualTo(latent("equipment_costs"));
+    }
+
+    @Test
+    void a_list_draws_flat_blocks_with_its_detail_levels_and_plants_no_part_error_in_them() throws IOException {
+        Path list = dir.resolve("list.tsv");
+        Files.writeString(list, "label\tcash_and_deposits\t現金\n"
+                + "flat\tother_current_assets\t前払い分|立替え分|仮払い分\n"
+                + "flat\tother_current_liabilities\t未払い分|預り分|前受け分\n", StandardCharsets.UTF_8);
+        String before = System.getProperty("shinsa.variants.heldout");
+        System.setProperty("shinsa.variants.heldout", list.toString());
+        try {
+            for (LayoutVariants.Variation v : List.of(LayoutVariants.Variation.HELD_OUT_DETAIL, LayoutVariants.Variation.HELD_OUT_COMBINED)) {
+                for (int i = 0; i < 16; i++) {
+                    LayoutVariants.Style s = LayoutVariants.style(v, i, new Random(i));
+                    assertThat(s.flat).as(v + " #" + i).isNotEmpty().containsExactlyInAnyOrderElementsOf(s.detail.keySet());
+                    assertThat(s.plant).as(v + " #" + i).isNotEqualTo(4);
+                }
+            }
+        } finally {
+            if (before == null) {
+                System.clearProperty("shinsa.variants.heldout");
+            } else {
+                System.setProperty("shinsa.variants.heldout", before);
+            }
+        }
+        // a list without flat lines draws from its detail levels alone, as before
+        Map<String, Map<String, List<String>>> list1 = LayoutVariants.heldOut("held-out-statements.tsv");
+        assertThat(LayoutVariants.heldOutBlocks(list1)).containsExactlyEntriesOf(list1.get("detail"));
+        assertThat(LayoutVariants.flatOf(list1.get("detail"), list1)).isEmpty();
     }
 
     /** Runs with held-out list 1 (development data since decision 023) whatever list the build names. */
