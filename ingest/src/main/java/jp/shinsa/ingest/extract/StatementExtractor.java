@@ -136,15 +136,41 @@ public final class StatementExtractor {
 
     /**
      * Indentation levels from the labels' left edges: columns for sheets, steps of about one
-     * character (10 pt) on a page; OCR token order says nothing, so 0.
+     * character (10 pt) on a page; OCR token order says nothing, so 0. A sheet's leading spaces
+     * (the fraction of a column {@link JapaneseText#sheetIndent} gives) count as one step each when
+     * they are the sheet's structure, that is when at least half of its lines with amounts are indented
+     * so; a few indented lines among unindented ones are decoration, and the sheet is read by its
+     * columns alone, as before.
      */
     private static List<StatementRow> withIndents(List<StatementRow> rows, List<Double> xs, double minX, boolean page) {
+        double minColumn = xs.stream().mapToDouble(Math::floor).min().orElse(0);
+        int valueRows = 0;
+        int spaced = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            if (!rows.get(i).values().isEmpty() && rows.get(i).location().cell() != null) {
+                valueRows++;
+                double x = xs.get(i);
+                if (x - Math.floor(x) > 1e-6) {
+                    spaced++;
+                }
+            }
+        }
+        boolean spaces = valueRows > 0 && spaced * 2 >= valueRows;
         List<StatementRow> out = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             StatementRow r = rows.get(i);
             double dx = xs.get(i) - minX;
-            int indent = page ? (int) Math.round(dx / 10.0) : r.location().cell() != null ? (int) Math.round(dx) : 0;
-            out.add(new StatementRow(r.file(), r.index(), r.label(), r.section(), Math.max(0, Math.min(indent, 20)), r.values(),
+            int indent;
+            if (page) {
+                indent = (int) Math.round(dx / 10.0);
+            } else if (r.location().cell() == null) {
+                indent = 0;
+            } else {
+                double x = xs.get(i);
+                // ten steps a column, one a leading space
+                indent = (int) Math.round((Math.floor(x) - minColumn) * 10 + (spaces ? (x - Math.floor(x)) * 10 : 0));
+            }
+            out.add(new StatementRow(r.file(), r.index(), r.label(), r.section(), Math.max(0, Math.min(indent, 99)), r.values(),
                     r.delta(), r.location(), r.mapping(), r.valueLocations(), r.deltaLocation()));
         }
         return out;

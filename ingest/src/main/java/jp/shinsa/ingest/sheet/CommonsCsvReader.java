@@ -48,7 +48,7 @@ public final class CommonsCsvReader {
                 for (int i = 0; i < rec.size(); i++) {
                     String v = JapaneseText.nfkc(rec.get(i)).strip();
                     if (!v.isEmpty()) {
-                        cells.add(new Cell(v, i, 1, SourceLocation.ofCell(name, "csv",
+                        cells.add(new Cell(v, i + JapaneseText.sheetIndent(rec.get(i), 0), 1, SourceLocation.ofCell(name, "csv",
                                 CellReference.convertNumToColString(i) + (rec.getRecordNumber()))));
                     }
                 }

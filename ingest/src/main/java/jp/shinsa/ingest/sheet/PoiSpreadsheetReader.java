@@ -61,12 +61,14 @@ public final class PoiSpreadsheetReader {
                         if (c.getColumnIndex() >= maxColumns) {
                             break;
                         }
-                        String v = JapaneseText.nfkc(value(c, fmt)).strip();
+                        String raw = value(c, fmt);
+                        String v = JapaneseText.nfkc(raw).strip();
                         if (v.isEmpty()) {
                             continue;
                         }
                         int span = spans.getOrDefault(c.getRowIndex() + ":" + c.getColumnIndex(), 1);
-                        cells.add(new Cell(v, c.getColumnIndex(), span, SourceLocation.ofCell(name, sheet.getSheetName(),
+                        double indent = JapaneseText.sheetIndent(raw, c.getCellStyle() == null ? 0 : c.getCellStyle().getIndention());
+                        cells.add(new Cell(v, c.getColumnIndex() + indent, span, SourceLocation.ofCell(name, sheet.getSheetName(),
                                 new CellAddress(c.getRowIndex(), c.getColumnIndex()).formatAsString())));
                     }
                     if (!cells.isEmpty()) {

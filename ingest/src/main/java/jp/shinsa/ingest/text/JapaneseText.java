@@ -36,6 +36,27 @@ public final class JapaneseText {
         return n;
     }
 
+    /**
+     * How far a spreadsheet or CSV label is indented, as a fraction of a column (0.1 per leading space
+     * or style indent step, at most 0.9): statements typed into sheets indent their detail lines with
+     * leading spaces (全角 or 半角) or the cell's indent, and that structure is kept as the label's
+     * horizontal position, as a page keeps it. An amount is not indented.
+     */
+    public static double sheetIndent(String raw, int styleIndent) {
+        if (raw == null) {
+            return 0;
+        }
+        String n = nfkc(raw);
+        if (Amounts.isAmount(n.strip())) {
+            return 0;
+        }
+        int lead = 0;
+        while (lead < n.length() && Character.isWhitespace(n.charAt(lead))) {
+            lead++;
+        }
+        return Math.min(9, lead + Math.max(0, styleIndent)) / 10.0;
+    }
+
     /** NFKC without any whitespace: the form used for keyword search and label matching. */
     public static String compact(String s) {
         String n = nfkc(s);
