@@ -263,13 +263,36 @@ public final class AccountMatcher {
                 for (var g : y.entrySet()) {
                     common += Math.min(g.getValue(), x.getOrDefault(g.getKey(), 0));
                 }
-                d = Math.max(d, 0.75 * common / inY);
+                double contained = 0.75 * common / inY;
+                if (common == inY && narrower(k, e.getKey(), e.getValue())) {
+                    contained *= NARROWER;
+                }
+                d = Math.max(d, contained);
             }
             best.merge(e.getValue(), d, Math::max);
         }
         return best.entrySet().stream().filter(e -> e.getValue() >= floor)
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(limit).map(e -> new jp.shinsa.models.AccountCandidate(e.getKey(), Math.min(1, e.getValue()))).toList();
+    }
+
+    /**
+     * How much of the containment score is left when the label is a narrower kind of a total: a
+     * Japanese compound puts its head last, so 有形資産 (a modifier before 資産) is a kind of asset, a part
+     * of 資産合計, not 資産合計 itself; 外来医業収益 is part of 医業収益.
+     */
+    static final double NARROWER = 0.5;
+
+    /** Accounts other accounts add up to (資産合計, 医業収益, 流動負債 …). */
+    private static final java.util.Set<String> TOTALS = Catalogs.accounts().values().stream().map(Account::parent)
+            .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    /**
+     * Whether the label key {@code k} is the key of the total {@code account} with a modifier of two or
+     * more characters put before it: the label then names a part of that total.
+     */
+    static boolean narrower(String k, String key, String account) {
+        return TOTALS.contains(account) && k.endsWith(key) && k.length() - key.length() >= 2;
     }
 
     /** The embeddings of every key, computed on first use of {@link #meaningCandidates}. */

@@ -84,4 +84,17 @@ class AccountMatcherTest {
     void should_still_match_a_label_with_leader_dots() {
         assertThat(matcher.match("現金預金" + "・".repeat(60))).get().extracting(AccountMatcher.Match::account).isEqualTo("cash_and_deposits");
     }
+
+    @Test
+    void should_read_a_modifier_before_a_totals_name_as_a_part_of_that_total_not_the_total_itself() {
+        // 有形資産 is a kind of 資産: containing 資産 says less than it would for 資産総額
+        var narrower = new AccountMatcher().candidates("有形資産合計", 0.1, 12);
+        var same = new AccountMatcher().candidates("資産総額", 0.1, 12);
+        double total = narrower.stream().filter(c -> c.account().equals("total_assets")).findFirst().orElseThrow().score();
+        double tangible = narrower.stream().filter(c -> c.account().equals("tangible_fixed_assets")).findFirst().orElseThrow().score();
+        assertThat(total).isLessThan(0.75);
+        assertThat(tangible).isGreaterThanOrEqualTo(total);
+        assertThat(same.get(0).account()).isEqualTo("total_assets");
+        assertThat(same.get(0).score()).isGreaterThanOrEqualTo(0.75);
+    }
 }

@@ -156,6 +156,20 @@ class StatementOrderSpreadingTest {
     }
 
     @Test
+    void should_read_totals_worded_as_a_kind_of_asset_as_the_subtotals_their_sums_make_them_not_as_total_assets() {
+        Sheet sheet = new Sheet().row("貸借対照表", null).row("資産の部", null).row("流動資産", null).row("現金及び預金", 500L)
+                .row("流動資産合計", 500L).row("固定資産", null).row("有形固定資産", null)
+                .row("建物", 4350L).row("医療用器械備品", 355L).row("土地", 1917L).row("その他の有形固定資産", 238L)
+                .row("有形資産合計", 6860L).row("無形資産合計", 87L).row("その他の資産", 436L).row("固定資産合計", 7383L).row("資産合計", 7883L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).extracting(Figure::account, Figure::value)
+                .contains(tuple("tangible_fixed_assets", 6860L), tuple("intangible_fixed_assets", 87L));
+        assertThat(row(s, "有形資産合計").mapping().confidence()).isGreaterThanOrEqualTo(StatementSpreader.UNCERTAIN);
+    }
+
+    @Test
     void should_keep_a_small_line_of_a_flat_block_in_the_block_although_its_wording_contains_an_enclosing_totals_name() {
         Sheet sheet = new Sheet().row("貸借対照表", null).row("資産の部", null).row("固定資産", null).row("有形固定資産", null)
                 .row("建物", 500L).row("土地", 300L).row("その他の有形固定資産", null).row("外構設備", 40L).row("割賦購入資産", 10L)
