@@ -263,11 +263,10 @@ public final class AccountMatcher {
                 for (var g : y.entrySet()) {
                     common += Math.min(g.getValue(), x.getOrDefault(g.getKey(), 0));
                 }
-                double contained = 0.75 * common / inY;
-                if (common == inY && narrower(k, e.getKey(), e.getValue())) {
-                    contained *= NARROWER;
-                }
-                d = Math.max(d, contained);
+                d = Math.max(d, 0.75 * common / inY);
+            }
+            if (narrower(k, e.getKey(), e.getValue())) {
+                d *= NARROWER;
             }
             best.merge(e.getValue(), d, Math::max);
         }
@@ -277,7 +276,7 @@ public final class AccountMatcher {
     }
 
     /**
-     * How much of the containment score is left when the label is a narrower kind of a total: a
+     * How much of the likeness is left when the label is a narrower kind of a total: a
      * Japanese compound puts its head last, so 有形資産 (a modifier before 資産) is a kind of asset, a part
      * of 資産合計, not 資産合計 itself; 外来医業収益 is part of 医業収益.
      */
