@@ -484,6 +484,43 @@ public final class StatementSpreader {
         return true;
     }
 
+    /**
+     * The rows read by a weak wording (below {@link #WEAK_LABEL}, not fixed, not taught) or as the line
+     * their section lacks, as an account the
+     * chart prints after the account of a sibling row printed below it (same parent account, same
+     * section): 入院医業収益 read as その他の医業収益 above その他の診療収益 read as 入院診療収益. The sums hold
+     * either way, so the order is the evidence, and it says the readings may be swapped.
+     */
+    static java.util.Set<Item> againstTheOrder(List<Item> items) {
+        java.util.Set<Item> out = new java.util.HashSet<>();
+        List<Item> read = items.stream().filter(it -> it.chosen().kind() == RowMapping.Kind.ACCOUNT && CHART.containsKey(it.chosen().account()))
+                .toList();
+        for (int i = 0; i < read.size(); i++) {
+            Item a = read.get(i);
+            for (int j = i + 1; j < read.size(); j++) {
+                Item b = read.get(j);
+                String pa = CHART.get(a.chosen().account()).parent();
+                if (pa == null || !pa.equals(CHART.get(b.chosen().account()).parent())
+                        || !java.util.Objects.equals(a.sectionAccount, b.sectionAccount)
+                        || ORDER.get(a.chosen().account()) <= ORDER.get(b.chosen().account())) {
+                    continue;
+                }
+                for (Item x : List.of(a, b)) {
+                    if (weakWording(x)) {
+                        out.add(x);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean weakWording(Item it) {
+        Option o = it.chosen();
+        return !it.fixed && !it.taught && o.score() < WEAK_LABEL
+                && (o.why().equals("similar wording") || o.why().equals("similar meaning") || o.why().equals("fills a gap"));
+    }
+
     /** Detail line item → the item of its block's total line. */
     private static Map<Item, Item> unnamedBlocksOf(List<Item> items) {
         Map<Item, Item> out = new HashMap<>();
@@ -1720,6 +1757,7 @@ public final class StatementSpreader {
         java.util.Set<Item> totals = totalsByArithmetic(items, e);
         Map<Item, Double> confidence = new HashMap<>();
         Map<Item, RowMapping> mappings = new HashMap<>();
+        java.util.Set<Item> outOfOrder = againstTheOrder(items);
         for (Item it : items) {
             Option o = it.chosen();
             // a line the section lacks is no label evidence: it is listed only when it was chosen
@@ -1790,13 +1828,21 @@ public final class StatementSpreader {
                 if (placeOnly) {
                     conf = Math.min(conf, 0.4);
                 }
+                // a weak wording read as a line the chart prints after a sibling read below it: sums cannot
+                // tell siblings apart, and the order says the readings may be swapped
+                boolean reversed = outOfOrder.contains(it);
+                if (reversed) {
+                    conf = Math.min(conf, 0.4);
+                }
                 String arithJa = supported ? "、計算が合う（" + held + "件）" : failed > 0 ? "、計算が合わない箇所あり" : "、計算による裏付けなし";
                 String arithEn = supported ? "; the arithmetic holds (" + held + " identities)" : failed > 0
                         ? "; some arithmetic fails" : "; no arithmetic to confirm it";
                 String tieJa = margin < TIE_MARGIN ? "。他の科目でも同じく成り立つため不確か"
-                        : placeOnly ? "。科目名からは判断できず位置のみによるため要確認" : "";
+                        : placeOnly ? "。科目名からは判断できず位置のみによるため要確認"
+                        : reversed ? "。同じ区分の行と表示順が逆で、入れ替わっている可能性があるため要確認" : "";
                 String tieEn = margin < TIE_MARGIN ? ". Another account fits as well: uncertain"
-                        : placeOnly ? ". Only its place, not its wording, supports it: to be confirmed" : "";
+                        : placeOnly ? ". Only its place, not its wording, supports it: to be confirmed"
+                        : reversed ? ". It stands in the reverse of the chart's order with a line of its section: the two may be swapped, to be confirmed" : "";
                 boolean wordingToo = o.why().equals(SAME_WORDING_WHY);
                 boolean some = o.why().equals(SOME_FIGURES_WHY) || wordingToo;
                 PeerFigures.Source same = o.why().equals(SAME_FIGURES_WHY) || some ? it.sameAs.get(o.account()) : null;

@@ -3,6 +3,8 @@ package jp.shinsa.ingest.spread;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.util.List;
+
 import jp.shinsa.ingest.spread.StatementSpreaderTest.Sheet;
 import jp.shinsa.models.Figure;
 import jp.shinsa.models.RowMapping;
@@ -167,6 +169,22 @@ class StatementOrderSpreadingTest {
         assertThat(s.figures()).extracting(Figure::account, Figure::value)
                 .contains(tuple("tangible_fixed_assets", 6860L), tuple("intangible_fixed_assets", 87L));
         assertThat(row(s, "有形資産合計").mapping().confidence()).isGreaterThanOrEqualTo(StatementSpreader.UNCERTAIN);
+    }
+
+    @Test
+    void should_not_be_sure_of_weak_wordings_read_against_the_chart_order_of_their_siblings() {
+        // 入院医業収益 resembles その他医業収益 more than 入院診療収益 by bigrams, and その他の診療収益 resembles
+        // 入院診療収益: the sums hold either way, the order says the two readings may be swapped
+        Sheet sheet = new Sheet().row("損益計算書", null).row("医業収益", null).row("入院医業収益", 700L).row("外来医業収益", 200L)
+                .row("その他の診療収益", 100L).row("医業収益合計", 1000L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        for (String label : List.of("入院医業収益", "その他の診療収益")) {
+            RowMapping m = row(s, label).mapping();
+            boolean inOrder = label.startsWith("入院") ? "inpatient_revenue".equals(m.account()) : "other_medical_revenue".equals(m.account());
+            assertThat(inOrder || m.confidence() < StatementSpreader.UNCERTAIN).as(label + " " + m).isTrue();
+        }
     }
 
     @Test
