@@ -27,9 +27,63 @@ public final class PeerFigures {
     }
 
     private final Map<String, List<Source>> byAccount;
+    /** A wording another document read confidently: where, and as which account. */
+    public record Wording(String file, String account) {
+    }
+
+    /** Wording (its taught-mapping key) → the account another document read it as, confidently, on its own evidence. */
+    private final Map<String, Wording> wordings;
 
     private PeerFigures(Map<String, List<Source>> byAccount) {
+        this(byAccount, Map.of());
+    }
+
+    private PeerFigures(Map<String, List<Source>> byAccount, Map<String, Wording> wordings) {
         this.byAccount = byAccount;
+        this.wordings = wordings;
+    }
+
+    /** How sure a copy's reading of a wording must be to be evidence for the statements' same wording: a wording its own sums confirm (0.6 + 0.35 × a likeness of 0.45 or more). */
+    static final double WORDING_EVIDENCE = 0.75;
+
+    /**
+     * For a 決算書: the wordings its copies (BS実績比較, input sheet) print and read confidently on their own
+     * evidence (their label, their place, their own arithmetic; not the 決算書's figures, which would be
+     * circular), by wording key, with the account read: the applicant names an account the same way in
+     * every document, so a wording the copy reads surely is evidence for the same wording in the 決算書
+     * (docs/decisions/028). A wording its copies read as two accounts gives none. Empty for other types.
+     */
+    public static PeerFigures wordingsFor(ExtractedDocument statements, List<ExtractedDocument> application) {
+        if (statements.type() != DocumentType.FINANCIAL_STATEMENTS) {
+            return NONE;
+        }
+        Map<String, Wording> out = new LinkedHashMap<>();
+        java.util.Set<String> conflicting = new java.util.HashSet<>();
+        for (ExtractedDocument d : application) {
+            if (d == statements || !copiedBy(DocumentType.FINANCIAL_STATEMENTS, d.type())) {
+                continue;
+            }
+            for (jp.shinsa.models.StatementRow r : d.rows()) {
+                jp.shinsa.models.RowMapping m = r.mapping();
+                if (m.kind() != jp.shinsa.models.RowMapping.Kind.ACCOUNT || m.taught() || m.confidence() < WORDING_EVIDENCE
+                        || StatementSpreader.restsOnPeers(m)) {
+                    continue;
+                }
+                String key = LearnedMappings.wordingKey(r.label());
+                Wording prior = out.get(key);
+                if (prior != null && !prior.account().equals(m.account())) {
+                    conflicting.add(key);
+                }
+                out.putIfAbsent(key, new Wording(d.file(), m.account()));
+            }
+        }
+        conflicting.forEach(out::remove);
+        return out.isEmpty() ? NONE : new PeerFigures(Map.of(), out);
+    }
+
+    /** The account another document confidently read {@code wordingKey} as, with where; null when none. */
+    Wording wording(String wordingKey) {
+        return wordings.get(wordingKey);
     }
 
     /**
@@ -73,7 +127,7 @@ public final class PeerFigures {
     }
 
     boolean isEmpty() {
-        return byAccount.isEmpty();
+        return byAccount.isEmpty() && wordings.isEmpty();
     }
 
     /**

@@ -179,8 +179,42 @@ public final class StatementSpreader {
                 }
             }
         }
+        // the 決算書 again where its copies read surely a wording it left in doubt (PeerFigures#wordingsFor),
+        // and then the copies again with the 決算書's figures as they now stand
+        boolean changed = false;
+        for (int i = 0; i < out.size(); i++) {
+            ExtractedDocument d = out.get(i);
+            if (d.type() != DocumentType.FINANCIAL_STATEMENTS || d.rows().isEmpty()) {
+                continue;
+            }
+            PeerFigures wordings = PeerFigures.wordingsFor(d, out);
+            boolean doubtful = d.rows().stream().anyMatch(r -> !r.values().isEmpty() && r.mapping().confidence() < UNCERTAIN
+                    && wordings.wording(LearnedMappings.wordingKey(r.label())) != null);
+            if (doubtful) {
+                out.set(i, remap(d, learned.apply(d), wordings));
+                changed = true;
+            }
+        }
+        if (changed) {
+            for (DocumentType type : List.of(DocumentType.BS_COMPARISON, DocumentType.INPUT_SHEET)) {
+                for (int i = 0; i < out.size(); i++) {
+                    ExtractedDocument d = out.get(i);
+                    if (d.type() == type && !d.rows().isEmpty()) {
+                        out.set(i, remap(d, learned.apply(d), PeerFigures.forDocument(d, out)));
+                    }
+                }
+            }
+        }
         return out;
     }
+
+    /** Whether a mapping rests on the figures of another document (so it is no evidence back for that document). */
+    static boolean restsOnPeers(RowMapping m) {
+        return m.reason().en().startsWith(SAME_AMOUNT_EN) || m.reason().en().startsWith(SAME_WORDING_EN);
+    }
+
+    private static final String SAME_AMOUNT_EN = "the same amount";
+    private static final String SAME_WORDING_EN = "the same wording and ";
 
     // ------------------------------------------------------------------ model of one document
 
@@ -401,6 +435,7 @@ public final class StatementSpreader {
             it.unit = unit;
         }
         sameFigures(items, peers);
+        sameWordings(items, peers);
         placeBySlots(items);
         ofWhichLines(items);
         siblingReadings(items);
@@ -620,6 +655,34 @@ public final class StatementSpreader {
             it.options.sort((x, y) -> Double.compare(y.score(), x.score()));
         }
     }
+
+    /**
+     * A 決算書 row printed with a wording its copies read surely as an account ({@link PeerFigures#wordingsFor})
+     * is offered that account as strongly as the same amounts would (the applicant's own name for it),
+     * unless its label already reads so or names another account. Only its section may refuse it.
+     */
+    static void sameWordings(List<Item> items, PeerFigures peers) {
+        for (Item it : items) {
+            if (it.fixed || it.taught || it.row.values().isEmpty()) {
+                continue;
+            }
+            PeerFigures.Wording w = peers.wording(LearnedMappings.wordingKey(it.row.label()));
+            if (w == null || !permitted(w.account(), it.sectionAccount)) {
+                continue;
+            }
+            double label = it.options.stream().filter(o -> o.kind() == RowMapping.Kind.ACCOUNT && w.account().equals(o.account()))
+                    .mapToDouble(Option::score).max().orElse(0);
+            if (label >= SAME_FIGURES) {
+                continue;
+            }
+            it.options.removeIf(o -> o.kind() == RowMapping.Kind.ACCOUNT && w.account().equals(o.account()));
+            it.options.add(new Option(RowMapping.Kind.ACCOUNT, w.account(), SAME_FIGURES, PEER_WORDING_WHY));
+            it.sameAs.put(w.account(), new PeerFigures.Source(w.file(), null, it.row.label(), Map.of(), 1));
+            it.options.sort((x, y) -> Double.compare(y.score(), x.score()));
+        }
+    }
+
+    private static final String PEER_WORDING_WHY = "same wording read surely in another document";
 
     /** The accounts the row's amounts agree with in another document ({@link PeerFigures#matching}) that the row may be. */
     private static Map<String, PeerFigures.Source> sameFiguresFor(Item it, PeerFigures peers, java.util.Set<String> named,
@@ -1843,6 +1906,7 @@ public final class StatementSpreader {
                 String tieEn = margin < TIE_MARGIN ? ". Another account fits as well: uncertain"
                         : placeOnly ? ". Only its place, not its wording, supports it: to be confirmed"
                         : reversed ? ". It stands in the reverse of the chart's order with a line of its section: the two may be swapped, to be confirmed" : "";
+                PeerFigures.Source peerWording = o.why().equals(PEER_WORDING_WHY) ? it.sameAs.get(o.account()) : null;
                 boolean wordingToo = o.why().equals(SAME_WORDING_WHY);
                 boolean some = o.why().equals(SOME_FIGURES_WHY) || wordingToo;
                 PeerFigures.Source same = o.why().equals(SAME_FIGURES_WHY) || some ? it.sameAs.get(o.account()) : null;
@@ -1850,6 +1914,10 @@ public final class StatementSpreader {
                         + same.file() + "の「" + same.label() + "」にある";
                 String whyEn = same == null ? whyEn(o) : (wordingToo ? "the same wording and " : "") + "the same amount"
                         + (some ? " in some year" : "s") + " as 「" + same.label() + "」 in " + same.file();
+                if (peerWording != null) {
+                    whyJa = "同じ科目名「" + peerWording.label() + "」が" + peerWording.file() + "でこの科目と確かに読めている";
+                    whyEn = "the same wording 「" + peerWording.label() + "」 reads surely as this account in " + peerWording.file();
+                }
                 reason = new Text(whyJa + section(it, true) + arithJa + tieJa, whyEn + section(it, false) + arithEn + tieEn);
             }
             confidence.put(it, conf);

@@ -175,4 +175,45 @@ class SameFiguresAcrossDocumentsTest {
         assertThat(r.mapping().confidence()).isGreaterThanOrEqualTo(StatementSpreader.UNCERTAIN);
         assertThat(r.mapping().reason().ja()).contains("同じ科目名で一部の年度で");
     }
+
+    /** Rows of a balance-sheet part: a label with null is a heading; otherwise the amounts of each year given. */
+    private static ExtractedDocument balanceSheet(String file, DocumentType type, Object[][] lines, int... years) {
+        List<StatementRow> rows = new ArrayList<>();
+        for (Object[] line : lines) {
+            int i = rows.size();
+            Map<Integer, Long> values = new java.util.TreeMap<>();
+            Map<Integer, SourceLocation> at = new java.util.TreeMap<>();
+            for (int y = 0; y < years.length && line.length > 1; y++) {
+                values.put(years[y], (Long) line[1 + y]);
+                at.put(years[y], SourceLocation.ofCell(file, "BS", (char) ('B' + y) + String.valueOf(i + 1)));
+            }
+            rows.add(new StatementRow(file, i, (String) line[0], List.of(), 0, values, null,
+                    SourceLocation.ofCell(file, "BS", "A" + (i + 1)), RowMapping.unmapped(List.of(), new Text("", "")), at, null));
+        }
+        return new ExtractedDocument(file, type, 1, false, null, 1, List.of(), List.of(), List.of(),
+                null, null, null, List.of(), "", rows);
+    }
+
+    @Test
+    void should_read_a_statement_wording_its_comparison_reads_surely_as_that_account_even_where_the_statements_sums_fail() {
+        // 短期運転資金借入金 is read surely in the BS実績比較, where the section adds up; in the 決算書 its amount was
+        // typed wrong (12,345 too much), so there the sums fail and its faint wording alone leaves it in doubt
+        ExtractedDocument statements = balanceSheet(STATEMENTS, DocumentType.FINANCIAL_STATEMENTS, new Object[][] {
+                {"貸借対照表"}, {"負債の部"}, {"流動負債"}, {"材料買掛金", 48_083_568L}, {"短期運転資金借入金", 188_315_595L},
+                {"1年以内返済予定長期借入金", 97_789_262L}, {"その他流動負債計", 124_721_357L}, {"流動負債合計額", 458_897_437L}}, FY);
+        ExtractedDocument comparison = balanceSheet("BS実績比較.xlsx", DocumentType.BS_COMPARISON, new Object[][] {
+                {"BS実績比較"}, {"負債の部"}, {"流動負債"}, {"材料買掛金", 51_649_077L, 48_083_568L},
+                {"短期運転資金借入金", 186_549_771L, 188_303_250L}, {"1年以内返済予定長期借入金", 95_800_298L, 97_789_262L},
+                {"その他流動負債計", 121_474_516L, 124_721_357L}, {"流動負債合計額", 455_473_662L, 458_897_437L}}, FY - 1, FY);
+
+        List<ExtractedDocument> alone = StatementSpreader.remapApplication(List.of(statements), d -> LearnedMappings.none(), d -> true);
+        List<ExtractedDocument> both = StatementSpreader.remapApplication(List.of(statements, comparison), d -> LearnedMappings.none(),
+                d -> true);
+
+        assertThat(row(alone.get(0), "短期運転資金借入金").mapping().confidence()).isLessThan(StatementSpreader.UNCERTAIN);
+        RowMapping m = row(both.get(0), "短期運転資金借入金").mapping();
+        assertThat(m.account()).isEqualTo("short_term_borrowings");
+        assertThat(m.confidence()).isGreaterThanOrEqualTo(StatementSpreader.UNCERTAIN);
+        assertThat(m.reason().ja()).contains("BS実績比較.xlsx");
+    }
 }
