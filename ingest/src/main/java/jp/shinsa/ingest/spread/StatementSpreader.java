@@ -486,7 +486,7 @@ public final class StatementSpreader {
                 }
                 String c = jp.shinsa.ingest.text.JapaneseText.compact(RowLabel.read(r.label()).base());
                 if (c.startsWith(stem) && c.length() > stem.length() && c.substring(stem.length()).matches("(?:の)?(?:合計|小計|総計|計)")) {
-                    if (lines.size() >= 2 && addsUp(lines, r, unit)) {
+                    if (lines.size() >= 2 && (addsUp(lines, r, unit) || closedBlock(lines, r, ocr))) {
                         lines.forEach(x -> out.put(x.index(), r));
                         out.put(h.index(), r);
                     }
@@ -496,6 +496,31 @@ public final class StatementSpreader {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether lines that do not add up to their block's total line are still that block's detail by its
+     * structure: every line and the total print amounts for the same years, and none of the lines is
+     * itself a total (計) or an "of which" line (うち), which a sum would count twice, nor names a memo account. A printed block whose parts miss its total is a finding about the
+     * statement (a part typed wrong), not a reason to read its parts as something else.
+     */
+    private static boolean closedBlock(List<StatementRow> lines, StatementRow total, boolean ocr) {
+        if (total.values().isEmpty()) {
+            return false;
+        }
+        for (StatementRow r : lines) {
+            RowLabel reading = RowLabel.read(r.label());
+            if (!r.values().keySet().equals(total.values().keySet()) || reading.total() || reading.memo()) {
+                return false;
+            }
+            // a line naming a memo account (減価償却費 among 設備関係費's parts) must stay readable as that
+            // account, which a block's detail line is not: such a block is left as it is
+            Optional<AccountMatcher.Match> m = match(reading.base(), ocr);
+            if (m.isPresent() && m.get().exact() && memo(m.get().account())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean addsUp(List<StatementRow> lines, StatementRow total, long unit) {

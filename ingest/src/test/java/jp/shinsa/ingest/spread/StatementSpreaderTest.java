@@ -345,6 +345,20 @@ class StatementSpreaderTest {
     }
 
     @Test
+    void should_keep_the_lines_of_such_a_block_as_its_detail_when_they_miss_its_total_for_the_mismatch_to_be_reported() {
+        // 通信回線権 was typed 13 for 3: the lines no longer add up to 権利資産計, but they are still its detail
+        Sheet sheet = new Sheet().row("貸借対照表", null).row("資産の部", null).row("固定資産", null).row("建物", 500L)
+                .row("有形固定資産合計", 500L).row("権利資産", null).row("地上権", 20L).row("業務用プログラム", 12L).row("通信回線権", 13L)
+                .row("権利資産計", 35L).row("その他の資産合計", 65L).row("固定資産合計", 600L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).extracting(Figure::account, Figure::value).contains(tuple("intangible_fixed_assets", 35L));
+        assertThat(s.rows()).filteredOn(r -> r.label().equals("通信回線権")).singleElement()
+                .satisfies(r -> assertThat(r.mapping().kind()).isEqualTo(RowMapping.Kind.PART_OF));
+    }
+
+    @Test
     void should_place_the_last_lines_of_a_statement_after_its_last_line_read() {
         // 年度の最終損益 ends the income statement, a balance sheet follows: the chart's line after 法人税等 is 当期純利益
         Sheet sheet = new Sheet().row("損益計算書", null).row("経常利益", 120L).row("特別利益", 0L).row("特別損失", 20L)
