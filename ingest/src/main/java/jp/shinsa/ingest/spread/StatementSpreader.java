@@ -434,6 +434,7 @@ public final class StatementSpreader {
         for (Item it : items) {
             it.unit = unit;
         }
+        closedBlockParts(items);
         sameFigures(items, peers);
         sameWordings(items, peers);
         placeBySlots(items);
@@ -458,6 +459,36 @@ public final class StatementSpreader {
     }
 
     private static final String UNNAMED_BLOCK = "detail of a block whose total line is printed";
+    /**
+     * The lines of a detail block whose heading names its account and whose total line (the account's
+     * name with 計) is printed after them are that block's parts: leaving one unread is no reading,
+     * even where that would make the block add up (a part typed wrong, all the others zero). The
+     * "unmapped" option is taken from them, so the search reads them as parts and a sum they miss is
+     * the statement's finding.
+     */
+    static void closedBlockParts(List<Item> items) {
+        for (int i = 0; i < items.size(); i++) {
+            Item it = items.get(i);
+            String block = it.sectionAccount;
+            if (block == null || !leaf(block) || it.options.stream().noneMatch(o -> o.kind() == RowMapping.Kind.PART_OF
+                    && block.equals(o.account()) && o.why().equals("detail line of its section"))) {
+                continue;
+            }
+            for (int j = i + 1; j < items.size(); j++) {
+                Item x = items.get(j);
+                Option top = x.options.get(0);
+                if (x.fixed && x.reading.total() && top.kind() == RowMapping.Kind.ACCOUNT && block.equals(top.account())) {
+                    // the total line (which closes the block, so it may stand outside its section)
+                    it.options.removeIf(o -> o.kind() == RowMapping.Kind.UNMAPPED);
+                    break;
+                }
+                if (!block.equals(x.sectionAccount)) {
+                    break;
+                }
+            }
+        }
+    }
+
     /** A heading whose wording resembles an account less than this names none (権利資産 only contains 資産). */
     private static final double NAMES_HEADING = 0.8;
 

@@ -359,6 +359,20 @@ class StatementSpreaderTest {
     }
 
     @Test
+    void should_read_every_line_of_a_named_block_with_its_total_as_a_part_even_where_leaving_one_out_would_add_up() {
+        // the block's total is 0 and so are its lines, but one typed 12,345: leaving it out would make the
+        // sum hold, yet it stands between the heading and the total line, so it is a part (and a finding)
+        Sheet sheet = new Sheet().row("損益計算書", null).row("経常利益", 500L).row("特別利益", null).row("固定資産売却益", 12_345L)
+                .row("補助金収入", 0L).row("寄付金収益", 0L).row("特別利益計", 0L).row("特別損失", 0L).row("税引前当期純利益", 500L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.rows()).filteredOn(r -> r.label().equals("固定資産売却益")).singleElement()
+                .satisfies(r -> assertThat(r.mapping().kind()).isEqualTo(RowMapping.Kind.PART_OF));
+        assertThat(s.figures()).extracting(Figure::account, Figure::value).contains(tuple("extraordinary_gains", 0L));
+    }
+
+    @Test
     void should_place_the_last_lines_of_a_statement_after_its_last_line_read() {
         // 年度の最終損益 ends the income statement, a balance sheet follows: the chart's line after 法人税等 is 当期純利益
         Sheet sheet = new Sheet().row("損益計算書", null).row("経常利益", 120L).row("特別利益", 0L).row("特別損失", 20L)
