@@ -311,6 +311,9 @@ public final class StatementSpreader {
                     kind = "PL";
                 } else if (!unnamedBlocks.containsKey(r.index())) {
                     Optional<AccountMatcher.Match> m = match(RowLabel.scoped(r.label()), ocr);
+                    if (m.isEmpty() && !stack.isEmpty()) {
+                        m = nearestHeading(r.label(), top(stack), kind);
+                    }
                     if (m.isPresent() && permittedKind(m.get().account(), kind) && !memo(m.get().account())
                             && !gainsAndLosses(c, m.get().account())) {
                         String a = m.get().account();
@@ -383,6 +386,13 @@ public final class StatementSpreader {
             // of the その他の医業収益 block): the block's total printed without 計, or its remainder line, a
             // part. Only the arithmetic can tell, so the row is free and the block stays open.
             boolean ownName = inBlock && strong != null && strong.equals(top(stack)) && !reading.total() && !reading.qualified();
+            if (inBlock && !indents && strong != null && !reading.qualified() && nextSibling(strong, top(stack))) {
+                // a flat block ends at a line that names, exactly, a line the chart prints after the block's
+                // own under the same total (外来診療収益 after the lines of 入院診療収益): no indentation says
+                // otherwise, and the next line of the statement is not a part of the one before
+                stack.remove(stack.size() - 1);
+                inBlock = false;
+            }
             if (inBlock && !indents && strong == null && readsOutside(reading, top(stack), kind, r, blockLines(items, stack))) {
                 // a flat block ends at a line whose wording reads as an account printed after the block
                 // outside it (a wording of 医業費用's total after the parts of 経費): never a part of the leaf
@@ -488,6 +498,39 @@ public final class StatementSpreader {
             }
         }
     }
+
+    /**
+     * A heading inside a section whose wording names none of the chart's accounts outright but comes
+     * clearly nearest to one line of that section (職員人件費 under 医業費用: 人件費 is 給与費's, nothing else
+     * there resembles it): the heading of that line's detail block, as a row's faint likeness at its place
+     * is wording evidence ({@link #nearestWording}). At least {@link #HEADING_NEAREST} alike, ahead of
+     * every other line of the section by {@link #NEAREST_MARGIN} and more.
+     */
+    static Optional<AccountMatcher.Match> nearestHeading(String label, String section, String kind) {
+        if (section == null || !CHILDREN.containsKey(section)) {
+            return Optional.empty();
+        }
+        List<AccountCandidate> within = candidates(RowLabel.read(label).base()).stream()
+                .filter(c -> leaf(c.account()) && permitted(c.account(), section) && !c.account().equals(section)
+                        && permittedKind(c.account(), kind) && !memo(c.account()))
+                .toList();
+        if (within.isEmpty() || within.get(0).score() < HEADING_NEAREST
+                || within.size() > 1 && within.get(1).score() > within.get(0).score() - NEAREST_MARGIN) {
+            return Optional.empty();
+        }
+        return Optional.of(new AccountMatcher.Match(within.get(0).account(), within.get(0).score(), false));
+    }
+
+    /** Whether {@code account} is a leaf the chart prints after {@code block} under the same total. */
+    static boolean nextSibling(String account, String block) {
+        Account a = CHART.get(account);
+        Account b = CHART.get(block);
+        return a != null && b != null && !memo(account) && leaf(account) && a.parent() != null && a.parent().equals(b.parent())
+                && ORDER.get(account) > ORDER.get(block);
+    }
+
+    /** How alike a heading must be to the line it comes nearest to ({@link #nearestHeading}). */
+    static final double HEADING_NEAREST = 0.6;
 
     /** A heading whose wording resembles an account less than this names none (権利資産 only contains 資産). */
     private static final double NAMES_HEADING = 0.8;

@@ -188,6 +188,33 @@ class StatementOrderSpreadingTest {
     }
 
     @Test
+    void should_take_a_heading_that_comes_clearly_nearest_to_one_line_of_its_section_as_that_lines_detail_block() {
+        // 職員人件費 names no account outright, but among 医業費用's lines only 給与費 (人件費) resembles it
+        Sheet sheet = new Sheet().row("損益計算書", null).row("医業費用", null).row("材料費", 300L).row("職員人件費", null)
+                .row("常勤医師俸給", 400L).row("看護師等手当", 250L).row("法定福利負担", 50L).row("委託費", 100L).row("医業費用合計", 1100L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.rows()).filteredOn(r -> r.label().equals("看護師等手当")).singleElement()
+                .satisfies(r -> assertThat(r.mapping().account()).isEqualTo("personnel_costs"));
+        assertThat(s.figures()).extracting(Figure::account, Figure::value).contains(tuple("personnel_costs", 700L));
+    }
+
+    @Test
+    void should_end_a_flat_detail_block_at_a_line_that_names_the_next_line_of_the_chart_under_the_same_total() {
+        // 【1. 入院患者診療収益】 comes nearest to 入院診療収益 and heads its detail; (2) 外来診療収益 names the next line
+        Sheet sheet = new Sheet().row("損益計算書", null).row("【医業収益】", null).row("【1. 入院患者診療収益】", null)
+                .row("(1) DPC包括収益", 300L).row("出来高算定収益 ※3", 250L).row("3. 食事療養費収益", 150L).row("(2) 外来診療収益", 250L)
+                .row("その他の医業収益 ※3", 50L).row("診療業務収益", 1000L).row("〔医業費用〕", null).row("給与費", 600L)
+                .row("医業費用合計", 600L).row("医業利益", 400L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).extracting(Figure::account, Figure::value)
+                .contains(tuple("inpatient_revenue", 700L), tuple("outpatient_revenue", 250L));
+    }
+
+    @Test
     void should_keep_a_small_line_of_a_flat_block_in_the_block_although_its_wording_contains_an_enclosing_totals_name() {
         Sheet sheet = new Sheet().row("貸借対照表", null).row("資産の部", null).row("固定資産", null).row("有形固定資産", null)
                 .row("建物", 500L).row("土地", 300L).row("その他の有形固定資産", null).row("外構設備", 40L).row("割賦購入資産", 10L)
