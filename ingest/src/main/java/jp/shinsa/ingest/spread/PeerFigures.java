@@ -34,13 +34,17 @@ public final class PeerFigures {
     /** Wording (its taught-mapping key) → the account another document read it as, confidently, on its own evidence. */
     private final Map<String, Wording> wordings;
 
+    /** Figures another document read below {@link StatementSpreader#UNCERTAIN}: never evidence, only a spoiler. */
+    private final Map<String, List<Source>> doubtful;
+
     private PeerFigures(Map<String, List<Source>> byAccount) {
-        this(byAccount, Map.of());
+        this(byAccount, Map.of(), Map.of());
     }
 
-    private PeerFigures(Map<String, List<Source>> byAccount, Map<String, Wording> wordings) {
+    private PeerFigures(Map<String, List<Source>> byAccount, Map<String, Wording> wordings, Map<String, List<Source>> doubtful) {
         this.byAccount = byAccount;
         this.wordings = wordings;
+        this.doubtful = doubtful;
     }
 
     /** How sure a copy's reading of a wording must be to be evidence for the statements' same wording: a wording its own sums confirm (0.6 + 0.35 × a likeness of 0.45 or more). */
@@ -78,7 +82,7 @@ public final class PeerFigures {
             }
         }
         conflicting.forEach(out::remove);
-        return out.isEmpty() ? NONE : new PeerFigures(Map.of(), out);
+        return out.isEmpty() ? NONE : new PeerFigures(Map.of(), out, Map.of());
     }
 
     /** The account another document confidently read {@code wordingKey} as, with where; null when none. */
@@ -95,25 +99,51 @@ public final class PeerFigures {
             return NONE;
         }
         Map<String, List<Source>> out = new LinkedHashMap<>();
+        Map<String, List<Source>> doubtful = new LinkedHashMap<>();
         for (ExtractedDocument d : application) {
             if (d == doc || !copiedBy(d.type(), doc.type())) {
                 continue;
             }
             Map<String, Map<Integer, Long>> values = new LinkedHashMap<>();
+            Map<String, Map<Integer, Long>> doubtfulValues = new LinkedHashMap<>();
             Map<String, String> labels = new LinkedHashMap<>();
             for (Figure f : d.figures()) {
-                if (f.confidence() < StatementSpreader.UNCERTAIN) {
-                    continue;
-                }
-                values.computeIfAbsent(f.account(), k -> new TreeMap<>()).putIfAbsent(f.fiscalYear(), f.value());
+                (f.confidence() < StatementSpreader.UNCERTAIN ? doubtfulValues : values)
+                        .computeIfAbsent(f.account(), k -> new TreeMap<>()).putIfAbsent(f.fiscalYear(), f.value());
                 labels.putIfAbsent(f.account(), f.label());
             }
             for (var e : values.entrySet()) {
                 out.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
                         .add(new Source(d.file(), d.type(), labels.get(e.getKey()), e.getValue(), Math.max(1, d.unit())));
             }
+            for (var e : doubtfulValues.entrySet()) {
+                if (!values.containsKey(e.getKey())) {
+                    doubtful.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                            .add(new Source(d.file(), d.type(), labels.get(e.getKey()), e.getValue(), Math.max(1, d.unit())));
+                }
+            }
         }
-        return out.isEmpty() ? NONE : new PeerFigures(out);
+        return out.isEmpty() ? NONE : new PeerFigures(out, Map.of(), doubtful);
+    }
+
+    /**
+     * The accounts other than {@code account} whose uncertain figures in another document agree with
+     * {@code values} in every year: no evidence for them, but amounts an uncertain line shares (経常利益
+     * read by its place alone and 税引前当期純利益 without 特別損益) are no evidence for {@code account} either.
+     */
+    Map<String, Source> alsoDoubtful(Map<Integer, Long> values, long unit, String account) {
+        Map<String, Source> out = new LinkedHashMap<>();
+        for (var e : doubtful.entrySet()) {
+            if (e.getKey().equals(account)) {
+                continue;
+            }
+            for (Source s : e.getValue()) {
+                if (agreement(values, unit, s) == Agreement.EVERY_YEAR) {
+                    out.putIfAbsent(e.getKey(), s);
+                }
+            }
+        }
+        return out;
     }
 
     /**

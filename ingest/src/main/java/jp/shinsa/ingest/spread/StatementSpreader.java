@@ -721,6 +721,25 @@ public final class StatementSpreader {
             // both are offered just above the prior floor, the wording picks one, and the row stays uncertain
             double base = same.size() == 1 ? SAME_FIGURES : SHARED_FIGURES;
             String why = SAME_FIGURES_WHY;
+            if (same.size() == 1) {
+                String only = same.keySet().iterator().next();
+                Map<String, PeerFigures.Source> spoilers = peers.alsoDoubtful(it.signedValues(), it.unit, only);
+                spoilers.keySet().removeIf(a -> !permitted(a, it.sectionAccount) || named.contains(a));
+                if (!spoilers.isEmpty()) {
+                    // the other document also prints these amounts on a line it could not read surely: they
+                    // may be that line's account as well, so they tell neither (decision 028, item 12); the
+                    // one printed with this row's very wording is offered too, a little above
+                    base = SHARED_FIGURES;
+                    String key = LearnedMappings.wordingKey(it.row.label());
+                    for (var sp : spoilers.entrySet()) {
+                        if (LearnedMappings.wordingKey(sp.getValue().label()).equals(key)) {
+                            it.options.removeIf(o -> o.kind() == RowMapping.Kind.ACCOUNT && sp.getKey().equals(o.account()));
+                            it.options.add(new Option(RowMapping.Kind.ACCOUNT, sp.getKey(), SHARED_FIGURES + 0.05, SAME_FIGURES_WHY));
+                            it.sameAs.put(sp.getKey(), sp.getValue());
+                        }
+                    }
+                }
+            }
             if (same.isEmpty()) {
                 // the same amount in one year and another in the next: most likely the account with a
                 // figure that disagrees (a finding to confirm, the reading stays below 0.5)
@@ -732,7 +751,7 @@ public final class StatementSpreader {
                 why = SOME_FIGURES_WHY;
                 // printed with the very wording the other document's confident reading has: the applicant's
                 // own name for that account, so the one year that differs is a figure to check, not doubt
-                // about the row (decision 026, item 6)
+                // about the row (decision 028, item 3)
                 PeerFigures.Source source = same.values().iterator().next();
                 if (LearnedMappings.wordingKey(source.label()).equals(LearnedMappings.wordingKey(it.row.label()))) {
                     base = SAME_FIGURES;

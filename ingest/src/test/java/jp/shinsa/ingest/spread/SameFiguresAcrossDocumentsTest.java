@@ -216,4 +216,23 @@ class SameFiguresAcrossDocumentsTest {
         assertThat(m.confidence()).isGreaterThanOrEqualTo(StatementSpreader.UNCERTAIN);
         assertThat(m.reason().ja()).contains("BS実績比較.xlsx");
     }
+
+    @Test
+    void should_not_take_amounts_a_doubtful_line_of_the_statements_shares_as_evidence_for_the_sure_one() {
+        // 経常段階の損益 is read by its place alone in the 決算書 (0.4); 税引前当期純利益, read surely, has the same
+        // amount (no 特別損益). The sheet's 経常段階の損益 is not confidently 税引前当期純利益; its own wording
+        // is that of the doubtful line, which it is offered first
+        List<Figure> figures = List.of(
+                new Figure(STATEMENTS, DocumentType.FINANCIAL_STATEMENTS, "ordinary_profit", FY, 412_345L, "経常段階の損益", 1, 0.4,
+                        SourceLocation.ofCell(STATEMENTS, "PL", "B20")),
+                new Figure(STATEMENTS, DocumentType.FINANCIAL_STATEMENTS, "pretax_profit", FY, 412_345L, "税引前当期純利益", 1, 0.97,
+                        SourceLocation.ofCell(STATEMENTS, "PL", "B23")));
+        ExtractedDocument statements = new ExtractedDocument(STATEMENTS, DocumentType.FINANCIAL_STATEMENTS, 1, false, null, 1, figures,
+                List.of(), List.of(), null, null, null, List.of(), "");
+
+        StatementRow r = row(readSheet(OWN_WORDINGS, statements), "経常段階の損益");
+
+        assertThat(r.mapping().account()).isEqualTo("ordinary_profit");
+        assertThat(r.mapping().confidence()).isLessThan(StatementSpreader.UNCERTAIN);
+    }
 }
