@@ -137,18 +137,24 @@ class SameFiguresAcrossDocumentsTest {
         assertThat(PeerFigures.copiedBy(DocumentType.INPUT_SHEET, DocumentType.BS_COMPARISON)).isFalse();
     }
 
+    /**
+     * A 決算書 of two years whose 現金及び預金, printed as {@code label}, has the 2023 amount of the sheet's
+     * 手持ちの資金 and another 2024 amount (a figure typed wrong in one of them).
+     */
+    private static ExtractedDocument cashAgreeingIn2023Only(String label) {
+        List<Figure> two = List.of(
+                new Figure(STATEMENTS, DocumentType.FINANCIAL_STATEMENTS, "cash_and_deposits", FY - 1, 1_234_567L - 3_000, label,
+                        1, 0.97, SourceLocation.ofCell(STATEMENTS, "BS", "B3")),
+                new Figure(STATEMENTS, DocumentType.FINANCIAL_STATEMENTS, "cash_and_deposits", FY, 1_222_222L, label,
+                        1, 0.97, SourceLocation.ofCell(STATEMENTS, "BS", "C3")));
+        return new ExtractedDocument(STATEMENTS, DocumentType.FINANCIAL_STATEMENTS, 1, false, null, 1, two,
+                List.of(), List.of(), null, null, null, List.of(), "");
+    }
+
     @Test
     void should_read_a_row_whose_amount_agrees_in_one_year_and_not_the_next_as_that_account_for_a_person_to_confirm() {
         // 2023 is the 決算書's 現金及び預金; 2024 is not (a figure typed wrong): the account, but uncertain
-        List<Figure> two = List.of(
-                new Figure(STATEMENTS, DocumentType.FINANCIAL_STATEMENTS, "cash_and_deposits", FY - 1, 1_234_567L - 3_000, "現金及び預金",
-                        1, 0.97, SourceLocation.ofCell(STATEMENTS, "BS", "B3")),
-                new Figure(STATEMENTS, DocumentType.FINANCIAL_STATEMENTS, "cash_and_deposits", FY, 1_222_222L, "現金及び預金",
-                        1, 0.97, SourceLocation.ofCell(STATEMENTS, "BS", "C3")));
-        ExtractedDocument statements = new ExtractedDocument(STATEMENTS, DocumentType.FINANCIAL_STATEMENTS, 1, false, null, 1, two,
-                List.of(), List.of(), null, null, null, List.of(), "");
-
-        ExtractedDocument read = readSheet(OWN_WORDINGS, statements);
+        ExtractedDocument read = readSheet(OWN_WORDINGS, cashAgreeingIn2023Only("現金及び預金"));
 
         StatementRow r = row(read, "手持ちの資金");
         assertThat(r.mapping().account()).isEqualTo("cash_and_deposits");
@@ -160,15 +166,7 @@ class SameFiguresAcrossDocumentsTest {
     void should_read_a_row_printed_with_the_statements_own_wording_confidently_even_when_one_year_differs() {
         // the same two figures, but the sheet prints the 決算書's own wording 手持ちの資金 for the row: the
         // applicant's name for that account; the one year that differs is a figure to check
-        List<Figure> two = List.of(
-                new Figure(STATEMENTS, DocumentType.FINANCIAL_STATEMENTS, "cash_and_deposits", FY - 1, 1_234_567L - 3_000, "手持ちの資金",
-                        1, 0.97, SourceLocation.ofCell(STATEMENTS, "BS", "B3")),
-                new Figure(STATEMENTS, DocumentType.FINANCIAL_STATEMENTS, "cash_and_deposits", FY, 1_222_222L, "手持ちの資金",
-                        1, 0.97, SourceLocation.ofCell(STATEMENTS, "BS", "C3")));
-        ExtractedDocument statements = new ExtractedDocument(STATEMENTS, DocumentType.FINANCIAL_STATEMENTS, 1, false, null, 1, two,
-                List.of(), List.of(), null, null, null, List.of(), "");
-
-        ExtractedDocument read = readSheet(OWN_WORDINGS, statements);
+        ExtractedDocument read = readSheet(OWN_WORDINGS, cashAgreeingIn2023Only("手持ちの資金"));
 
         StatementRow r = row(read, "手持ちの資金");
         assertThat(r.mapping().account()).isEqualTo("cash_and_deposits");

@@ -326,13 +326,18 @@ class StatementSpreaderTest {
                 .doesNotContain(tuple("medical_equipment", 7L));
     }
 
+    /** A balance sheet whose 権利資産 block (a heading no account is named by) ends in its own total line, 権利資産計 35. */
+    private static Sheet rightsBlock(long lastLine) {
+        return new Sheet().row("貸借対照表", null).row("資産の部", null).row("固定資産", null).row("建物", 500L)
+                .row("有形固定資産合計", 500L).row("権利資産", null).row("地上権", 20L).row("業務用プログラム", 12L).row("通信回線権", lastLine)
+                .row("権利資産計", 35L).row("その他の資産合計", 65L).row("固定資産合計", 600L);
+    }
+
     @Test
     void should_read_a_block_whose_heading_names_no_account_through_its_own_total_line() {
         // 権利資産 names no account; 権利資産計 is its total (the heading's wording + 計) and the lines
         // between add up to it: they are its detail, and the total alone takes a line 固定資産 lacks
-        Sheet sheet = new Sheet().row("貸借対照表", null).row("資産の部", null).row("固定資産", null).row("建物", 500L)
-                .row("有形固定資産合計", 500L).row("権利資産", null).row("地上権", 20L).row("業務用プログラム", 12L).row("通信回線権", 3L)
-                .row("権利資産計", 35L).row("その他の資産合計", 65L).row("固定資産合計", 600L);
+        Sheet sheet = rightsBlock(3L);
 
         StatementSpreader.Spread s = sheet.spread();
 
@@ -347,9 +352,7 @@ class StatementSpreaderTest {
     @Test
     void should_keep_the_lines_of_such_a_block_as_its_detail_when_they_miss_its_total_for_the_mismatch_to_be_reported() {
         // 通信回線権 was typed 13 for 3: the lines no longer add up to 権利資産計, but they are still its detail
-        Sheet sheet = new Sheet().row("貸借対照表", null).row("資産の部", null).row("固定資産", null).row("建物", 500L)
-                .row("有形固定資産合計", 500L).row("権利資産", null).row("地上権", 20L).row("業務用プログラム", 12L).row("通信回線権", 13L)
-                .row("権利資産計", 35L).row("その他の資産合計", 65L).row("固定資産合計", 600L);
+        Sheet sheet = rightsBlock(13L);
 
         StatementSpreader.Spread s = sheet.spread();
 
