@@ -112,16 +112,14 @@ public final class PeerFigures {
                         .computeIfAbsent(f.account(), k -> new TreeMap<>()).putIfAbsent(f.fiscalYear(), f.value());
                 labels.putIfAbsent(f.account(), f.label());
             }
-            for (var e : values.entrySet()) {
-                out.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
-                        .add(new Source(d.file(), d.type(), labels.get(e.getKey()), e.getValue(), Math.max(1, d.unit())));
-            }
-            for (var e : doubtfulValues.entrySet()) {
-                if (!values.containsKey(e.getKey())) {
-                    doubtful.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
-                            .add(new Source(d.file(), d.type(), labels.get(e.getKey()), e.getValue(), Math.max(1, d.unit())));
+            java.util.function.BiFunction<String, Map<Integer, Long>, Source> source =
+                    (account, v) -> new Source(d.file(), d.type(), labels.get(account), v, Math.max(1, d.unit()));
+            values.forEach((account, v) -> out.computeIfAbsent(account, k -> new ArrayList<>()).add(source.apply(account, v)));
+            doubtfulValues.forEach((account, v) -> {
+                if (!values.containsKey(account)) {
+                    doubtful.computeIfAbsent(account, k -> new ArrayList<>()).add(source.apply(account, v));
                 }
-            }
+            });
         }
         return out.isEmpty() ? NONE : new PeerFigures(out, Map.of(), doubtful);
     }
@@ -132,17 +130,8 @@ public final class PeerFigures {
      * read by its place alone and 税引前当期純利益 without 特別損益) are no evidence for {@code account} either.
      */
     Map<String, Source> alsoDoubtful(Map<Integer, Long> values, long unit, String account) {
-        Map<String, Source> out = new LinkedHashMap<>();
-        for (var e : doubtful.entrySet()) {
-            if (e.getKey().equals(account)) {
-                continue;
-            }
-            for (Source s : e.getValue()) {
-                if (agreement(values, unit, s) == Agreement.EVERY_YEAR) {
-                    out.putIfAbsent(e.getKey(), s);
-                }
-            }
-        }
+        Map<String, Source> out = agreeing(doubtful, values, unit, Agreement.EVERY_YEAR);
+        out.remove(account);
         return out;
     }
 
@@ -168,9 +157,14 @@ public final class PeerFigures {
      * statement's figures).
      */
     Map<String, Source> matching(Map<Integer, Long> values, long unit, boolean everyYear) {
-        Agreement wanted = everyYear ? Agreement.EVERY_YEAR : Agreement.SOME_YEAR;
+        return agreeing(byAccount, values, unit, everyYear ? Agreement.EVERY_YEAR : Agreement.SOME_YEAR);
+    }
+
+    /** The first source of each account of {@code sources} whose amounts agree with {@code values} as {@code wanted}. */
+    private static Map<String, Source> agreeing(Map<String, List<Source>> sources, Map<Integer, Long> values, long unit,
+                                                Agreement wanted) {
         Map<String, Source> out = new LinkedHashMap<>();
-        for (var e : byAccount.entrySet()) {
+        for (var e : sources.entrySet()) {
             for (Source s : e.getValue()) {
                 if (agreement(values, unit, s) == wanted) {
                     out.put(e.getKey(), s);

@@ -167,18 +167,8 @@ public final class StatementSpreader {
                                                            java.util.function.Predicate<ExtractedDocument> again) {
         List<ExtractedDocument> out = new ArrayList<>(docs);
         // the statements, then the documents that copy them, in that order (PeerFigures#copiedBy)
-        for (DocumentType type : List.of(DocumentType.FINANCIAL_STATEMENTS, DocumentType.BS_COMPARISON, DocumentType.INPUT_SHEET)) {
-            for (int i = 0; i < out.size(); i++) {
-                ExtractedDocument d = out.get(i);
-                if (d.type() != type || d.rows().isEmpty()) {
-                    continue;
-                }
-                PeerFigures peers = PeerFigures.forDocument(d, out);
-                if (!peers.isEmpty() || again.test(d)) {
-                    out.set(i, remap(d, learned.apply(d), peers));
-                }
-            }
-        }
+        spreadInOrder(out, List.of(DocumentType.FINANCIAL_STATEMENTS, DocumentType.BS_COMPARISON, DocumentType.INPUT_SHEET),
+                learned, again);
         // the 決算書 again where its copies read surely a wording it left in doubt (PeerFigures#wordingsFor),
         // and then the copies again with the 決算書's figures as they now stand
         boolean changed = false;
@@ -196,23 +186,42 @@ public final class StatementSpreader {
             }
         }
         if (changed) {
-            for (DocumentType type : List.of(DocumentType.BS_COMPARISON, DocumentType.INPUT_SHEET)) {
-                for (int i = 0; i < out.size(); i++) {
-                    ExtractedDocument d = out.get(i);
-                    if (d.type() == type && !d.rows().isEmpty()) {
-                        out.set(i, remap(d, learned.apply(d), PeerFigures.forDocument(d, out)));
-                    }
-                }
-            }
+            spreadInOrder(out, List.of(DocumentType.BS_COMPARISON, DocumentType.INPUT_SHEET), learned, d -> true);
         }
         return out;
     }
 
-    /** Whether a mapping rests on the figures of another document (so it is no evidence back for that document). */
+    /**
+     * Spreads in place, type by type in the order given, each document of {@code out} that has rows with
+     * the figures of the documents it copies ({@link PeerFigures#forDocument}) as they stand by then:
+     * when there are such figures, or when {@code again} selects it.
+     */
+    private static void spreadInOrder(List<ExtractedDocument> out, List<DocumentType> types,
+                                      java.util.function.Function<ExtractedDocument, LearnedMappings> learned,
+                                      java.util.function.Predicate<ExtractedDocument> again) {
+        for (DocumentType type : types) {
+            for (int i = 0; i < out.size(); i++) {
+                ExtractedDocument d = out.get(i);
+                if (d.type() != type || d.rows().isEmpty()) {
+                    continue;
+                }
+                PeerFigures peers = PeerFigures.forDocument(d, out);
+                if (!peers.isEmpty() || again.test(d)) {
+                    out.set(i, remap(d, learned.apply(d), peers));
+                }
+            }
+        }
+    }
+
+    /**
+     * Whether a mapping rests on the figures of another document (so it is no evidence back for that
+     * document): its reason begins as {@link #build} words such a reading.
+     */
     static boolean restsOnPeers(RowMapping m) {
         return m.reason().en().startsWith(SAME_AMOUNT_EN) || m.reason().en().startsWith(SAME_WORDING_EN);
     }
 
+    /** How the reason of a reading resting on another document's amounts begins (and the same wording too). */
     private static final String SAME_AMOUNT_EN = "the same amount";
     private static final String SAME_WORDING_EN = "the same wording and ";
 
@@ -733,9 +742,7 @@ public final class StatementSpreader {
                     String key = LearnedMappings.wordingKey(it.row.label());
                     for (var sp : spoilers.entrySet()) {
                         if (LearnedMappings.wordingKey(sp.getValue().label()).equals(key)) {
-                            it.options.removeIf(o -> o.kind() == RowMapping.Kind.ACCOUNT && sp.getKey().equals(o.account()));
-                            it.options.add(new Option(RowMapping.Kind.ACCOUNT, sp.getKey(), SHARED_FIGURES + 0.05, SAME_FIGURES_WHY));
-                            it.sameAs.put(sp.getKey(), sp.getValue());
+                            readAs(it, sp.getKey(), SHARED_FIGURES + 0.05, SAME_FIGURES_WHY, sp.getValue());
                         }
                     }
                 }
@@ -766,9 +773,7 @@ public final class StatementSpreader {
                 if (label >= s) {
                     continue;
                 }
-                it.options.removeIf(o -> o.kind() == RowMapping.Kind.ACCOUNT && account.equals(o.account()));
-                it.options.add(new Option(RowMapping.Kind.ACCOUNT, account, s, why));
-                it.sameAs.put(account, m.getValue());
+                readAs(it, account, s, why, m.getValue());
             }
             it.options.sort((x, y) -> Double.compare(y.score(), x.score()));
         }
@@ -793,11 +798,19 @@ public final class StatementSpreader {
             if (label >= SAME_FIGURES) {
                 continue;
             }
-            it.options.removeIf(o -> o.kind() == RowMapping.Kind.ACCOUNT && w.account().equals(o.account()));
-            it.options.add(new Option(RowMapping.Kind.ACCOUNT, w.account(), SAME_FIGURES, PEER_WORDING_WHY));
-            it.sameAs.put(w.account(), new PeerFigures.Source(w.file(), null, it.row.label(), Map.of(), 1));
+            readAs(it, w.account(), SAME_FIGURES, PEER_WORDING_WHY, new PeerFigures.Source(w.file(), null, it.row.label(), Map.of(), 1));
             it.options.sort((x, y) -> Double.compare(y.score(), x.score()));
         }
+    }
+
+    /**
+     * Replaces the row's readings as {@code account} by one resting on another document ({@code source},
+     * which its reason names). The caller sorts the options.
+     */
+    private static void readAs(Item it, String account, double score, String why, PeerFigures.Source source) {
+        it.options.removeIf(o -> o.kind() == RowMapping.Kind.ACCOUNT && account.equals(o.account()));
+        it.options.add(new Option(RowMapping.Kind.ACCOUNT, account, score, why));
+        it.sameAs.put(account, source);
     }
 
     private static final String PEER_WORDING_WHY = "same wording read surely in another document";
@@ -2024,17 +2037,23 @@ public final class StatementSpreader {
                 String tieEn = margin < TIE_MARGIN ? ". Another account fits as well: uncertain"
                         : placeOnly ? ". Only its place, not its wording, supports it: to be confirmed"
                         : reversed ? ". It stands in the reverse of the chart's order with a line of its section: the two may be swapped, to be confirmed" : "";
-                PeerFigures.Source peerWording = o.why().equals(PEER_WORDING_WHY) ? it.sameAs.get(o.account()) : null;
+                boolean peerWording = o.why().equals(PEER_WORDING_WHY);
                 boolean wordingToo = o.why().equals(SAME_WORDING_WHY);
                 boolean some = o.why().equals(SOME_FIGURES_WHY) || wordingToo;
-                PeerFigures.Source same = o.why().equals(SAME_FIGURES_WHY) || some ? it.sameAs.get(o.account()) : null;
-                String whyJa = same == null ? whyJa(o) : (wordingToo ? "同じ科目名で" : "") + (some ? "一部の年度で" : "") + "同じ金額が"
-                        + same.file() + "の「" + same.label() + "」にある";
-                String whyEn = same == null ? whyEn(o) : (wordingToo ? "the same wording and " : "") + "the same amount"
-                        + (some ? " in some year" : "s") + " as 「" + same.label() + "」 in " + same.file();
-                if (peerWording != null) {
-                    whyJa = "同じ科目名「" + peerWording.label() + "」が" + peerWording.file() + "でこの科目と確かに読めている";
-                    whyEn = "the same wording 「" + peerWording.label() + "」 reads surely as this account in " + peerWording.file();
+                PeerFigures.Source same = o.why().equals(SAME_FIGURES_WHY) || some || peerWording ? it.sameAs.get(o.account()) : null;
+                String whyJa;
+                String whyEn;
+                if (same == null) {
+                    whyJa = whyJa(o);
+                    whyEn = whyEn(o);
+                } else if (peerWording) {
+                    whyJa = "同じ科目名「" + same.label() + "」が" + same.file() + "でこの科目と確かに読めている";
+                    whyEn = "the same wording 「" + same.label() + "」 reads surely as this account in " + same.file();
+                } else {
+                    whyJa = (wordingToo ? "同じ科目名で" : "") + (some ? "一部の年度で" : "") + "同じ金額が" + same.file() + "の「"
+                            + same.label() + "」にある";
+                    whyEn = (wordingToo ? SAME_WORDING_EN : "") + SAME_AMOUNT_EN + (some ? " in some year" : "s") + " as 「"
+                            + same.label() + "」 in " + same.file();
                 }
                 reason = new Text(whyJa + section(it, true) + arithJa + tieJa, whyEn + section(it, false) + arithEn + tieEn);
             }
