@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Checks that a held-out list's wordings and parts (detail and flat lines) are new (docs/decisions/025, 027).
+"""Checks that a held-out list's wordings and parts (detail, flat and indirect lines) are new (docs/decisions/025, 027, 029).
 
     python3 ingest/bench/held-out-new.py ingest/src/test/resources/jp/shinsa/ingest/tools/held-out-statements-5.tsv \
         [--corpus ../shared/corpus/dev] [--near]
@@ -50,7 +50,7 @@ def read_list(path):
             kind, account, text = line.split("\t")[:3]
             if kind == "label":
                 out.append((kind, account, text))
-            elif kind in ("detail", "flat"):
+            elif kind in ("detail", "flat", "indirect"):
                 out.extend((kind, account, p) for p in text.split("|"))
     return out
 
@@ -180,8 +180,10 @@ def main():
     blocks = len({acc for k, acc, _ in items if k == "detail"})
     flat = sum(1 for k, _, _ in items if k == "flat")
     flats = len({acc for k, acc, _ in items if k == "flat"})
+    indirect = sum(1 for k, _, _ in items if k == "indirect")
+    indirects = len({acc for k, acc, _ in items if k == "indirect"})
     print(f"{os.path.basename(target)}: {labels} wordings, {blocks} detail blocks with {parts} parts, "
-          f"{flats} flat blocks with {flat} parts")
+          f"{flats} flat blocks with {flat} parts" + (f", {indirects} indirect blocks with {indirect} parts" if indirect else ""))
     print(f"compared with {sum(len(v) for v in sources.values())} strings from {len(sources)} sources "
           f"({corpus_files} corpus files)")
     print(f"allowed by name (memo parts): {sorted(set(allowed))}")

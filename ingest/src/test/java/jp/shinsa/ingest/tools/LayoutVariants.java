@@ -57,13 +57,15 @@ import tools.jackson.databind.json.JsonMapper;
  * </pre>
  * {@code shinsa.variants.only} names variations by their exact ids; {@code shinsa.variants.heldout}
  * names the held-out list the HELD_OUT_* variations render (held-out-statements.tsv, -2.tsv, -3.tsv,
- * -4.tsv, -5.tsv: for measuring only, docs/decisions/023, 025 and 027). Wordings reach every document that prints
+ * -4.tsv, -5.tsv, -6.tsv: for measuring only, docs/decisions/023, 025, 027 and 029). Wordings reach every document that prints
  * labels (決算書, BS実績比較, 決算状況入力シート), the heading of a detail block included; detail blocks
  * reach the 決算書 and, for balance-sheet accounts, the BS実績比較 with the same parts and values; a
  * planted leaf error on a detailed account is carried by one of its parts and its printed total; every
  * variation with detail blocks also plants, in some applications, a part that does not add up to its
  * printed total. A list may also print blocks flat (its {@code flat} lines, list 5 on): the parts in the
- * account's place as lines of their own, no heading, no total (docs/decisions/027).
+ * account's place as lines of their own, no heading, no total (docs/decisions/027), or in the indirect form of
+ * fixed assets (its {@code indirect} lines, list 6 on): the account's line with the acquisition cost, its
+ * deductions under it, no net (docs/decisions/029).
  * Text PDFs carry a glyphless CID font text layer (see {@link PdfFixture}): PDFBox 3.0 cannot subset
  * the CFF outlines of the installed Noto CJK collection. Scans are drawn with Java2D in Noto Sans
  * CJK JP at 200 dpi and stored as image-only JPEG pages.
@@ -148,6 +150,12 @@ class LayoutVariants {
          * place, with no heading and no total (病院会計準則's 損益計算書, 医療法人 様式第一号; docs/decisions/027).
          */
         java.util.Set<String> flat = java.util.Set.of();
+        /**
+         * Detailed accounts printed in the indirect form of fixed assets (間接控除): the account's own line
+         * carries the acquisition cost, its parts (減価償却累計額 …) are printed under it as deductions
+         * (negative), and nothing prints the net, which is the account (docs/decisions/029).
+         */
+        java.util.Set<String> indirect = java.util.Set.of();
         /**
          * The split of each detailed account into its parts, drawn where the account is first printed
          * (the 決算書) and shared with the BS実績比較, so both print the same parts with the same values.
@@ -240,6 +248,9 @@ class LayoutVariants {
             }
             if (!flat.isEmpty()) {
                 s.add("flat:" + String.join("/", new java.util.TreeSet<>(flat)));
+            }
+            if (!indirect.isEmpty()) {
+                s.add("indirect:" + String.join("/", new java.util.TreeSet<>(indirect)));
             }
             if (fixedFirst) {
                 s.add("fixed-first");
@@ -536,7 +547,8 @@ class LayoutVariants {
     /**
      * A held-out list by resource name (beside this class) or file path: {@code "label"} → account →
      * wordings, {@code "detail"} → account → parts, {@code "flat"} → account → parts printed flat (list 5
-     * on, docs/decisions/027). Other kinds of line (a list's {@code form} notes) are skipped.
+     * on, docs/decisions/027), {@code "indirect"} → account → the deductions of the indirect form (list 6 on,
+     * docs/decisions/029). Other kinds of line (a list's {@code form} notes) are skipped.
      */
     static Map<String, Map<String, List<String>>> heldOut(String list) {
         Map<String, Map<String, List<String>>> out = new LinkedHashMap<>();
@@ -549,7 +561,7 @@ class LayoutVariants {
                 String[] f = line.split("\t");
                 if (f[0].equals("label")) {
                     out.computeIfAbsent("label", k -> new LinkedHashMap<>()).computeIfAbsent(f[1], k -> new ArrayList<>()).add(f[2]);
-                } else if (f[0].equals("detail") || f[0].equals("flat")) {
+                } else if (f[0].equals("detail") || f[0].equals("flat") || f[0].equals("indirect")) {
                     out.computeIfAbsent(f[0], k -> new LinkedHashMap<>()).put(f[1], List.of(f[2].split("\\|")));
                 }
             }
@@ -560,12 +572,23 @@ class LayoutVariants {
     }
 
     /**
-     * The blocks a held-out detail variation draws from: the list's detail levels, then its flat ones (a
-     * list without flat lines gives its detail levels alone, so its draws are those of before).
+     * The blocks a held-out detail variation draws from: the list's detail levels, then its flat ones, then
+     * its indirect ones (a list without flat or indirect lines gives its detail levels alone, so its draws
+     * are those of before).
      */
     static Map<String, List<String>> heldOutBlocks(Map<String, Map<String, List<String>>> list) {
         Map<String, List<String>> out = new LinkedHashMap<>(list.getOrDefault("detail", Map.of()));
         list.getOrDefault("flat", Map.of()).forEach(out::putIfAbsent);
+        list.getOrDefault("indirect", Map.of()).forEach(out::putIfAbsent);
+        return out;
+    }
+
+    /** The drawn blocks that the list prints in the indirect form (an account the list also details or prints flat is not). */
+    static java.util.Set<String> indirectOf(Map<String, List<String>> drawn, Map<String, Map<String, List<String>>> list) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>(drawn.keySet());
+        out.retainAll(list.getOrDefault("indirect", Map.of()).keySet());
+        out.removeAll(list.getOrDefault("detail", Map.of()).keySet());
+        out.removeAll(list.getOrDefault("flat", Map.of()).keySet());
         return out;
     }
 
@@ -792,6 +815,7 @@ class LayoutVariants {
                 var list = heldOut();
                 s.detail = pick(heldOutBlocks(list), r, 3 + i % 3);
                 s.flat = flatOf(s.detail, list);
+                s.indirect = indirectOf(s.detail, list);
                 s.detailTotal = i % 4 >= 2;
                 s.twoYears = i % 3 == 0;
                 s.unit = i % 5 == 4 ? 1000 : 1;
@@ -802,6 +826,7 @@ class LayoutVariants {
                 s.wordings = list.get("label");
                 s.detail = pick(heldOutBlocks(list), r, 2 + i % 4);
                 s.flat = flatOf(s.detail, list);
+                s.indirect = indirectOf(s.detail, list);
                 s.detailTotal = r.nextBoolean();
                 s.unit = r.nextBoolean() ? 1000 : 1;
                 s.unitForm = r.nextInt(5);
@@ -817,6 +842,7 @@ class LayoutVariants {
             // prints no total, so it carries no such plant (docs/decisions/027)
             List<String> detailed = new ArrayList<>(new java.util.TreeSet<>(s.detail.keySet()));
             detailed.removeAll(s.flat);
+            detailed.removeAll(s.indirect); // nor does the indirect form (docs/decisions/029)
             if (!detailed.isEmpty() && s.detailTotal && (i / 2) % 2 == 1) {
                 s.plant = 4;
                 s.plantAccount = detailed.get(r.nextInt(detailed.size()));
@@ -1037,6 +1063,7 @@ class LayoutVariants {
         Style c = copy(s);
         c.detail = s.detail;
         c.flat = s.flat;
+        c.indirect = s.indirect;
         c.detailTotal = s.detailTotal;
         c.partWeights = s.partWeights;
         c.twoYears = true;
@@ -1544,6 +1571,10 @@ class LayoutVariants {
      */
     private void detailRows(List<GRow> rows, Item it, Style s, Random r, Map<String, String> labels, JsonNode latent,
                             List<Integer> years, int ord) {
+        if (s.indirect.contains(it.account())) {
+            indirectRows(rows, it, s, r, labels, latent, years, ord);
+            return;
+        }
         String head = blockHeading(s.wordings != null ? labels.get(it.account()) : LABELS.get(it.account()).get(0));
         boolean flat = s.flat.contains(it.account());
         if (!flat) {
@@ -1635,6 +1666,50 @@ class LayoutVariants {
             }
             String totalLine = blockTotal(s.wordings != null ? labels.get(it.account()) : LABELS.get(it.account()).get(0));
             rows.add(GRow.data(decorate(totalLine, false, it.level(), ord, s, r), it.level(), v));
+        }
+    }
+
+    /**
+     * The indirect form of a fixed asset (間接控除, 地方公営企業 and 財務諸表等規則: 器械備品 / 器械備品減価償却累計額):
+     * the account's line, with the label the statement chose for it, carries the acquisition cost; under
+     * it, one level in, each part is a deduction (negative), drawn as a share (0.2 to 1.2) of the net per
+     * part with the weights the block shares with the BS実績比較; nothing prints the net, which is the
+     * account's figure (truth unchanged). A planted leaf error is carried by the acquisition cost.
+     */
+    private void indirectRows(List<GRow> rows, Item it, Style s, Random r, Map<String, String> labels, JsonNode latent,
+                              List<Integer> years, int ord) {
+        List<String> parts = s.detail.get(it.account());
+        double[] w = s.partWeights.get(it.account());
+        if (w == null) {
+            w = new double[parts.size()];
+            for (int k = 0; k < w.length; k++) {
+                w[k] = 0.2 + r.nextDouble();
+            }
+            s.partWeights.put(it.account(), w);
+        }
+        int leafPlant = s.comparison ? 1 : 2;
+        List<Long> gross = new ArrayList<>();
+        List<List<Long>> deductions = new ArrayList<>();
+        for (int k = 0; k < parts.size(); k++) {
+            deductions.add(new ArrayList<>());
+        }
+        for (int y : years) {
+            long net = shown(latent, y, it.account(), s.unit);
+            long g = net + planted(s, leafPlant, it.account(), y);
+            for (int k = 0; k < parts.size(); k++) {
+                long d = -Math.round(Math.abs(net) * w[k]);
+                deductions.get(k).add(d);
+                g -= d;
+            }
+            gross.add(g);
+        }
+        if (s.swap) {
+            java.util.Collections.reverse(gross);
+            deductions.forEach(java.util.Collections::reverse);
+        }
+        rows.add(GRow.data(decorate(labels.get(it.account()), false, it.level(), ord, s, r), it.level(), gross));
+        for (int k = 0; k < parts.size(); k++) {
+            rows.add(GRow.data(decorate(parts.get(k), false, it.level() + 1, k, s, r), it.level() + 1, deductions.get(k)));
         }
     }
 

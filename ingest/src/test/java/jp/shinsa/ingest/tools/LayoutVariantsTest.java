@@ -278,7 +278,7 @@ class LayoutVariantsTest {
         assertThat(detail).hasSizeGreaterThanOrEqualTo(15);
         // nothing the earlier (development) lists 1 and 2 print
         assertKnownAccountsAndNewWordings(list.get("label"), detail, List.of("held-out-statements.tsv", "held-out-statements-2.tsv"),
-                false);
+                false, java.util.Set.of());
     }
 
     @Test
@@ -291,17 +291,35 @@ class LayoutVariantsTest {
         assertThat(blocks).hasSize(list.get("detail").size() + list.get("flat").size());
         // nothing the earlier (development) lists 1 to 4 print, also after NFKC without spaces
         assertKnownAccountsAndNewWordings(list.get("label"), blocks, List.of("held-out-statements.tsv", "held-out-statements-2.tsv",
-                "held-out-statements-3.tsv", "held-out-statements-4.tsv"), true);
+                "held-out-statements-3.tsv", "held-out-statements-4.tsv"), true, java.util.Set.of());
+    }
+
+    @Test
+    void the_sixth_held_out_list_parses_and_names_only_known_accounts_with_new_wordings() {
+        Map<String, Map<String, List<String>>> list = LayoutVariants.heldOut("held-out-statements-6.tsv");
+        // detail, flat and indirect blocks, one kind per account
+        Map<String, List<String>> blocks = LayoutVariants.heldOutBlocks(list);
+        assertThat(list.get("detail")).hasSizeGreaterThanOrEqualTo(15);
+        assertThat(list.get("flat")).isNotEmpty();
+        assertThat(list.get("indirect")).isNotEmpty();
+        assertThat(blocks).hasSize(list.get("detail").size() + list.get("flat").size() + list.get("indirect").size());
+        // the indirect form only on fixed assets (the account's line carries their acquisition cost)
+        list.get("indirect").keySet().forEach(a -> assertThat(Catalogs.account(a).orElseThrow().parent()).isEqualTo("tangible_fixed_assets"));
+        // nothing the earlier (development) lists 1 to 5 print, also after NFKC without spaces
+        assertKnownAccountsAndNewWordings(list.get("label"), blocks, List.of("held-out-statements.tsv", "held-out-statements-2.tsv",
+                "held-out-statements-3.tsv", "held-out-statements-4.tsv", "held-out-statements-5.tsv"), true,
+                list.get("indirect").keySet());
     }
 
     /**
      * A held-out list's wordings: two for every account the generator prints, each a real account; its
      * blocks on leaves a planted leaf error never alters, with parts of their own; and nothing the tuned
      * variations, the catalogue or the {@code earlier} lists print (the generator's memo parts aside),
-     * as printed and, when {@code normalised}, after NFKC without spaces.
+     * as printed and, when {@code normalised}, after NFKC without spaces. An {@code indirect} block (the
+     * deductions of a fixed asset) may have a single part.
      */
     private static void assertKnownAccountsAndNewWordings(Map<String, List<String>> wordings, Map<String, List<String>> blocks,
-                                                          List<String> earlier, boolean normalised) {
+                                                          List<String> earlier, boolean normalised, java.util.Set<String> indirect) {
         assertThat(wordings.keySet()).containsExactlyInAnyOrderElementsOf(LayoutVariants.LABELS.keySet());
         wordings.forEach((a, w) -> {
             assertThat(Catalogs.account(a)).as(a).isPresent();
@@ -312,7 +330,7 @@ class LayoutVariantsTest {
             assertThat(Catalogs.childrenOf(a)).as(a).isEmpty();
             assertThat(LayoutVariants.MEMO_PARTS).as(a).doesNotContainKey(a);
             assertThat(LayoutVariants.PLANTABLE).as(a).doesNotContain(a);
-            assertThat(parts).as(a).hasSizeGreaterThanOrEqualTo(3).doesNotHaveDuplicates().allSatisfy(x -> assertThat(x).isNotBlank());
+            assertThat(parts).as(a).hasSizeGreaterThanOrEqualTo(indirect.contains(a) ? 1 : 3).doesNotHaveDuplicates().allSatisfy(x -> assertThat(x).isNotBlank());
         });
         java.util.Set<String> known = new java.util.HashSet<>();
         LayoutVariants.LABELS.values().forEach(known::addAll);
@@ -392,6 +410,68 @@ class LayoutVariantsTest {
         Map<String, Map<String, List<String>>> list1 = LayoutVariants.heldOut("held-out-statements.tsv");
         assertThat(LayoutVariants.heldOutBlocks(list1)).containsExactlyEntriesOf(list1.get("detail"));
         assertThat(LayoutVariants.flatOf(list1.get("detail"), list1)).isEmpty();
+    }
+
+    @Test
+    void an_indirect_block_prints_the_acquisition_cost_on_the_accounts_line_and_its_deductions_under_it_with_no_net() throws IOException {
+        List<String> deductions = List.of("償却累計分", "減損累計分");
+        LayoutVariants.Style s = csvStyle();
+        s.detail = Map.of("medical_equipment", deductions);
+        s.indirect = java.util.Set.of("medical_equipment");
+        Map<String, Object> truth = new LayoutVariants().writeApplication(aTruth(), "T", s, new Random(7), dir);
+
+        long net = latent("medical_equipment");
+        for (String file : List.of("決算書_令和6年度.csv", "BS実績比較.csv")) {
+            assertThat(labels(dir, file)).as(file).containsSubsequence("建物", "医療用器械備品", deductions.get(0), deductions.get(1), "土地")
+                    .doesNotContain("医療用器械備品計");
+            Map<String, List<Long>> rows = rows(dir, file);
+            int current = file.startsWith("BS") ? 1 : 0; // the comparison: previous year, current year, 増減
+            long gross = rows.get("医療用器械備品").get(current);
+            assertThat(deductions).as(file).allSatisfy(d -> assertThat(rows.get(d).get(current)).isNegative());
+            assertThat(gross + deductions.stream().mapToLong(d -> rows.get(d).get(current)).sum()).as(file).isEqualTo(net);
+            assertThat(gross).as(file).isGreaterThan(net);
+        }
+        // the comparison prints the same split as the statement
+        assertThat(rows("BS実績比較.csv").get(deductions.get(0)).get(1)).isEqualTo(rows("決算書_令和6年度.csv").get(deductions.get(0)).get(0));
+        assertThat(rows("決算書_令和6年度.csv").get("有形固定資産合計")).containsExactly(latent("tangible_fixed_assets"));
+        assertThat(figure(truth, "FINANCIAL_STATEMENTS", "medical_equipment")).isEqualTo(net);
+        assertThat(figure(truth, "BS_COMPARISON", "medical_equipment")).isEqualTo(net);
+    }
+
+    @Test
+    void a_list_draws_indirect_blocks_with_its_other_blocks_and_plants_no_part_error_in_them() throws IOException {
+        Path list = dir.resolve("list.tsv");
+        Files.writeString(list, "label\tcash_and_deposits\t現金\n"
+                + "detail\tother_current_assets\t前払い分|立替え分|仮払い分\n"
+                + "indirect\tmedical_equipment\t償却累計分\n"
+                + "indirect\tother_current_assets\t重複分\n", StandardCharsets.UTF_8);
+        String before = System.getProperty("shinsa.variants.heldout");
+        System.setProperty("shinsa.variants.heldout", list.toString());
+        try {
+            Map<String, Map<String, List<String>>> parsed = LayoutVariants.heldOut(list.toString());
+            // an account the list details keeps its detail level
+            assertThat(LayoutVariants.heldOutBlocks(parsed)).containsOnlyKeys("other_current_assets", "medical_equipment")
+                    .containsEntry("other_current_assets", List.of("前払い分", "立替え分", "仮払い分"));
+            for (LayoutVariants.Variation v : List.of(LayoutVariants.Variation.HELD_OUT_DETAIL, LayoutVariants.Variation.HELD_OUT_COMBINED)) {
+                for (int i = 0; i < 16; i++) {
+                    LayoutVariants.Style s = LayoutVariants.style(v, i, new Random(i));
+                    assertThat(s.indirect).as(v + " #" + i).containsExactly("medical_equipment");
+                    assertThat(s.flat).as(v + " #" + i).isEmpty();
+                    if (s.plant == 4) {
+                        assertThat(s.plantAccount).as(v + " #" + i).isEqualTo("other_current_assets");
+                    }
+                }
+            }
+        } finally {
+            if (before == null) {
+                System.clearProperty("shinsa.variants.heldout");
+            } else {
+                System.setProperty("shinsa.variants.heldout", before);
+            }
+        }
+        // a list without indirect lines draws none
+        Map<String, Map<String, List<String>>> list5 = LayoutVariants.heldOut("held-out-statements-5.tsv");
+        assertThat(LayoutVariants.indirectOf(LayoutVariants.heldOutBlocks(list5), list5)).isEmpty();
     }
 
     /** Runs with held-out list 1 (development data since decision 023) whatever list the build names. */
