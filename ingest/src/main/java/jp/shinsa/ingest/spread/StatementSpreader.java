@@ -996,6 +996,32 @@ public final class StatementSpreader {
     }
 
     /**
+     * The last line of a section that a later heading closes, worded as a total (…計, …合計) but like no
+     * account, where no row names the section's own account and the places around it gave it none: that
+     * account, at the place a statement prints it (借方合計 closing 資産の部 before 負債の部). The same offer as
+     * {@link #placeBySlots}; the arithmetic confirms it or not.
+     */
+    static void placeAtSectionEnds(List<Item> items, Map<Item, String> at, java.util.Set<Item> demoted,
+                                   java.util.Set<String> named) {
+        for (int i = 0; i < items.size(); i++) {
+            Item it = items.get(i);
+            String section = it.sectionAccount;
+            if (section == null || !CHILDREN.containsKey(section) || named.contains(section) || at.containsKey(it)
+                    || !it.reading.total() || !(weak(it) || demoted.contains(it))) {
+                continue;
+            }
+            boolean last = i + 1 < items.size();
+            for (int j = i + 1; j < items.size() && last; j++) {
+                last = !section.equals(items.get(j).sectionAccount);
+            }
+            boolean placed = it.options.stream().anyMatch(o -> o.score() >= SLOT);
+            if (last && !placed) {
+                offerPlace(it, section, demoted);
+            }
+        }
+    }
+
+    /**
      * Where a run of rows without label evidence stands: between two rows read as accounts A and B
      * (above and below, memo lines skipped), the chart lists the accounts that are printed between A and
      * B. When as many of them are missing from the document as there are such rows, each row is offered
@@ -1065,6 +1091,7 @@ public final class StatementSpreader {
             }
             i = j;
         }
+        placeAtSectionEnds(items, at, demoted, named);
     }
 
     /** Whether a row stands in a section of {@code statement} (a row outside every section may be of any). */
@@ -1720,6 +1747,7 @@ public final class StatementSpreader {
                 }
                 improved |= sectionMoves();
                 improved |= blockEndMoves();
+                improved |= reclaimMoves();
                 if (!improved && best.fails > 0) {
                     improved = pairMoves();
                 }
@@ -1727,7 +1755,111 @@ public final class StatementSpreader {
             if (best.fails > 0) {
                 undoDodges();
             }
+            inChartOrder();
             best = evaluate(true);
+        }
+
+        /**
+         * Two sibling rows read weakly (a faint wording, the line the section lacks) in reverse chart order
+         * are swapped when the swap scores as well: the sums hold either way, and a statement prints its
+         * lines in the chart's order (業務委託料 after 薬品・材料費計 is 委託費 after 材料費). The readings stay
+         * doubtful (the margin between them is nil), but the likelier one is shown.
+         */
+        private void inChartOrder() {
+            for (int i = 0; i < free.size(); i++) {
+                for (int j = i + 1; j < free.size() && evaluations < MAX_EVALUATIONS; j++) {
+                    Item a = free.get(i);
+                    Item b = free.get(j);
+                    if (!reversedSiblings(a, b)) {
+                        continue;
+                    }
+                    int ca = indexOf(a, b.chosen().account());
+                    int cb = indexOf(b, a.chosen().account());
+                    if (ca < 0 || cb < 0) {
+                        continue;
+                    }
+                    int keepA = a.choice;
+                    int keepB = b.choice;
+                    a.choice = ca;
+                    b.choice = cb;
+                    Evaluation e = evaluate(false);
+                    evaluations++;
+                    if (e.fails <= best.fails && e.score >= best.score - 1e-9) {
+                        best = e;
+                    } else {
+                        a.choice = keepA;
+                        b.choice = keepB;
+                    }
+                }
+            }
+        }
+
+        private static boolean reversedSiblings(Item a, Item b) {
+            Option oa = a.chosen();
+            Option ob = b.chosen();
+            if (oa.kind() != RowMapping.Kind.ACCOUNT || ob.kind() != RowMapping.Kind.ACCOUNT || !CHART.containsKey(oa.account())
+                    || !CHART.containsKey(ob.account()) || !weakWording(a) || !weakWording(b)) {
+                return false;
+            }
+            String pa = CHART.get(oa.account()).parent();
+            return pa != null && pa.equals(CHART.get(ob.account()).parent()) && java.util.Objects.equals(a.sectionAccount, b.sectionAccount)
+                    && ORDER.get(oa.account()) > ORDER.get(ob.account());
+        }
+
+        private static int indexOf(Item it, String account) {
+            for (int c = 0; c < it.options.size(); c++) {
+                if (it.options.get(c).kind() == RowMapping.Kind.ACCOUNT && account.equals(it.options.get(c).account())) {
+                    return c;
+                }
+            }
+            return -1;
+        }
+
+        /**
+         * A row left unread whose reading another row holds takes it back, the holder moved to each of its
+         * other readings: from the reading where two rows print one account, moving one row at a time
+         * reaches only the one where the stronger drops its reading (the identities hold while either prints
+         * the amounts both share, 借方合計 and 貸方合計), never the one where the weaker takes another account.
+         */
+        private boolean reclaimMoves() {
+            boolean improved = false;
+            for (Item it : free) {
+                if (it.chosen().kind() != RowMapping.Kind.UNMAPPED || evaluations >= MAX_EVALUATIONS) {
+                    continue;
+                }
+                for (int c = 0; c < it.options.size() && it.chosen().kind() == RowMapping.Kind.UNMAPPED; c++) {
+                    Option o = it.options.get(c);
+                    if (o.kind() != RowMapping.Kind.ACCOUNT) {
+                        continue;
+                    }
+                    Item holder = null;
+                    for (Item h : free) {
+                        if (h != it && h.chosen().kind() == RowMapping.Kind.ACCOUNT && h.chosen().account().equals(o.account())) {
+                            holder = h;
+                        }
+                    }
+                    if (holder == null) {
+                        continue;
+                    }
+                    int keepIt = it.choice;
+                    int keepHolder = holder.choice;
+                    for (int ch = 0; ch < holder.options.size() && evaluations < MAX_EVALUATIONS; ch++) {
+                        if (ch == keepHolder) {
+                            continue;
+                        }
+                        it.choice = c;
+                        holder.choice = ch;
+                        if (better()) {
+                            keepIt = c;
+                            keepHolder = ch;
+                            improved = true;
+                        }
+                    }
+                    it.choice = keepIt;
+                    holder.choice = keepHolder;
+                }
+            }
+            return improved;
         }
 
         /** All free rows of one section to "part of" its target at once, or all away from it. */

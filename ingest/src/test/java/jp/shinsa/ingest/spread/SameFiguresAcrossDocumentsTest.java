@@ -216,6 +216,30 @@ class SameFiguresAcrossDocumentsTest {
     }
 
     @Test
+    void should_read_debit_and_credit_totals_of_equal_amounts_as_total_assets_and_the_other_side_not_one_of_them_unread() {
+        // 借方合計 and 貸方合計 are both 1,200 in the 決算書 and its comparison: the amounts tell neither alone; the
+        // debit total stands in the assets part, so it is 資産合計, and the credit total is the other side
+        ExtractedDocument statements = balanceSheet(STATEMENTS, DocumentType.FINANCIAL_STATEMENTS, new Object[][] {
+                {"貸借対照表"}, {"資産の部"}, {"流動資産"}, {"現金預金", 300L}, {"医業未収金", 200L}, {"流動資産合計", 500L},
+                {"固定資産"}, {"建物", 700L}, {"固定資産合計", 700L}, {"借方合計", 1_200L}, {"負債の部"}, {"流動負債"}, {"買掛金", 800L},
+                {"流動負債合計", 800L}, {"負債合計", 800L}, {"純資産の部"}, {"利益剰余金", 400L}, {"純資産合計", 400L},
+                {"貸方合計", 1_200L}}, FY);
+        ExtractedDocument comparison = balanceSheet("BS実績比較.xlsx", DocumentType.BS_COMPARISON, new Object[][] {
+                {"BS実績比較"}, {"資産の部"}, {"流動資産"}, {"現金預金", 290L, 300L}, {"医業未収金", 190L, 200L},
+                {"流動資産合計", 480L, 500L}, {"固定資産"}, {"建物", 690L, 700L}, {"固定資産合計", 690L, 700L}, {"借方合計", 1_170L, 1_200L},
+                {"負債の部"}, {"流動負債"}, {"買掛金", 790L, 800L}, {"流動負債合計", 790L, 800L}, {"負債合計", 790L, 800L}, {"純資産の部"},
+                {"利益剰余金", 380L, 400L}, {"純資産合計", 380L, 400L}, {"貸方合計", 1_170L, 1_200L}}, FY - 1, FY);
+
+        List<ExtractedDocument> both = StatementSpreader.remapApplication(List.of(statements, comparison), d -> LearnedMappings.none(),
+                d -> true);
+
+        for (ExtractedDocument d : both) {
+            assertThat(row(d, "借方合計").mapping().account()).as(d.file()).isEqualTo("total_assets");
+            assertThat(row(d, "貸方合計").mapping().account()).as(d.file()).isEqualTo("total_liabilities_and_net_assets");
+        }
+    }
+
+    @Test
     void should_not_take_amounts_a_doubtful_line_of_the_statements_shares_as_evidence_for_the_sure_one() {
         // 経常段階の損益 is read by its place alone in the 決算書 (0.4); 税引前当期純利益, read surely, has the same
         // amount (no 特別損益). The sheet's 経常段階の損益 is not confidently 税引前当期純利益; its own wording

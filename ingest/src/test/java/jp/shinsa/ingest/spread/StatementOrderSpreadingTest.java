@@ -188,6 +188,53 @@ class StatementOrderSpreadingTest {
     }
 
     @Test
+    void should_read_a_total_worded_like_no_account_that_closes_the_assets_part_as_total_assets() {
+        // 借方合計 resembles no account; no 買掛金 is printed, so the places between 固定資産合計 and 短期借入金
+        // (資産合計, 買掛金) are more than the one line: only the heading after it says it closes 資産の部
+        Sheet sheet = new Sheet().row("貸借対照表", null).row("資産の部", null).row("流動資産", null).row("現金預金", 300L)
+                .row("医業未収金", 200L).row("流動資産合計", 500L).row("固定資産", null).row("建物", 700L).row("固定資産合計", 700L)
+                .row("借方合計", 1200L).row("負債の部", null).row("流動負債", null).row("短期借入金", 500L).row("その他の流動負債", 300L)
+                .row("流動負債合計", 800L).row("負債合計", 800L).row("純資産の部", null).row("利益剰余金", 400L).row("純資産合計", 400L)
+                .row("負債及び純資産合計", 1200L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).extracting(Figure::account, Figure::value).contains(tuple("total_assets", 1200L));
+        assertThat(row(s, "借方合計").mapping().confidence()).isGreaterThanOrEqualTo(StatementSpreader.UNCERTAIN);
+    }
+
+    /** A row of 医業費用 for the search alone, with the readings given (fixed when there is one). */
+    private static StatementSpreader.Item item(int index, String label, long value, StatementSpreader.Option... options) {
+        StatementRow r = new StatementRow("pl.xlsx", index, label, List.of("医業費用"), 0, java.util.Map.of(2024, value), null,
+                jp.shinsa.models.SourceLocation.ofCell("pl.xlsx", "PL", "A" + index), RowMapping.unmapped(List.of(), new jp.shinsa.models.Text("", "")));
+        return new StatementSpreader.Item(r, RowLabel.read(label), "medical_expenses", List.of("医業費用"),
+                new java.util.ArrayList<>(List.of(options)), options.length == 1, false);
+    }
+
+    private static StatementSpreader.Option gap(String account) {
+        return new StatementSpreader.Option(RowMapping.Kind.ACCOUNT, account, 0.3, "fills a gap");
+    }
+
+    @Test
+    void should_give_two_rows_only_the_sums_place_the_accounts_in_the_order_the_chart_prints_them() {
+        // two lines whose wordings resemble nothing, where the section lacks 材料費 and 委託費: the sums hold
+        // either way round, and a statement prints 材料費 before 委託費 (the readings come in the other order)
+        StatementSpreader.Option none = new StatementSpreader.Option(RowMapping.Kind.UNMAPPED, null, 0, "none");
+        List<StatementSpreader.Item> items = List.of(
+                item(1, "購入品計", 300, gap("outsourcing_costs"), gap("material_costs"), none),
+                item(2, "給与費", 600, new StatementSpreader.Option(RowMapping.Kind.ACCOUNT, "personnel_costs", 0.97, "label")),
+                item(3, "外部発注料", 100, gap("material_costs"), gap("outsourcing_costs"), none),
+                item(4, "医業費用合計", 1000, new StatementSpreader.Option(RowMapping.Kind.ACCOUNT, "medical_expenses", 0.97, "label")));
+
+        StatementSpreader.Search search = new StatementSpreader.Search(items);
+        search.run();
+
+        assertThat(items.get(0).chosen().account()).isEqualTo("material_costs");
+        assertThat(items.get(2).chosen().account()).isEqualTo("outsourcing_costs");
+        assertThat(search.best.fails).isZero();
+    }
+
+    @Test
     void should_take_a_heading_that_comes_clearly_nearest_to_one_line_of_its_section_as_that_lines_detail_block() {
         // 職員人件費 names no account outright, but among 医業費用's lines only 給与費 (人件費) resembles it
         Sheet sheet = new Sheet().row("損益計算書", null).row("医業費用", null).row("材料費", 300L).row("職員人件費", null)
