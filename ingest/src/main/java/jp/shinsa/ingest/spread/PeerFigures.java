@@ -121,7 +121,7 @@ public final class PeerFigures {
                 }
             });
         }
-        return out.isEmpty() ? NONE : new PeerFigures(out, Map.of(), doubtful);
+        return out.isEmpty() && doubtful.isEmpty() ? NONE : new PeerFigures(out, Map.of(), doubtful);
     }
 
     /**
@@ -136,6 +136,14 @@ public final class PeerFigures {
     }
 
     /**
+     * The first uncertain source of each account whose amounts agree with {@code values} as
+     * {@link #matching} says: a line another document prints with these amounts but could not read surely.
+     */
+    Map<String, Source> doubtfulMatching(Map<Integer, Long> values, long unit, boolean everyYear) {
+        return agreeing(doubtful, values, unit, everyYear ? Agreement.EVERY_YEAR : Agreement.SOME_YEAR);
+    }
+
+    /**
      * Whether a document of type {@code copy} restates figures of a document of type {@code source}:
      * the BS実績比較 the 決算書's balance sheet, the input sheet both. The 決算書 is read on its own: it is
      * what the others are checked against.
@@ -146,7 +154,7 @@ public final class PeerFigures {
     }
 
     boolean isEmpty() {
-        return byAccount.isEmpty() && wordings.isEmpty();
+        return byAccount.isEmpty() && wordings.isEmpty() && doubtful.isEmpty();
     }
 
     /**

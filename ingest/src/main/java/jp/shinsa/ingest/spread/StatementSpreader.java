@@ -752,6 +752,7 @@ public final class StatementSpreader {
                 // figure that disagrees (a finding to confirm, the reading stays below 0.5)
                 same = sameFiguresFor(it, peers, named, false);
                 if (same.size() != 1) {
+                    doubtfulFigures(it, peers, named);
                     continue;
                 }
                 base = SHARED_FIGURES;
@@ -778,6 +779,44 @@ public final class StatementSpreader {
             it.options.sort((x, y) -> Double.compare(y.score(), x.score()));
         }
     }
+
+    /** Score of a reading resting on the amounts of a line another document read as that account in doubt. */
+    static final double DOUBTFUL_FIGURES = 0.62;
+
+    /**
+     * A row whose amounts no sure figure of another document has, but one line that document read in doubt
+     * (its wording not understood, its place alone), in every year, or in some year with the row's very
+     * wording: that line's account, when nothing else offers it, just above the prior floor; the reading stays as doubtful
+     * as the other document's ({@link #build} caps it below 0.5). The applicant copies a line it named its
+     * own way into the sheet under the same name and amounts (企業債 for 長期借入金); whether that line is
+     * the account is the one question for a person, not two.
+     */
+    static void doubtfulFigures(Item it, PeerFigures peers, java.util.Set<String> named) {
+        boolean every = true;
+        Map<String, PeerFigures.Source> found = peers.doubtfulMatching(it.signedValues(), it.unit, true);
+        if (found.isEmpty()) {
+            found = peers.doubtfulMatching(it.signedValues(), it.unit, false);
+            every = false;
+        }
+        found.keySet().removeIf(a -> !permitted(a, it.sectionAccount) || named.contains(a));
+        if (found.size() != 1) {
+            return;
+        }
+        var only = found.entrySet().iterator().next();
+        if (!every && !LearnedMappings.wordingKey(only.getValue().label()).equals(LearnedMappings.wordingKey(it.row.label()))) {
+            return;
+        }
+        if (it.options.stream().anyMatch(o -> o.kind() == RowMapping.Kind.ACCOUNT && only.getKey().equals(o.account()))) {
+            // the row's own evidence for the account (its wording, its place) stands as it is: the other
+            // document's doubt adds nothing to it
+            return;
+        }
+        readAs(it, only.getKey(), DOUBTFUL_FIGURES, every ? DOUBTFUL_FIGURES_WHY : DOUBTFUL_SOME_WHY, only.getValue());
+        it.options.sort((x, y) -> Double.compare(y.score(), x.score()));
+    }
+
+    private static final String DOUBTFUL_FIGURES_WHY = "same figures as a doubtful line of another document";
+    private static final String DOUBTFUL_SOME_WHY = "same wording and a same figure as a doubtful line of another document";
 
     /**
      * A 決算書 row printed with a wording its copies read surely as an account ({@link PeerFigures#wordingsFor})
@@ -2160,19 +2199,27 @@ public final class StatementSpreader {
                 if (reversed) {
                     conf = Math.min(conf, 0.4);
                 }
+                // the amounts of a line another document could not read surely: as doubtful as that line
+                boolean doubtfulPeer = o.why().equals(DOUBTFUL_FIGURES_WHY) || o.why().equals(DOUBTFUL_SOME_WHY);
+                if (doubtfulPeer) {
+                    conf = Math.min(conf, 0.4);
+                }
                 String arithJa = supported ? "、計算が合う（" + held + "件）" : failed > 0 ? "、計算が合わない箇所あり" : "、計算による裏付けなし";
                 String arithEn = supported ? "; the arithmetic holds (" + held + " identities)" : failed > 0
                         ? "; some arithmetic fails" : "; no arithmetic to confirm it";
-                String tieJa = margin < TIE_MARGIN ? "。他の科目でも同じく成り立つため不確か"
+                String tieJa = doubtfulPeer ? "。そちらでもこの科目と確かには読めていないため要確認"
+                        : margin < TIE_MARGIN ? "。他の科目でも同じく成り立つため不確か"
                         : placeOnly ? "。科目名からは判断できず位置のみによるため要確認"
                         : reversed ? "。同じ区分の行と表示順が逆で、入れ替わっている可能性があるため要確認" : "";
-                String tieEn = margin < TIE_MARGIN ? ". Another account fits as well: uncertain"
+                String tieEn = doubtfulPeer ? ". It is not read surely as this account there either: to be confirmed"
+                        : margin < TIE_MARGIN ? ". Another account fits as well: uncertain"
                         : placeOnly ? ". Only its place, not its wording, supports it: to be confirmed"
                         : reversed ? ". It stands in the reverse of the chart's order with a line of its section: the two may be swapped, to be confirmed" : "";
                 boolean peerWording = o.why().equals(PEER_WORDING_WHY);
-                boolean wordingToo = o.why().equals(SAME_WORDING_WHY);
+                boolean wordingToo = o.why().equals(SAME_WORDING_WHY) || o.why().equals(DOUBTFUL_SOME_WHY);
                 boolean some = o.why().equals(SOME_FIGURES_WHY) || wordingToo;
-                PeerFigures.Source same = o.why().equals(SAME_FIGURES_WHY) || some || peerWording ? it.sameAs.get(o.account()) : null;
+                PeerFigures.Source same = o.why().equals(SAME_FIGURES_WHY) || some || peerWording || doubtfulPeer
+                        ? it.sameAs.get(o.account()) : null;
                 String whyJa;
                 String whyEn;
                 if (same == null) {

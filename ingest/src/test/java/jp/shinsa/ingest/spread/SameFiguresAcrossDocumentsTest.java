@@ -103,6 +103,38 @@ class SameFiguresAcrossDocumentsTest {
     }
 
     @Test
+    void should_read_a_sheet_row_with_the_amounts_of_a_line_the_statements_read_in_doubt_as_that_account_for_a_person_to_confirm() {
+        // 病棟整備債 is read in the 決算書 by its place alone (0.4); the sheet copies it with its amounts: the
+        // same question for a person, not a row left unread
+        ExtractedDocument read = readSheet(sheet("医業収益", 9_000_000L, "病棟整備債", 2_500_000L),
+                statements(0.4, "long_term_borrowings", 2_500_000L));
+
+        RowMapping m = row(read, "病棟整備債").mapping();
+        assertThat(m.account()).isEqualTo("long_term_borrowings");
+        assertThat(m.confidence()).isLessThan(StatementSpreader.UNCERTAIN);
+        assertThat(m.reason().ja()).contains(STATEMENTS).contains("確かには読めていない");
+        assertThat(m.reason().en()).contains(STATEMENTS).contains("not read surely");
+    }
+
+    @Test
+    void should_not_read_a_sheet_row_by_a_doubtful_line_that_agrees_in_one_year_only_under_another_wording() {
+        List<Figure> two = List.of(
+                new Figure(STATEMENTS, DocumentType.FINANCIAL_STATEMENTS, "long_term_borrowings", FY - 1, 2_500_000L - 3_000, "企業債",
+                        1, 0.4, SourceLocation.ofCell(STATEMENTS, "BS", "B30")),
+                new Figure(STATEMENTS, DocumentType.FINANCIAL_STATEMENTS, "long_term_borrowings", FY, 2_222_222L, "企業債",
+                        1, 0.4, SourceLocation.ofCell(STATEMENTS, "BS", "C30")));
+        ExtractedDocument statements = new ExtractedDocument(STATEMENTS, DocumentType.FINANCIAL_STATEMENTS, 1, false, null, 1, two,
+                List.of(), List.of(), null, null, null, List.of(), "");
+
+        ExtractedDocument other = readSheet(sheet("医業収益", 9_000_000L, "病棟整備債", 2_500_000L), statements);
+        ExtractedDocument same = readSheet(sheet("医業収益", 9_000_000L, "企業債", 2_500_000L), statements);
+
+        assertThat(row(other, "病棟整備債").mapping().account()).isNotEqualTo("long_term_borrowings");
+        assertThat(row(same, "企業債").mapping().account()).isEqualTo("long_term_borrowings");
+        assertThat(row(same, "企業債").mapping().confidence()).isLessThan(StatementSpreader.UNCERTAIN);
+    }
+
+    @Test
     void should_keep_a_row_that_names_its_account_when_its_amount_is_another_accounts_in_the_statements() {
         // the applicant typed 長期借入金's amount in the 短期借入金 row: a finding for the checks, not a reason to re-read
         ExtractedDocument read = readSheet(OWN_WORDINGS, statements(0.97, "short_term_borrowings", 500_000L,
