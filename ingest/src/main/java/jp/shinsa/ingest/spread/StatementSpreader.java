@@ -1073,6 +1073,14 @@ public final class StatementSpreader {
         java.util.Set<Item> demoted = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         places(items, at, demoted);
         java.util.Set<String> named = new java.util.HashSet<>(at.values());
+        // a memo line a row names outright (減価償却費) is no place left for another row
+        java.util.Set<String> memosNamed = new java.util.HashSet<>(named);
+        for (Item it : items) {
+            Option o = it.options.get(0);
+            if (it.fixed && o.kind() == RowMapping.Kind.ACCOUNT && memo(o.account())) {
+                memosNamed.add(o.account());
+            }
+        }
         placeAtSectionStarts(items, at, demoted, named);
         int i = 0;
         while (i < items.size()) {
@@ -1109,10 +1117,10 @@ public final class StatementSpreader {
                 }
                 // the same places with the memo lines the statement does not name, each right after the
                 // account the chart includes it in (借入金利息 under 医業外費用: 支払利息)
-                List<String> withMemos = new ArrayList<>(memosOf(a, named));
+                List<String> withMemos = new ArrayList<>(memosOf(a, memosNamed));
                 for (String c : between) {
                     withMemos.add(c);
-                    withMemos.addAll(memosOf(c, named));
+                    withMemos.addAll(memosOf(c, memosNamed));
                 }
                 if (between.size() == run.size()) {
                     for (int k = 0; k < run.size(); k++) {
@@ -1125,6 +1133,12 @@ public final class StatementSpreader {
                         if (!memo(withMemos.get(k)) || within(it, items.get(items.indexOf(it) - 1))) {
                             offerPlace(it, withMemos.get(k), demoted);
                         }
+                    }
+                } else if (between.size() == 1 && run.size() > 1 && leaf(between.get(0))) {
+                    // more unread lines than the one account missing at their place: that account's lines
+                    // printed flat, with no heading and no total (設備関係費 as 減価償却費, 賃借料, 修繕費 …)
+                    for (Item it : run) {
+                        offerFlatPart(it, between.get(0));
                     }
                 }
             }
@@ -1328,6 +1342,18 @@ public final class StatementSpreader {
      * {@link #offer}, except to a demoted row ({@link #places}) whose own wording already reads as the
      * account at its place: the place then only confirms the order, and the wording stays its evidence.
      */
+    /** Score of a line read as a part of the one account missing at its place ({@link #placeBySlots}). */
+    static final double FLAT_PART = 0.62;
+    static final String FLAT_PART_WHY = "a line of the account missing at its place, printed flat";
+
+    private static void offerFlatPart(Item it, String account) {
+        if (!permitted(account, it.sectionAccount) || it.options.stream().anyMatch(o -> account.equals(o.account()) && o.score() >= FLAT_PART)) {
+            return;
+        }
+        it.options.add(new Option(RowMapping.Kind.PART_OF, account, FLAT_PART, FLAT_PART_WHY));
+        it.options.sort((x, y) -> Double.compare(y.score(), x.score()));
+    }
+
     private static void offerPlace(Item it, String account, java.util.Set<Item> demoted) {
         if (demoted.contains(it) && it.options.stream().anyMatch(o -> o.kind() == RowMapping.Kind.ACCOUNT && account.equals(o.account()))) {
             return;
@@ -1604,13 +1630,19 @@ public final class StatementSpreader {
             }
             e.score += it.fixed ? 0 : o.prior();
         }
-        // memo accounts printed inside a section whose parts are summed (減価償却費 under 設備関係費)
-        for (Item it : items) {
+        // memo accounts printed inside a section whose parts are summed (減価償却費 under 設備関係費), or among
+        // the parts of their account printed flat (減価償却費 beside 賃借料 and 修繕費 in 設備関係費's place)
+        for (int i = 0; i < items.size(); i++) {
+            Item it = items.get(i);
             Option o = it.chosen();
-            if (o.kind() == RowMapping.Kind.ACCOUNT && memo(o.account()) && it.sectionAccount != null
-                    && it.sectionAccount.equals(MEMO_HOME.get(o.account()))
-                    && e.parts.containsKey(it.sectionAccount) && e.printedBy.get(o.account()) == it) {
-                e.parts.get(it.sectionAccount).add(it);
+            if (o.kind() != RowMapping.Kind.ACCOUNT || !memo(o.account()) || e.printedBy.get(o.account()) != it) {
+                continue;
+            }
+            String home = MEMO_HOME.get(o.account());
+            boolean inside = it.sectionAccount != null && it.sectionAccount.equals(home);
+            boolean among = flatPartOf(items, i - 1, home) || flatPartOf(items, i + 1, home);
+            if ((inside || among) && e.parts.containsKey(home)) {
+                e.parts.get(home).add(it);
             }
         }
         e.value.putAll(e.printed);
@@ -1650,6 +1682,14 @@ public final class StatementSpreader {
             identity(e, "total_assets", List.of("total_liabilities", "net_assets"));
         }
         return e;
+    }
+
+    private static boolean flatPartOf(List<Item> items, int i, String account) {
+        if (i < 0 || i >= items.size() || account == null) {
+            return false;
+        }
+        Option o = items.get(i).chosen();
+        return o.kind() == RowMapping.Kind.PART_OF && account.equals(o.account()) && o.why().equals(FLAT_PART_WHY);
     }
 
     static Map<Integer, Long> sumOf(List<Item> parts) {
@@ -2524,6 +2564,7 @@ public final class StatementSpreader {
             case "its place in the statement" -> "表中の位置（前後の科目の間）から判断";
             case OF_WHICH -> "直前の行の「うち」書き（その科目に含まれる科目）";
             case WORDING_AND_PLACE -> "科目名がやや類似し、表中の位置とも合う";
+            case FLAT_PART_WHY -> "表中でこの科目が欠けている位置に並ぶ内訳行（見出し・合計なし）";
             default -> o.why();
         };
     }

@@ -203,6 +203,36 @@ class StatementOrderSpreadingTest {
         assertThat(row(s, "借方合計").mapping().confidence()).isGreaterThanOrEqualTo(StatementSpreader.UNCERTAIN);
     }
 
+    @Test
+    void should_fold_lines_printed_flat_where_one_account_is_missing_into_that_account_with_its_depreciation() {
+        // no 設備関係費 line: its parts stand in its place between 委託費 and 経費, 減価償却費 among them
+        Sheet sheet = new Sheet().row("損益計算書", null).row("医業収益", 2000L).row("医業費用", null).row("材料費", 300L)
+                .row("給与費", 600L).row("委託費", 100L).row("減価償却費", 50L).row("機器リース料", 20L).row("建物修理代", 10L)
+                .row("経費", 120L).row("医業費用合計", 1200L).row("医業利益", 800L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).extracting(Figure::account, Figure::value)
+                .contains(tuple("equipment_costs", 80L), tuple("depreciation", 50L), tuple("other_medical_expenses", 120L));
+        Figure equipment = s.figures().stream().filter(f -> f.account().equals("equipment_costs")).findFirst().orElseThrow();
+        assertThat(equipment.derivedFrom()).extracting(jp.shinsa.models.PrintedPart::label)
+                .containsExactlyInAnyOrder("減価償却費", "機器リース料", "建物修理代");
+        assertThat(equipment.confidence()).isGreaterThanOrEqualTo(StatementSpreader.UNCERTAIN);
+        assertThat(row(s, "機器リース料").mapping().reason().ja()).contains("欠けている位置");
+    }
+
+    @Test
+    void should_not_fold_lines_into_the_missing_account_when_their_sum_is_not_it() {
+        Sheet sheet = new Sheet().row("損益計算書", null).row("医業収益", 2000L).row("医業費用", null).row("材料費", 300L)
+                .row("給与費", 600L).row("委託費", 100L).row("減価償却費", 50L).row("機器リース料", 20L).row("建物修理代", 10L)
+                .row("経費", 120L).row("医業費用合計", 1500L).row("医業利益", 500L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).filteredOn(f -> f.account().equals("equipment_costs"))
+                .allSatisfy(f -> assertThat(f.confidence()).isLessThan(StatementSpreader.UNCERTAIN));
+    }
+
     /** A row of 医業費用 for the search alone, with the readings given (fixed when there is one). */
     private static StatementSpreader.Item item(int index, String label, long value, StatementSpreader.Option... options) {
         StatementRow r = new StatementRow("pl.xlsx", index, label, List.of("医業費用"), 0, java.util.Map.of(2024, value), null,
