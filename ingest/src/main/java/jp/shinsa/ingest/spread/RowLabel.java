@@ -44,11 +44,25 @@ record RowLabel(String base, boolean memo, boolean contra, boolean currentPortio
      */
     private static final Pattern SCOPED_OTHER = Pattern.compile("^(?:その他の?|他の?)\\s*[(\\[〔]\\s*([^()\\[\\]〔〕]{2,}?)\\s*[)\\]〕]\\s*((?:の)?(?:合計|小計|総計|計))?$");
 
-    /** The label with an "other" scoped by a bracket written out (その他（有形固定資産） → その他の有形固定資産); else as it is. */
+    /**
+     * 上記以外の流動負債, 前記以外の有形固定資産: "other than the lines above" before what they are of — the その他
+     * line of that part, as its own words say. Only with the pointer to the lines above (or none): 建物以外の
+     * 有形固定資産 names what it leaves out, which is not the chart's その他 line.
+     */
+    private static final Pattern ABOVE_OTHER = Pattern.compile("^(?:上記|前記|以上|上掲|前掲)?\\s*以外の\\s*(\\S.+)$");
+
+    /**
+     * The label with an "other" scoped by a bracket written out (その他（有形固定資産） → その他の有形固定資産),
+     * or said as "other than the above" (上記以外の流動負債 → その他の流動負債); else as it is.
+     */
     static String scoped(String label) {
         String n = JapaneseText.nfkc(label == null ? "" : label).strip();
         Matcher e = ENCLOSING.matcher(n);
         String inner = e.matches() ? e.group(1) : n;
+        Matcher above = ABOVE_OTHER.matcher(inner);
+        if (above.matches()) {
+            return "その他の" + above.group(1);
+        }
         Matcher m = SCOPED_OTHER.matcher(inner);
         if (!m.matches()) {
             return label;

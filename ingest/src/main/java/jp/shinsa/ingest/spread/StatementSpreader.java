@@ -519,9 +519,14 @@ public final class StatementSpreader {
         if (section == null || !CHILDREN.containsKey(section)) {
             return Optional.empty();
         }
-        List<AccountCandidate> within = candidates(RowLabel.read(label).base()).stream()
+        RowLabel reading = RowLabel.read(label);
+        // a qualifier is evidence for a heading as for a row: 1年以内償還予定 names the current portion
+        List<AccountCandidate> within = candidates(reading.base()).stream()
                 .filter(c -> leaf(c.account()) && permitted(c.account(), section) && !c.account().equals(section)
                         && permittedKind(c.account(), kind) && !memo(c.account()))
+                .map(c -> reading.currentPortion() && c.account().equals("current_portion_long_term_debt")
+                        ? new AccountCandidate(c.account(), Math.min(1, c.score() + CURRENT_PORTION_EVIDENCE)) : c)
+                .sorted((x, y) -> Double.compare(y.score(), x.score()))
                 .toList();
         if (within.isEmpty() || within.get(0).score() < HEADING_NEAREST
                 || within.size() > 1 && within.get(1).score() > within.get(0).score() - NEAREST_MARGIN) {
@@ -537,6 +542,9 @@ public final class StatementSpreader {
         return a != null && b != null && !memo(account) && leaf(account) && a.parent() != null && a.parent().equals(b.parent())
                 && ORDER.get(account) > ORDER.get(block);
     }
+
+    /** What a current-portion qualifier (1年以内返済予定, 1年以内償還予定) adds to a likeness to the current portion. */
+    static final double CURRENT_PORTION_EVIDENCE = 0.3;
 
     /** How alike a heading must be to the line it comes nearest to ({@link #nearestHeading}). */
     static final double HEADING_NEAREST = 0.6;
@@ -1531,7 +1539,7 @@ public final class StatementSpreader {
                 s = Math.min(1, s + 0.1);
             }
             if (reading.currentPortion() && c.account().equals("current_portion_long_term_debt")) {
-                s = Math.min(1, s + 0.3);
+                s = Math.min(1, s + CURRENT_PORTION_EVIDENCE);
             }
             if (a != null) {
                 out.add(new Option(RowMapping.Kind.ACCOUNT, c.account(), s, "similar wording"));

@@ -77,6 +77,15 @@ class RowLabelTest {
     }
 
     @Test
+    void should_read_other_than_the_above_as_the_other_items_of_what_follows_but_not_a_named_exclusion() {
+        assertThat(RowLabel.read("上記以外の流動負債").base()).isEqualTo("その他の流動負債");
+        assertThat(RowLabel.read("前記以外の有形固定資産計").base()).isEqualTo("その他の有形固定資産計");
+        assertThat(RowLabel.read("以外の固定負債").base()).isEqualTo("その他の固定負債");
+        // what it leaves out is named: not the chart's その他 line
+        assertThat(RowLabel.read("建物以外の有形固定資産").base()).isEqualTo("建物以外の有形固定資産");
+    }
+
+    @Test
     void should_read_a_loss_written_as_the_alternative_of_a_profit_as_the_profit_line() {
         assertThat(RowLabel.read("事業利益又は事業損失（△）").base()).isEqualTo("事業利益");
         assertThat(RowLabel.read("事業利益又は事業損失（△）").contra()).isFalse();

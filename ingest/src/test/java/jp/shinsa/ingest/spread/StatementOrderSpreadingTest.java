@@ -233,6 +233,21 @@ class StatementOrderSpreadingTest {
                 .allSatisfy(f -> assertThat(f.confidence()).isLessThan(StatementSpreader.UNCERTAIN));
     }
 
+    @Test
+    void should_take_a_heading_with_a_current_portion_qualifier_as_the_current_portions_detail_block_up_to_the_other_line() {
+        // 1年以内償還予定企業債 resembles no line by its words, but its qualifier says current portion; its lines
+        // (by lender) have no total, and 上記以外の流動負債 (the other current liabilities) ends them
+        Sheet sheet = new Sheet().row("貸借対照表", null).row("負債の部", null).row("流動負債", null)
+                .row("1年以内償還予定企業債", null).row("福祉医療機構", 90L).row("市中銀行", 60L)
+                .row("上記以外の流動負債", 150L).row("流動負債合計", 300L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).extracting(Figure::account, Figure::value)
+                .contains(tuple("current_portion_long_term_debt", 150L), tuple("other_current_liabilities", 150L));
+        assertThat(row(s, "市中銀行").mapping().kind()).isEqualTo(RowMapping.Kind.PART_OF);
+    }
+
     /** A row of 医業費用 for the search alone, with the readings given (fixed when there is one). */
     private static StatementSpreader.Item item(int index, String label, long value, StatementSpreader.Option... options) {
         StatementRow r = new StatementRow("pl.xlsx", index, label, List.of("医業費用"), 0, java.util.Map.of(2024, value), null,
