@@ -171,6 +171,17 @@ public final class AccountMatcher {
         return max == 0 ? 0 : 1.0 - (double) prev[b.length()] / max;
     }
 
+    /** The label without its numbering (Ⅶ, (3), ア, ①) and spacing, nothing else changed. */
+    public static String unnumbered(String label) {
+        String s = JapaneseText.compact(KANA_ITEM.matcher(JapaneseText.nfkc(label == null ? "" : label)).replaceFirst(""));
+        String prev;
+        do {
+            prev = s;
+            s = NUMBERING.matcher(s).replaceFirst("");
+        } while (!s.equals(prev) && !s.isEmpty());
+        return s.isEmpty() ? prev : s;
+    }
+
     /** The normal form of a label: what statements vary (numbering, spacing, 計/合計, 損益) removed. */
     public static String key(String label) {
         String s = JapaneseText.compact(KANA_ITEM.matcher(JapaneseText.nfkc(label == null ? "" : label)).replaceFirst(""));

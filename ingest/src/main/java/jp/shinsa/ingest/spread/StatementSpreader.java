@@ -564,7 +564,8 @@ public final class StatementSpreader {
         Map<Integer, StatementRow> out = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             StatementRow h = rows.get(i);
-            String stem = jp.shinsa.ingest.text.JapaneseText.compact(RowLabel.read(h.label()).base());
+            // numbering is no part of the name: Ⅶ 臨時的収益 closes with 臨時的収益計
+            String stem = AccountMatcher.unnumbered(RowLabel.read(h.label()).base());
             Optional<AccountMatcher.Match> named = match(RowLabel.scoped(h.label()), ocr);
             if (!h.heading() || stem.length() < 2 || named.isPresent() && (named.get().exact() || named.get().similarity() >= NAMES_HEADING)) {
                 continue;
@@ -575,10 +576,11 @@ public final class StatementSpreader {
                 if (r.heading()) {
                     break;
                 }
-                String c = jp.shinsa.ingest.text.JapaneseText.compact(RowLabel.read(r.label()).base());
+                String c = AccountMatcher.unnumbered(RowLabel.read(r.label()).base());
                 if (c.startsWith(stem) && c.length() > stem.length() && c.substring(stem.length()).matches("(?:の)?(?:合計|小計|総計|計)")) {
                     if (lines.size() >= 2 && (addsUp(lines, r, unit) || closedBlock(lines, r, ocr))) {
-                        lines.forEach(x -> out.put(x.index(), r));
+                        // a line naming a memo account (支払利息 among 医業外費用's parts) stays readable as it
+                        lines.stream().filter(x -> !namesMemo(x, ocr)).forEach(x -> out.put(x.index(), r));
                         out.put(h.index(), r);
                     }
                     break;
@@ -606,12 +608,17 @@ public final class StatementSpreader {
             }
             // a line naming a memo account (減価償却費 among 設備関係費's parts) must stay readable as that
             // account, which a block's detail line is not: such a block is left as it is
-            Optional<AccountMatcher.Match> m = match(reading.base(), ocr);
-            if (m.isPresent() && m.get().exact() && memo(m.get().account())) {
+            if (namesMemo(r, ocr)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Whether the row's wording names a memo account outright (減価償却費, 支払利息). */
+    private static boolean namesMemo(StatementRow r, boolean ocr) {
+        Optional<AccountMatcher.Match> m = match(RowLabel.read(r.label()).base(), ocr);
+        return m.isPresent() && m.get().exact() && memo(m.get().account());
     }
 
     private static boolean addsUp(List<StatementRow> lines, StatementRow total, long unit) {

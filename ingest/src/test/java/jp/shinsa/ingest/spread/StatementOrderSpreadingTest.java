@@ -248,6 +248,21 @@ class StatementOrderSpreadingTest {
         assertThat(row(s, "市中銀行").mapping().kind()).isEqualTo(RowMapping.Kind.PART_OF);
     }
 
+    @Test
+    void should_close_a_numbered_heading_nobody_listed_with_its_total_line_and_keep_the_memo_line_among_its_parts() {
+        // Ⅴ 医業外支出 … 医業外支出計: the numbering is no part of the name; 支払利息 among the parts stays 支払利息
+        Sheet sheet = new Sheet().row("損益計算書", null).row("医業収益", 1000L).row("医業費用", 900L).row("医業利益", 100L)
+                .row("医業外収益", 50L).row("Ⅴ 医業外支出", null).row("1.支払利息", 20L).row("2.保証料", 7L).row("3.雑損失", 3L)
+                .row("医業外支出計", 30L).row("経常利益", 120L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).extracting(Figure::account, Figure::value)
+                .contains(tuple("interest_expense", 20L), tuple("non_operating_expenses", 30L));
+        assertThat(row(s, "2.保証料").mapping().kind()).isEqualTo(RowMapping.Kind.PART_OF);
+        assertThat(row(s, "2.保証料").mapping().reason().en()).contains("医業外支出計");
+    }
+
     /** A row of 医業費用 for the search alone, with the readings given (fixed when there is one). */
     private static StatementSpreader.Item item(int index, String label, long value, StatementSpreader.Option... options) {
         StatementRow r = new StatementRow("pl.xlsx", index, label, List.of("医業費用"), 0, java.util.Map.of(2024, value), null,
