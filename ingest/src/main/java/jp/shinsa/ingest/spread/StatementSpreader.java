@@ -1155,6 +1155,8 @@ public final class StatementSpreader {
                     for (Item it : run) {
                         offerFlatPart(it, between.get(0));
                     }
+                } else if (between.size() > 1 && run.size() > between.size()) {
+                    splitRun(run, between, demoted);
                 }
             }
             i = j;
@@ -1357,6 +1359,53 @@ public final class StatementSpreader {
      * {@link #offer}, except to a demoted row ({@link #places}) whose own wording already reads as the
      * account at its place: the place then only confirms the order, and the wording stays its evidence.
      */
+    /**
+     * A run with more unread lines than places between its anchors, where some lines' faint wordings come
+     * nearest to one of those places each, in the chart's order (診療用材料品 to 診療材料): those lines split the
+     * run, and each stretch between them is placed as a run of its own, as many lines as places, or several
+     * lines where one account is missing (that account's parts printed flat: the lines of その他の流動資産
+     * after 診療材料).
+     */
+    private static void splitRun(List<Item> run, List<String> between, java.util.Set<Item> demoted) {
+        List<Integer> cuts = new ArrayList<>();
+        List<Integer> slots = new ArrayList<>();
+        for (int k = 0; k < run.size(); k++) {
+            Item it = run.get(k);
+            for (Option o : it.options) {
+                int at = o.kind() == RowMapping.Kind.ACCOUNT && wording(o) && o.score() >= CHAIN_FLOOR && nearestWording(it, o)
+                        ? between.indexOf(o.account()) : -1;
+                if (at >= 0 && (slots.isEmpty() || at > slots.get(slots.size() - 1))) {
+                    cuts.add(k);
+                    slots.add(at);
+                    break;
+                }
+            }
+        }
+        if (cuts.isEmpty()) {
+            return;
+        }
+        int fromRow = 0;
+        int fromSlot = 0;
+        for (int c = 0; c <= cuts.size(); c++) {
+            int toRow = c < cuts.size() ? cuts.get(c) : run.size();
+            int toSlot = c < cuts.size() ? slots.get(c) : between.size();
+            List<Item> stretch = run.subList(fromRow, toRow);
+            List<String> places = between.subList(fromSlot, toSlot);
+            if (!stretch.isEmpty() && places.size() == stretch.size()) {
+                for (int k = 0; k < stretch.size(); k++) {
+                    offerPlace(stretch.get(k), places.get(k), demoted);
+                }
+            } else if (stretch.size() > 1 && places.size() == 1 && leaf(places.get(0))) {
+                stretch.forEach(it -> offerFlatPart(it, places.get(0)));
+            }
+            if (c < cuts.size()) {
+                offerPlace(run.get(toRow), between.get(toSlot), demoted);
+                fromRow = toRow + 1;
+                fromSlot = toSlot + 1;
+            }
+        }
+    }
+
     /** Score of a line read as a part of the one account missing at its place ({@link #placeBySlots}). */
     static final double FLAT_PART = 0.62;
     static final String FLAT_PART_WHY = "a line of the account missing at its place, printed flat";

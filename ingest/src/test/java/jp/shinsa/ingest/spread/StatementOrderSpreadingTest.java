@@ -263,6 +263,20 @@ class StatementOrderSpreadingTest {
         assertThat(row(s, "2.保証料").mapping().reason().en()).contains("医業外支出計");
     }
 
+    @Test
+    void should_split_a_run_of_unread_lines_at_a_faint_wording_and_fold_the_lines_after_it_into_the_missing_other_line() {
+        // 薬品貯蔵品 and 診療用材料品 stand at 医薬品's and 診療材料's places; the lines after them, up to 貸倒引当金,
+        // are その他の流動資産 printed flat: more lines than places, the faint wording of one tells where they part
+        Sheet sheet = new Sheet().row("貸借対照表", null).row("資産の部", null).row("流動資産", null).row("現金及び預金", 700L)
+                .row("医業未収金", 300L).row("薬品貯蔵品", 20L).row("診療用材料品", 15L).row("未収補助金", 4L).row("前払保険料", 3L)
+                .row("職員立替金", 6L).row("貸倒引当金", -5L).row("流動資産合計", 1043L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).extracting(Figure::account, Figure::value)
+                .contains(tuple("medicines", 20L), tuple("medical_supplies", 15L), tuple("other_current_assets", 13L));
+    }
+
     /** A row of 医業費用 for the search alone, with the readings given (fixed when there is one). */
     private static StatementSpreader.Item item(int index, String label, long value, StatementSpreader.Option... options) {
         StatementRow r = new StatementRow("pl.xlsx", index, label, List.of("医業費用"), 0, java.util.Map.of(2024, value), null,
