@@ -1904,9 +1904,11 @@ public final class StatementSpreader {
 
         /**
          * Two sibling rows read weakly (a faint wording, the line the section lacks) in reverse chart order
-         * are swapped when the swap scores as well: the sums hold either way, and a statement prints its
-         * lines in the chart's order (業務委託料 after 薬品・材料費計 is 委託費 after 材料費). The readings stay
-         * doubtful (the margin between them is nil), but the likelier one is shown.
+         * are swapped when the swap scores as well, or less by no more than a tie ({@link #TIE_MARGIN}): the
+         * sums hold either way, faint wordings that close tell nothing, and a statement prints its lines in
+         * the chart's order (業務委託料 after 薬品・材料費計 is 委託費 after 材料費; 入院医業収益 above その他の診療収益
+         * is 入院診療収益). The readings stay doubtful (the margin between them is within a tie), but the likelier
+         * one is shown.
          */
         private void inChartOrder() {
             for (int i = 0; i < free.size(); i++) {
@@ -1927,7 +1929,7 @@ public final class StatementSpreader {
                     b.choice = cb;
                     Evaluation e = evaluate(false);
                     evaluations++;
-                    if (e.fails <= best.fails && e.score >= best.score - 1e-9) {
+                    if (e.fails <= best.fails && e.score >= best.score - TIE_MARGIN) {
                         best = e;
                     } else {
                         a.choice = keepA;

@@ -277,7 +277,7 @@ class StatementOrderSpreadingTest {
                 .contains(tuple("medicines", 20L), tuple("medical_supplies", 15L), tuple("other_current_assets", 13L));
     }
 
-    /** A row of 医業費用 for the search alone, with the readings given (fixed when there is one). */
+    /** A row for the search alone, with the readings given (fixed when there is one); all stand in one section. */
     private static StatementSpreader.Item item(int index, String label, long value, StatementSpreader.Option... options) {
         StatementRow r = new StatementRow("pl.xlsx", index, label, List.of("医業費用"), 0, java.util.Map.of(2024, value), null,
                 jp.shinsa.models.SourceLocation.ofCell("pl.xlsx", "PL", "A" + index), RowMapping.unmapped(List.of(), new jp.shinsa.models.Text("", "")));
@@ -306,6 +306,26 @@ class StatementOrderSpreadingTest {
         assertThat(items.get(0).chosen().account()).isEqualTo("material_costs");
         assertThat(items.get(2).chosen().account()).isEqualTo("outsourcing_costs");
         assertThat(search.best.fails).isZero();
+    }
+
+    @Test
+    void should_swap_two_faint_wordings_read_against_the_chart_order_when_they_differ_by_less_than_a_tie() {
+        // 入院医業収益 is a little nearer to その他医業収益, その他の診療収益 a little nearer to 入院診療収益: the sums hold
+        // either way, and closeness that small does not outweigh the order a statement prints its lines in
+        StatementSpreader.Option none = new StatementSpreader.Option(RowMapping.Kind.UNMAPPED, null, 0, "none");
+        List<StatementSpreader.Item> items = List.of(
+                item(1, "入院医業収益", 700, new StatementSpreader.Option(RowMapping.Kind.ACCOUNT, "other_medical_revenue", 0.49, "similar wording"),
+                        new StatementSpreader.Option(RowMapping.Kind.ACCOUNT, "inpatient_revenue", 0.45, "similar wording"), none),
+                item(2, "外来診療収益", 200, new StatementSpreader.Option(RowMapping.Kind.ACCOUNT, "outpatient_revenue", 0.97, "label")),
+                item(3, "その他の診療収益", 100, new StatementSpreader.Option(RowMapping.Kind.ACCOUNT, "inpatient_revenue", 0.49, "similar wording"),
+                        new StatementSpreader.Option(RowMapping.Kind.ACCOUNT, "other_medical_revenue", 0.45, "similar wording"), none),
+                item(4, "医業収益合計", 1000, new StatementSpreader.Option(RowMapping.Kind.ACCOUNT, "medical_revenue", 0.97, "label")));
+
+        StatementSpreader.Search search = new StatementSpreader.Search(items);
+        search.run();
+
+        assertThat(items.get(0).chosen().account()).isEqualTo("inpatient_revenue");
+        assertThat(items.get(2).chosen().account()).isEqualTo("other_medical_revenue");
     }
 
     @Test
