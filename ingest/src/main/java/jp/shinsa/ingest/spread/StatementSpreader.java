@@ -320,8 +320,8 @@ public final class StatementSpreader {
                     kind = "PL";
                 } else if (!unnamedBlocks.containsKey(r.index())) {
                     Optional<AccountMatcher.Match> m = match(RowLabel.scoped(r.label()), ocr);
-                    if (m.isEmpty() && !stack.isEmpty()) {
-                        m = nearestHeading(r.label(), top(stack), kind);
+                    if (m.isEmpty()) {
+                        m = nearestHeading(r.label(), stack.isEmpty() ? null : top(stack), kind);
                     }
                     if (m.isPresent() && permittedKind(m.get().account(), kind) && !memo(m.get().account())
                             && !gainsAndLosses(c, m.get().account())) {
@@ -516,7 +516,8 @@ public final class StatementSpreader {
      * every other line of the section by {@link #NEAREST_MARGIN} and more.
      */
     static Optional<AccountMatcher.Match> nearestHeading(String label, String section, String kind) {
-        if (section == null || !CHILDREN.containsKey(section)) {
+        // inside a section, among its lines; outside every section, among the statement's lines
+        if (section == null ? kind == null : !CHILDREN.containsKey(section)) {
             return Optional.empty();
         }
         RowLabel reading = RowLabel.read(label);

@@ -277,6 +277,19 @@ class StatementOrderSpreadingTest {
                 .contains(tuple("medicines", 20L), tuple("medical_supplies", 15L), tuple("other_current_assets", 13L));
     }
 
+    @Test
+    void should_take_a_heading_outside_every_section_that_comes_clearly_nearest_to_one_line_of_the_statement_as_its_block() {
+        // Ⅳ 医業外収入 names no line outright, but of the income statement's lines only 医業外収益 is near it
+        Sheet sheet = new Sheet().row("損益計算書", null).row("医業収益", 1000L).row("医業費用", 900L).row("医業利益", 100L)
+                .row("Ⅳ 医業外収入", null).row("運営費交付金収益", 12L).row("宿舎使用料収益", 8L).row("医業外雑収益", 10L)
+                .row("医業外費用", 30L).row("経常利益", 100L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).extracting(Figure::account, Figure::value).contains(tuple("non_operating_revenue", 30L));
+        assertThat(row(s, "医業外雑収益").mapping().kind()).isEqualTo(RowMapping.Kind.PART_OF);
+    }
+
     /** A row for the search alone, with the readings given (fixed when there is one); all stand in one section. */
     private static StatementSpreader.Item item(int index, String label, long value, StatementSpreader.Option... options) {
         StatementRow r = new StatementRow("pl.xlsx", index, label, List.of("医業費用"), 0, java.util.Map.of(2024, value), null,
