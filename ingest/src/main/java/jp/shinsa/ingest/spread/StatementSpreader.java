@@ -406,6 +406,10 @@ public final class StatementSpreader {
                 // a flat block ends at a line whose wording reads as an account printed after the block
                 // outside it (a wording of 医業費用's total after the parts of 経費): never a part of the leaf
                 stack.remove(stack.size() - 1);
+            } else if (!stack.isEmpty() && leaf(top(stack)) && strong == null && otherTotal(reading, top(stack), kind)) {
+                // a total line (…合計) whose wording comes nearest to another account than the block's: the
+                // parts of a leaf have no totals of their own (医業外支出合計 after 医業外収益's lines)
+                stack.remove(stack.size() - 1);
             }
             if (strong != null && !reading.qualified() && !(inBlock && !permitted(strong, top(stack)) && !summary)) {
                 int keep = stack.size();
@@ -1233,6 +1237,24 @@ public final class StatementSpreader {
      * {@link #siblingReadings} (the arithmetic cannot tell it from a part), and a total further up (資産合計
      * inside その他の資産) would skip the totals between, so it is no evidence.
      */
+    /**
+     * Whether a line worded as a total (計, 合計) names, faintly but nearest, an account other than the
+     * block's and outside it: no part of the leaf block, which has no totals of its own.
+     */
+    static boolean otherTotal(RowLabel reading, String block, String kind) {
+        if (!reading.total() || reading.memo()) {
+            return false;
+        }
+        List<AccountCandidate> c = candidates(reading.base()).stream().filter(x -> permittedKind(x.account(), kind)).toList();
+        if (c.isEmpty() || c.get(0).score() < CHAIN_FLOOR) {
+            return false;
+        }
+        double top = c.get(0).score();
+        boolean blocksOwn = isAncestorOrSelf(block, c.get(0).account()) && (c.size() == 1 || c.get(1).score() <= top - NEAREST_MARGIN);
+        // the block's own total, worded loosely, stays in it; a tie with another account says it may not be
+        return !blocksOwn && c.stream().filter(x -> x.score() >= top - 1e-9).anyMatch(x -> !isAncestorOrSelf(block, x.account()));
+    }
+
     static boolean readsOutside(RowLabel reading, String block, String kind, StatementRow row, List<Item> lines) {
         Account b = CHART.get(block);
         if (reading.memo() || b == null) {

@@ -290,6 +290,20 @@ class StatementOrderSpreadingTest {
         assertThat(row(s, "医業外雑収益").mapping().kind()).isEqualTo(RowMapping.Kind.PART_OF);
     }
 
+    @Test
+    void should_end_a_leaf_block_at_a_total_line_that_comes_as_near_to_another_account_as_to_the_blocks() {
+        // 医業外支出合計 resembles 医業外費用 no more than 医業外収益 (both share 医業外), but a leaf's parts have no
+        // totals of their own: it ends the 医業外収益 block and is read by its place and the arithmetic
+        Sheet sheet = new Sheet().row("損益計算書", null).row("医業収益", 1000L).row("医業費用", 900L).row("医業利益", 100L)
+                .row("医業外収益", null).row("受取利息", 10L).row("運営費交付金収益", 20L).row("医業外支出合計", 30L)
+                .row("経常利益", 100L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).extracting(Figure::account, Figure::value)
+                .contains(tuple("non_operating_revenue", 30L), tuple("non_operating_expenses", 30L));
+    }
+
     /** A row for the search alone, with the readings given (fixed when there is one); all stand in one section. */
     private static StatementSpreader.Item item(int index, String label, long value, StatementSpreader.Option... options) {
         StatementRow r = new StatementRow("pl.xlsx", index, label, List.of("医業費用"), 0, java.util.Map.of(2024, value), null,
