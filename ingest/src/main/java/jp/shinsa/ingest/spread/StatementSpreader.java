@@ -307,6 +307,7 @@ public final class StatementSpreader {
         // the indentation of the first line under each detail block's heading
         Map<Section, Integer> partIndent = new java.util.IdentityHashMap<>();
         String kind = null;
+        int statementStart = 0;
         boolean indents = rows.stream().filter(x -> !x.heading()).map(StatementRow::indent).distinct().count() > 1;
         Map<Integer, StatementRow> unnamedBlocks = unnamedBlocks(rows, ocr, unit);
         for (StatementRow r : rows) {
@@ -315,13 +316,19 @@ public final class StatementSpreader {
                 if (c.contains("貸借対照表") || c.contains("実績比較")) {
                     stack.clear();
                     kind = "BS";
+                    statementStart = items.size();
                 } else if (c.contains("損益計算書")) {
                     stack.clear();
                     kind = "PL";
+                    statementStart = items.size();
                 } else if (!unnamedBlocks.containsKey(r.index())) {
                     Optional<AccountMatcher.Match> m = match(RowLabel.scoped(r.label()), ocr);
-                    if (m.isEmpty()) {
-                        m = nearestHeading(r.label(), stack.isEmpty() ? null : top(stack), kind);
+                    if (m.isEmpty() && !stack.isEmpty()) {
+                        m = nearestHeading(r.label(), top(stack), kind);
+                    } else if (m.isEmpty() && items.size() > statementStart) {
+                        // outside every section, once the statement's lines have begun (not its title lines:
+                        // the corporation's name, the date)
+                        m = nearestHeading(r.label(), null, kind);
                     }
                     if (m.isPresent() && permittedKind(m.get().account(), kind) && !memo(m.get().account())
                             && !gainsAndLosses(c, m.get().account())) {
@@ -1913,7 +1920,10 @@ public final class StatementSpreader {
                 }
                 improved |= sectionMoves();
                 improved |= blockEndMoves();
-                improved |= reclaimMoves();
+                if (!improved) {
+                    // only where no cheaper move helps: the search is at a local best
+                    improved = reclaimMoves();
+                }
                 if (!improved && best.fails > 0) {
                     improved = pairMoves();
                 }
