@@ -1581,14 +1581,7 @@ class LayoutVariants {
             rows.add(GRow.data(decorate(head, true, it.level() + 1, ord, s, r), it.level(), List.of()));
         }
         List<String> parts = s.detail.get(it.account());
-        double[] w = s.partWeights.get(it.account());
-        if (w == null) {
-            w = new double[parts.size()];
-            for (int k = 0; k < w.length; k++) {
-                w[k] = 0.2 + r.nextDouble();
-            }
-            s.partWeights.put(it.account(), w);
-        }
+        double[] w = partWeights(s, it.account(), parts.size(), r);
         double total = java.util.Arrays.stream(w).sum();
         List<List<Long>> values = new ArrayList<>();
         for (int k = 0; k < parts.size(); k++) {
@@ -1670,6 +1663,23 @@ class LayoutVariants {
     }
 
     /**
+     * The weights (0.2 to 1.2 each) by which a block's {@code n} parts share its account's figure: drawn
+     * the first time the account's block is printed, then the same for the other document (the BS実績比較
+     * prints the split the 決算書 does).
+     */
+    private static double[] partWeights(Style s, String account, int n, Random r) {
+        double[] w = s.partWeights.get(account);
+        if (w == null) {
+            w = new double[n];
+            for (int k = 0; k < w.length; k++) {
+                w[k] = 0.2 + r.nextDouble();
+            }
+            s.partWeights.put(account, w);
+        }
+        return w;
+    }
+
+    /**
      * The indirect form of a fixed asset (間接控除, 地方公営企業 and 財務諸表等規則: 器械備品 / 器械備品減価償却累計額):
      * the account's line, with the label the statement chose for it, carries the acquisition cost; under
      * it, one level in, each part is a deduction (negative), drawn as a share (0.2 to 1.2) of the net per
@@ -1679,14 +1689,7 @@ class LayoutVariants {
     private void indirectRows(List<GRow> rows, Item it, Style s, Random r, Map<String, String> labels, JsonNode latent,
                               List<Integer> years, int ord) {
         List<String> parts = s.detail.get(it.account());
-        double[] w = s.partWeights.get(it.account());
-        if (w == null) {
-            w = new double[parts.size()];
-            for (int k = 0; k < w.length; k++) {
-                w[k] = 0.2 + r.nextDouble();
-            }
-            s.partWeights.put(it.account(), w);
-        }
+        double[] w = partWeights(s, it.account(), parts.size(), r);
         int leafPlant = s.comparison ? 1 : 2;
         List<Long> gross = new ArrayList<>();
         List<List<Long>> deductions = new ArrayList<>();

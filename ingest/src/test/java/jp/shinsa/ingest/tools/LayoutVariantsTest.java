@@ -389,9 +389,7 @@ class LayoutVariantsTest {
         Files.writeString(list, "label\tcash_and_deposits\t現金\n"
                 + "flat\tother_current_assets\t前払い分|立替え分|仮払い分\n"
                 + "flat\tother_current_liabilities\t未払い分|預り分|前受け分\n", StandardCharsets.UTF_8);
-        String before = System.getProperty("shinsa.variants.heldout");
-        System.setProperty("shinsa.variants.heldout", list.toString());
-        try {
+        withList(list.toString(), () -> {
             for (LayoutVariants.Variation v : List.of(LayoutVariants.Variation.HELD_OUT_DETAIL, LayoutVariants.Variation.HELD_OUT_COMBINED)) {
                 for (int i = 0; i < 16; i++) {
                     LayoutVariants.Style s = LayoutVariants.style(v, i, new Random(i));
@@ -399,13 +397,7 @@ class LayoutVariantsTest {
                     assertThat(s.plant).as(v + " #" + i).isNotEqualTo(4);
                 }
             }
-        } finally {
-            if (before == null) {
-                System.clearProperty("shinsa.variants.heldout");
-            } else {
-                System.setProperty("shinsa.variants.heldout", before);
-            }
-        }
+        });
         // a list without flat lines draws from its detail levels alone, as before
         Map<String, Map<String, List<String>>> list1 = LayoutVariants.heldOut("held-out-statements.tsv");
         assertThat(LayoutVariants.heldOutBlocks(list1)).containsExactlyEntriesOf(list1.get("detail"));
@@ -445,9 +437,7 @@ class LayoutVariantsTest {
                 + "detail\tother_current_assets\t前払い分|立替え分|仮払い分\n"
                 + "indirect\tmedical_equipment\t償却累計分\n"
                 + "indirect\tother_current_assets\t重複分\n", StandardCharsets.UTF_8);
-        String before = System.getProperty("shinsa.variants.heldout");
-        System.setProperty("shinsa.variants.heldout", list.toString());
-        try {
+        withList(list.toString(), () -> {
             Map<String, Map<String, List<String>>> parsed = LayoutVariants.heldOut(list.toString());
             // an account the list details keeps its detail level
             assertThat(LayoutVariants.heldOutBlocks(parsed)).containsOnlyKeys("other_current_assets", "medical_equipment")
@@ -462,13 +452,7 @@ class LayoutVariantsTest {
                     }
                 }
             }
-        } finally {
-            if (before == null) {
-                System.clearProperty("shinsa.variants.heldout");
-            } else {
-                System.setProperty("shinsa.variants.heldout", before);
-            }
-        }
+        });
         // a list without indirect lines draws none
         Map<String, Map<String, List<String>>> list5 = LayoutVariants.heldOut("held-out-statements-5.tsv");
         assertThat(LayoutVariants.indirectOf(LayoutVariants.heldOutBlocks(list5), list5)).isEmpty();
@@ -476,8 +460,13 @@ class LayoutVariantsTest {
 
     /** Runs with held-out list 1 (development data since decision 023) whatever list the build names. */
     private static void withList1(Runnable r) {
+        withList("held-out-statements.tsv", r);
+    }
+
+    /** Runs with {@code list} as the held-out list whatever list the build names, and puts the build's back. */
+    private static void withList(String list, Runnable r) {
         String before = System.getProperty("shinsa.variants.heldout");
-        System.setProperty("shinsa.variants.heldout", "held-out-statements.tsv");
+        System.setProperty("shinsa.variants.heldout", list);
         try {
             r.run();
         } finally {
