@@ -171,9 +171,14 @@ public final class AccountMatcher {
         return max == 0 ? 0 : 1.0 - (double) prev[b.length()] / max;
     }
 
+    /** The label in NFKC without its spacing and a leading kana item letter set off by a space (ア 現金及び預金). */
+    private static String compactWithoutKanaItem(String label) {
+        return JapaneseText.compact(KANA_ITEM.matcher(JapaneseText.nfkc(label == null ? "" : label)).replaceFirst(""));
+    }
+
     /** The label without its numbering (Ⅶ, (3), ア, ①) and spacing, nothing else changed. */
     public static String unnumbered(String label) {
-        String s = JapaneseText.compact(KANA_ITEM.matcher(JapaneseText.nfkc(label == null ? "" : label)).replaceFirst(""));
+        String s = compactWithoutKanaItem(label);
         String prev;
         do {
             prev = s;
@@ -184,7 +189,7 @@ public final class AccountMatcher {
 
     /** The normal form of a label: what statements vary (numbering, spacing, 計/合計, 損益) removed. */
     public static String key(String label) {
-        String s = JapaneseText.compact(KANA_ITEM.matcher(JapaneseText.nfkc(label == null ? "" : label)).replaceFirst(""));
+        String s = compactWithoutKanaItem(label);
         s = NOTE_REF.matcher(s).replaceFirst("");
         String prev;
         do {

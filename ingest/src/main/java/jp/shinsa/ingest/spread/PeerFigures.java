@@ -130,7 +130,7 @@ public final class PeerFigures {
      * read by its place alone and 税引前当期純利益 without 特別損益) are no evidence for {@code account} either.
      */
     Map<String, Source> alsoDoubtful(Map<Integer, Long> values, long unit, String account) {
-        Map<String, Source> out = agreeing(doubtful, values, unit, Agreement.EVERY_YEAR);
+        Map<String, Source> out = doubtfulMatching(values, unit, true);
         out.remove(account);
         return out;
     }

@@ -536,8 +536,7 @@ public final class StatementSpreader {
         List<AccountCandidate> within = candidates(reading.base()).stream()
                 .filter(c -> leaf(c.account()) && permitted(c.account(), section) && !c.account().equals(section)
                         && permittedKind(c.account(), kind) && !memo(c.account()))
-                .map(c -> reading.currentPortion() && c.account().equals("current_portion_long_term_debt")
-                        ? new AccountCandidate(c.account(), Math.min(1, c.score() + CURRENT_PORTION_EVIDENCE)) : c)
+                .map(c -> new AccountCandidate(c.account(), Math.min(1, c.score() + portionEvidence(reading, c.account()))))
                 .sorted((x, y) -> Double.compare(y.score(), x.score()))
                 .toList();
         if (within.isEmpty() || within.get(0).score() < HEADING_NEAREST
@@ -557,6 +556,11 @@ public final class StatementSpreader {
 
     /** What a current-portion qualifier (1年以内返済予定, 1年以内償還予定) adds to a likeness to the current portion. */
     static final double CURRENT_PORTION_EVIDENCE = 0.3;
+
+    /** What the label's qualifier adds to its likeness to {@code account}: a current-portion qualifier to the current portion. */
+    private static double portionEvidence(RowLabel reading, String account) {
+        return reading.currentPortion() && account.equals("current_portion_long_term_debt") ? CURRENT_PORTION_EVIDENCE : 0;
+    }
 
     /** How alike a heading must be to the line it comes nearest to ({@link #nearestHeading}). */
     static final double HEADING_NEAREST = 0.6;
@@ -592,7 +596,7 @@ public final class StatementSpreader {
                 if (c.startsWith(stem) && c.length() > stem.length() && c.substring(stem.length()).matches("(?:の)?(?:合計|小計|総計|計)")) {
                     if (lines.size() >= 2 && (addsUp(lines, r, unit) || closedBlock(lines, r, ocr))) {
                         // a line naming a memo account (支払利息 among 医業外費用's parts) stays readable as it
-                        lines.stream().filter(x -> !namesMemo(x, ocr)).forEach(x -> out.put(x.index(), r));
+                        lines.stream().filter(x -> !namesMemo(RowLabel.read(x.label()), ocr)).forEach(x -> out.put(x.index(), r));
                         out.put(h.index(), r);
                     }
                     break;
@@ -620,7 +624,7 @@ public final class StatementSpreader {
             }
             // a line naming a memo account (減価償却費 among 設備関係費's parts) must stay readable as that
             // account, which a block's detail line is not: such a block is left as it is
-            if (namesMemo(r, ocr)) {
+            if (namesMemo(reading, ocr)) {
                 return false;
             }
         }
@@ -628,8 +632,8 @@ public final class StatementSpreader {
     }
 
     /** Whether the row's wording names a memo account outright (減価償却費, 支払利息). */
-    private static boolean namesMemo(StatementRow r, boolean ocr) {
-        Optional<AccountMatcher.Match> m = match(RowLabel.read(r.label()).base(), ocr);
+    private static boolean namesMemo(RowLabel reading, boolean ocr) {
+        Optional<AccountMatcher.Match> m = match(reading.base(), ocr);
         return m.isPresent() && m.get().exact() && memo(m.get().account());
     }
 
@@ -766,9 +770,8 @@ public final class StatementSpreader {
                     // may be that line's account as well, so they tell neither (decision 028, item 12); the
                     // one printed with this row's very wording is offered too, a little above
                     base = SHARED_FIGURES;
-                    String key = LearnedMappings.wordingKey(it.row.label());
                     for (var sp : spoilers.entrySet()) {
-                        if (LearnedMappings.wordingKey(sp.getValue().label()).equals(key)) {
+                        if (sameWording(it, sp.getValue())) {
                             readAs(it, sp.getKey(), SHARED_FIGURES + 0.05, SAME_FIGURES_WHY, sp.getValue());
                         }
                     }
@@ -788,7 +791,7 @@ public final class StatementSpreader {
                 // own name for that account, so the one year that differs is a figure to check, not doubt
                 // about the row (decision 028, item 3)
                 PeerFigures.Source source = same.values().iterator().next();
-                if (LearnedMappings.wordingKey(source.label()).equals(LearnedMappings.wordingKey(it.row.label()))) {
+                if (sameWording(it, source)) {
                     base = SAME_FIGURES;
                     why = SAME_WORDING_WHY;
                 }
@@ -805,6 +808,11 @@ public final class StatementSpreader {
             }
             it.options.sort((x, y) -> Double.compare(y.score(), x.score()));
         }
+    }
+
+    /** Whether the other document printed the row's very wording (the same taught-mapping key) on that line. */
+    private static boolean sameWording(Item it, PeerFigures.Source source) {
+        return LearnedMappings.wordingKey(source.label()).equals(LearnedMappings.wordingKey(it.row.label()));
     }
 
     /** Score of a reading resting on the amounts of a line another document read as that account in doubt. */
@@ -830,7 +838,7 @@ public final class StatementSpreader {
             return;
         }
         var only = found.entrySet().iterator().next();
-        if (!every && !LearnedMappings.wordingKey(only.getValue().label()).equals(LearnedMappings.wordingKey(it.row.label()))) {
+        if (!every && !sameWording(it, only.getValue())) {
             return;
         }
         if (it.options.stream().anyMatch(o -> o.kind() == RowMapping.Kind.ACCOUNT && only.getKey().equals(o.account()))) {
@@ -1624,9 +1632,7 @@ public final class StatementSpreader {
             if (reading.total() && CHILDREN.containsKey(c.account())) {
                 s = Math.min(1, s + 0.1);
             }
-            if (reading.currentPortion() && c.account().equals("current_portion_long_term_debt")) {
-                s = Math.min(1, s + CURRENT_PORTION_EVIDENCE);
-            }
+            s = Math.min(1, s + portionEvidence(reading, c.account()));
             if (a != null) {
                 out.add(new Option(RowMapping.Kind.ACCOUNT, c.account(), s, "similar wording"));
             }
