@@ -673,10 +673,7 @@ public final class StatementSpreader {
             Item a = read.get(i);
             for (int j = i + 1; j < read.size(); j++) {
                 Item b = read.get(j);
-                String pa = CHART.get(a.chosen().account()).parent();
-                if (pa == null || !pa.equals(CHART.get(b.chosen().account()).parent())
-                        || !java.util.Objects.equals(a.sectionAccount, b.sectionAccount)
-                        || ORDER.get(a.chosen().account()) <= ORDER.get(b.chosen().account())) {
+                if (!reversedOrder(a, b)) {
                     continue;
                 }
                 for (Item x : List.of(a, b)) {
@@ -687,6 +684,22 @@ public final class StatementSpreader {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether {@code a}, printed above {@code b}, is read as a sibling of {@code b}'s account (same parent
+     * account, same section) that the chart prints after it.
+     */
+    private static boolean reversedOrder(Item a, Item b) {
+        Option oa = a.chosen();
+        Option ob = b.chosen();
+        if (oa.kind() != RowMapping.Kind.ACCOUNT || ob.kind() != RowMapping.Kind.ACCOUNT || !CHART.containsKey(oa.account())
+                || !CHART.containsKey(ob.account())) {
+            return false;
+        }
+        String pa = CHART.get(oa.account()).parent();
+        return pa != null && pa.equals(CHART.get(ob.account()).parent()) && java.util.Objects.equals(a.sectionAccount, b.sectionAccount)
+                && ORDER.get(oa.account()) > ORDER.get(ob.account());
     }
 
     private static boolean weakWording(Item it) {
@@ -1979,15 +1992,7 @@ public final class StatementSpreader {
         }
 
         private static boolean reversedSiblings(Item a, Item b) {
-            Option oa = a.chosen();
-            Option ob = b.chosen();
-            if (oa.kind() != RowMapping.Kind.ACCOUNT || ob.kind() != RowMapping.Kind.ACCOUNT || !CHART.containsKey(oa.account())
-                    || !CHART.containsKey(ob.account()) || !weakWording(a) || !weakWording(b)) {
-                return false;
-            }
-            String pa = CHART.get(oa.account()).parent();
-            return pa != null && pa.equals(CHART.get(ob.account()).parent()) && java.util.Objects.equals(a.sectionAccount, b.sectionAccount)
-                    && ORDER.get(oa.account()) > ORDER.get(ob.account());
+            return weakWording(a) && weakWording(b) && reversedOrder(a, b);
         }
 
         private static int indexOf(Item it, String account) {
