@@ -15,6 +15,10 @@ import java.util.Set;
  * when it holds and ignores it when it fails (docs/decisions/020-statement-spreading-detail.md, amended).
  * <p>A line counts as left out only when no row of the list may be read as it: a row the search maps
  * elsewhere or to nothing still counts as zero, so that unmapping a row never dodges a failing identity.
+ * "May be read as it" means on evidence worth a figure by itself (a score of at least
+ * {@link StatementSpreader#PRIOR_FLOOR}): 医業収益合計 faintly resembling 医業外収益 does not make the list
+ * print 医業外収益, so 経常利益 = 医業利益 + 医業外収益 − 医業外費用 failing on a sheet that asks for neither
+ * says nothing against the row read as 経常利益.
  */
 final class FigureList {
 
@@ -39,7 +43,7 @@ final class FigureList {
         Set<String> out = new HashSet<>();
         for (StatementSpreader.Item it : items) {
             for (StatementSpreader.Option o : it.options) {
-                if (o.account() != null) {
+                if (o.account() != null && o.score() >= StatementSpreader.PRIOR_FLOOR) {
                     out.add(o.account());
                 }
             }

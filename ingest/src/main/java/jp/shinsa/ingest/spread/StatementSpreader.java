@@ -51,7 +51,7 @@ public final class StatementSpreader {
     private static final double FAIL = 2;
     private static final double DUPLICATE = 1.5;
     /** A label score must beat this to be worth a figure without arithmetic behind it. */
-    private static final double PRIOR_FLOOR = 0.6;
+    static final double PRIOR_FLOOR = 0.6;
     /** A label score from which the row is always mapped (never left unmapped by the search). */
     static final double NAMES_ACCOUNT = 0.9;
 

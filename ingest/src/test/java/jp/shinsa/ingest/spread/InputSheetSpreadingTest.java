@@ -126,4 +126,18 @@ class InputSheetSpreadingTest {
         assertThat(r.mapping().account()).isEqualTo("current_assets");
         assertThat(r.mapping().reason().en()).doesNotContain("arithmetic holds");
     }
+
+    @Test
+    void should_not_doubt_a_list_row_by_an_identity_whose_other_lines_it_only_faintly_resembles() {
+        // 経常利益 = 医業利益 + 医業外収益 − 医業外費用: the sheet asks for neither of the latter, and its 医業
+        // lines only faintly resemble them, so 120 ≠ 100 is no evidence against reading 経常利益額 as 経常利益
+        List<StatementRow> rows = rows(DocumentType.INPUT_SHEET, "医業収益合計A", 1000L, "医業費用合計B", 900L,
+                "医業損益差額", 100L, "経常利益額", 120L, "当期純利益", 80L);
+        StatementSpreader.Spread s = StatementSpreader.spread("入力シート.xlsx", DocumentType.INPUT_SHEET, 1, false, rows,
+                LearnedMappings.none());
+
+        StatementRow r = row(s, "経常利益額");
+        assertThat(r.mapping().kind()).isEqualTo(RowMapping.Kind.ACCOUNT);
+        assertThat(r.mapping().account()).isEqualTo("ordinary_profit");
+    }
 }
