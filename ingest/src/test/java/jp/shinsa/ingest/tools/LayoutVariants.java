@@ -57,7 +57,7 @@ import tools.jackson.databind.json.JsonMapper;
  * </pre>
  * {@code shinsa.variants.only} names variations by their exact ids; {@code shinsa.variants.heldout}
  * names the held-out list the HELD_OUT_* variations render (held-out-statements.tsv, -2.tsv, -3.tsv,
- * -4.tsv, -5.tsv, -6.tsv: for measuring only, docs/decisions/023, 025, 027 and 029). Wordings reach every document that prints
+ * -4.tsv, -5.tsv, -6.tsv, -7.tsv: for measuring only, docs/decisions/023, 025, 027, 029 and 031). Wordings reach every document that prints
  * labels (決算書, BS実績比較, 決算状況入力シート), the heading of a detail block included; detail blocks
  * reach the 決算書 and, for balance-sheet accounts, the BS実績比較 with the same parts and values; a
  * planted leaf error on a detailed account is carried by one of its parts and its printed total; every

@@ -311,6 +311,23 @@ class LayoutVariantsTest {
                 list.get("indirect").keySet());
     }
 
+    @Test
+    void the_seventh_held_out_list_parses_and_names_only_known_accounts_with_new_wordings() {
+        Map<String, Map<String, List<String>>> list = LayoutVariants.heldOut("held-out-statements-7.tsv");
+        // detail, flat and indirect blocks, one kind per account
+        Map<String, List<String>> blocks = LayoutVariants.heldOutBlocks(list);
+        assertThat(list.get("detail")).hasSizeGreaterThanOrEqualTo(15);
+        assertThat(list.get("flat")).isNotEmpty();
+        assertThat(list.get("indirect")).isNotEmpty();
+        assertThat(blocks).hasSize(list.get("detail").size() + list.get("flat").size() + list.get("indirect").size());
+        // the indirect form only on fixed assets (the account's line carries their acquisition cost)
+        list.get("indirect").keySet().forEach(a -> assertThat(Catalogs.account(a).orElseThrow().parent()).isEqualTo("tangible_fixed_assets"));
+        // nothing the earlier (development) lists 1 to 6 print, also after NFKC without spaces
+        assertKnownAccountsAndNewWordings(list.get("label"), blocks, List.of("held-out-statements.tsv", "held-out-statements-2.tsv",
+                "held-out-statements-3.tsv", "held-out-statements-4.tsv", "held-out-statements-5.tsv", "held-out-statements-6.tsv"), true,
+                list.get("indirect").keySet());
+    }
+
     /**
      * A held-out list's wordings: two for every account the generator prints, each a real account; its
      * blocks on leaves a planted leaf error never alters, with parts of their own; and nothing the tuned
