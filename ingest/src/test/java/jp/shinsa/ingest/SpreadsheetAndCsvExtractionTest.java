@@ -74,6 +74,21 @@ class SpreadsheetAndCsvExtractionTest {
     }
 
     @Test
+    void should_not_take_a_heading_that_mentions_a_difference_for_a_column_header() throws Exception {
+        // 室料差額 names a revenue, not a 増減 column: the lines under the heading keep the 金額 column's year
+        Path f = WorkbookFixture.xlsx().sheet("PL").row("損益計算書").row("自 令和6年4月1日 至 令和7年3月31日")
+                .row("科目", "金額").row("医業収益").row("入院診療収益（室料差額を除く）").row("入院基本料", 600).row("特定入院料", 300)
+                .row("入院診療収益計", 900).save(dir.resolve("決算.xlsx"));
+
+        ExtractedDocument d = reader.readFile(f);
+
+        assertThat(d.rows()).filteredOn(r -> r.label().equals("入院基本料")).singleElement()
+                .extracting(r -> r.values()).isEqualTo(java.util.Map.of(2024, 600L));
+        assertThat(d.figures()).extracting(Figure::account, Figure::fiscalYear, Figure::value)
+                .contains(tuple("inpatient_revenue", 2024, 900L));
+    }
+
+    @Test
     void should_take_column_years_from_date_cells() throws Exception {
         Path f = WorkbookFixture.xlsx().sheet("BS").row("BS実績比較")
                 .row("科目", java.time.LocalDate.of(2024, 3, 31), java.time.LocalDate.of(2025, 3, 31), "増減")

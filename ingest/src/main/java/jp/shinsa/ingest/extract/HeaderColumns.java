@@ -95,7 +95,9 @@ final class HeaderColumns {
             }
             cols = resolved;
         }
-        return cols.isEmpty() ? null : cols;
+        // a header names the years of its columns: a line whose only header word is 増減 or 差額 is a label
+        // (入院診療収益（室料差額を除く）, 医業損益差額 over its lines), never a header without a year column
+        return cols.stream().anyMatch(c -> c.year() != null) ? cols : null;
     }
 
     private static final java.util.regex.Pattern HEADER_START = java.util.regex.Pattern.compile(
