@@ -50,10 +50,16 @@ record RowLabel(String base, boolean memo, boolean contra, boolean currentPortio
      * 有形固定資産 names what it leaves out, which is not the chart's その他 line.
      */
     private static final Pattern ABOVE_OTHER = Pattern.compile("^(?:上記|前記|以上|上掲|前掲)?\\s*以外の\\s*(\\S.+)$");
+    /**
+     * The same said after what they are of: 流動負債のうち上記以外, 流動負債（上記以外）, 有形固定資産 前記以外のもの.
+     * The pointer to the lines above is required here (流動負債のうち未払金以外 names what it leaves out).
+     */
+    private static final Pattern OTHER_AFTER = Pattern.compile(
+            "^(\\S.*?)\\s*(?:のうち|の内|中)?\\s*[(\\[〔]?\\s*(?:上記|前記|以上|上掲|前掲)以外(?:のもの|の分|分)?\\s*[)\\]〕]?$");
 
     /**
      * The label with an "other" scoped by a bracket written out (その他（有形固定資産） → その他の有形固定資産),
-     * or said as "other than the above" (上記以外の流動負債 → その他の流動負債); else as it is.
+     * or said as "other than the above" (上記以外の流動負債, 流動負債のうち上記以外 → その他の流動負債); else as it is.
      */
     static String scoped(String label) {
         String n = JapaneseText.nfkc(label == null ? "" : label).strip();
@@ -62,6 +68,10 @@ record RowLabel(String base, boolean memo, boolean contra, boolean currentPortio
         Matcher above = ABOVE_OTHER.matcher(inner);
         if (above.matches()) {
             return "その他の" + above.group(1);
+        }
+        Matcher after = OTHER_AFTER.matcher(inner);
+        if (after.matches()) {
+            return "その他の" + after.group(1);
         }
         Matcher m = SCOPED_OTHER.matcher(inner);
         if (!m.matches()) {

@@ -86,6 +86,16 @@ class RowLabelTest {
     }
 
     @Test
+    void should_read_other_than_the_above_said_after_what_they_are_of_as_its_other_items() {
+        assertThat(RowLabel.read("固定負債のうち上記以外").base()).isEqualTo("その他の固定負債");
+        assertThat(RowLabel.read("無形固定資産（前記以外）").base()).isEqualTo("その他の無形固定資産");
+        assertThat(RowLabel.read("流動資産 上記以外のもの").base()).isEqualTo("その他の流動資産");
+        // what it leaves out is named, or nothing points to the lines above: kept as it is
+        assertThat(RowLabel.read("流動負債のうち未払金以外").base()).isEqualTo("流動負債のうち未払金以外");
+        assertThat(RowLabel.read("上記以外").base()).isEqualTo("上記以外");
+    }
+
+    @Test
     void should_read_a_loss_written_as_the_alternative_of_a_profit_as_the_profit_line() {
         assertThat(RowLabel.read("事業利益又は事業損失（△）").base()).isEqualTo("事業利益");
         assertThat(RowLabel.read("事業利益又は事業損失（△）").contra()).isFalse();
