@@ -245,8 +245,11 @@ public final class StatementSpreader {
         final String sectionAccount;
         final List<String> sectionPath;
         final List<Option> options;
-        final boolean fixed;
+        /** No other reading is offered; {@link #indirectForms} may still offer the acquisition-cost one. */
+        boolean fixed;
         final boolean taught;
+        /** The deduction lines printed under this line, when it may be a fixed asset's acquisition cost ({@link #indirectForms}). */
+        List<Item> deductions;
         long unit = 1;
         int choice;
         /** Where another document printed the amounts of an account this row was offered for them ({@link #sameFigures}). */
@@ -258,7 +261,7 @@ public final class StatementSpreader {
             this.reading = reading;
             this.sectionAccount = sectionAccount;
             this.sectionPath = sectionPath;
-            this.options = options;
+            this.options = new ArrayList<>(options);
             this.fixed = fixed;
             this.taught = taught;
         }
@@ -467,6 +470,8 @@ public final class StatementSpreader {
         closedBlockParts(items);
         sameFigures(items, peers);
         sameWordings(items, peers);
+        memoHomes(items);
+        indirectForms(items);
         placeBySlots(items);
         ofWhichLines(items);
         siblingReadings(items);
@@ -1381,6 +1386,130 @@ public final class StatementSpreader {
         }
     }
 
+    /** Why a row is offered the account that includes the memo line printed under it ({@link #memoHomes}). */
+    static final String MEMO_HOME_WHY = "includes the memo line under it";
+
+    /**
+     * The converse of {@link #ofWhichLines}: a line read as a memo account (減価償却費, 支払利息), set under
+     * the line above it (indented deeper, or written as うち) and within it in every year, says what that
+     * line is: the account the chart includes the memo in (accounts.csv: 減価償却費 "included in"
+     * 設備関係費). 設備関連経費 over ※減価償却費 is 設備関係費, however much its wording resembles 経費. Offered
+     * with score {@link #SLOT} to a line that is not read surely; the arithmetic still decides. Before the
+     * places are drawn ({@link #placeBySlots}): the order chain then sees the line at that account's place.
+     */
+    static void memoHomes(List<Item> items) {
+        for (int i = 1; i < items.size(); i++) {
+            Item it = items.get(i);
+            Option top = it.options.get(0);
+            if (top.kind() != RowMapping.Kind.ACCOUNT || !memo(top.account()) || top.score() < WEAK_LABEL
+                    || !wording(top) || it.row.values().isEmpty()) {
+                continue;
+            }
+            String home = MEMO_HOME.get(top.account());
+            Item above = items.get(i - 1);
+            // right under it: no heading between them (a memo line heading a block's parts is the block's)
+            boolean under = above.row.index() == it.row.index() - 1 && (it.row.indent() > above.row.indent() || it.reading.memo());
+            if (home == null || !under || above.fixed || above.taught || above.row.values().isEmpty() || !within(it, above)
+                    || !permitted(home, above.sectionAccount)
+                    || above.options.stream().anyMatch(o -> o.kind() == RowMapping.Kind.ACCOUNT && home.equals(o.account())
+                    && o.score() >= SLOT)) {
+                continue;
+            }
+            above.options.removeIf(o -> o.kind() == RowMapping.Kind.ACCOUNT && home.equals(o.account()));
+            above.options.add(new Option(RowMapping.Kind.ACCOUNT, home, SLOT, MEMO_HOME_WHY));
+            above.options.sort((x, y) -> Double.compare(y.score(), x.score()));
+        }
+    }
+
+    /** Why the line of an asset with deductions under it is offered as a part of that asset ({@link #indirectForms}). */
+    static final String INDIRECT_GROSS = "acquisition cost, less the deductions under it";
+    /** Why a deduction line is offered as a part of the asset above it ({@link #indirectForms}). */
+    static final String INDIRECT_DEDUCTION = "a deduction from the asset above";
+
+    /**
+     * The indirect form of a fixed asset (間接控除): the asset's line carries its acquisition cost, and the
+     * lines set under it carry what is taken off (減価償却累計額 △, 減損損失累計額 △), the net printed nowhere.
+     * A line read as an asset leaf, followed by lines with negative amounts that are set under it (indented
+     * deeper, written as a deduction, or worded like the same asset) and that no wording reads surely as
+     * another account, with a net of at least zero in every year: the line is offered as a part of its
+     * asset, and each deduction too, so that the asset is the net. Whether it is, the arithmetic decides
+     * (有形固定資産合計 adds up with the net, not with the acquisition cost); the search tries the line and its
+     * deductions together ({@link Search}), since no one of them alone changes a sum.
+     */
+    static void indirectForms(List<Item> items) {
+        for (int i = 0; i + 1 < items.size(); i++) {
+            Item g = items.get(i);
+            Option top = g.options.get(0);
+            if (g.taught || top.kind() != RowMapping.Kind.ACCOUNT || top.score() < WEAK_LABEL || !leaf(top.account())
+                    || !asset(top.account()) || g.row.values().isEmpty()) {
+                continue;
+            }
+            String a = top.account();
+            List<Item> deductions = new ArrayList<>();
+            for (int j = i + 1; j < items.size() && items.get(j).row.index() == items.get(j - 1).row.index() + 1
+                    && deduction(items.get(j), g, a); j++) {
+                deductions.add(items.get(j));
+            }
+            if (deductions.isEmpty() || !netNotNegative(g, deductions)) {
+                continue;
+            }
+            g.fixed = false;
+            g.deductions = deductions;
+            g.options.add(new Option(RowMapping.Kind.PART_OF, a, Math.min(top.score(), NAMES_ACCOUNT), INDIRECT_GROSS));
+            for (Item d : deductions) {
+                d.options.add(new Option(RowMapping.Kind.PART_OF, a, DETAIL_PART, INDIRECT_DEDUCTION));
+                if (d.options.stream().noneMatch(o -> o.kind() == RowMapping.Kind.UNMAPPED)) {
+                    d.options.add(new Option(RowMapping.Kind.UNMAPPED, null, 0, "none"));
+                }
+                d.options.sort((x, y) -> Double.compare(y.score(), x.score()));
+            }
+            i += deductions.size();
+        }
+    }
+
+    /** Score of a detail line read as a part of its section's account (as "detail line of its section"). */
+    private static final double DETAIL_PART = 0.7;
+
+    private static boolean deduction(Item d, Item gross, String account) {
+        if (d.taught || d.row.values().isEmpty() || d.reading.memo()) {
+            return false;
+        }
+        for (var y : d.signedValues().entrySet()) {
+            if (y.getValue() >= 0 || !gross.row.values().containsKey(y.getKey())) {
+                return false;
+            }
+        }
+        Option top = d.options.get(0);
+        if (top.kind() == RowMapping.Kind.ACCOUNT && top.score() >= NAMES_ACCOUNT && !account.equals(top.account())) {
+            return false;
+        }
+        boolean worded = d.options.stream().anyMatch(o -> o.kind() == RowMapping.Kind.ACCOUNT && account.equals(o.account()) && wording(o));
+        return d.row.indent() > gross.row.indent() || d.reading.contra() || worded;
+    }
+
+    private static boolean netNotNegative(Item gross, List<Item> deductions) {
+        for (var y : gross.signedValues().entrySet()) {
+            long net = y.getValue();
+            for (Item d : deductions) {
+                net += d.signedValues().getOrDefault(y.getKey(), 0L);
+            }
+            if (net < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the account is one of the balance sheet's assets (under 資産合計). */
+    private static boolean asset(String account) {
+        for (String a = account; a != null && CHART.containsKey(a); a = CHART.get(a).parent()) {
+            if (a.equals("total_assets")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The memo accounts the chart includes in {@code account} that no row names. */
     private static List<String> memosOf(String account, java.util.Set<String> named) {
         List<String> out = new ArrayList<>();
@@ -1506,7 +1635,8 @@ public final class StatementSpreader {
 
     /** Whether a reading rests on the row's wording (not on a gap, a place or an "of which" line alone). */
     private static boolean wording(Option o) {
-        return !o.why().equals("fills a gap") && !o.why().equals("its place in the statement") && !o.why().equals(OF_WHICH);
+        return !o.why().equals("fills a gap") && !o.why().equals("its place in the statement") && !o.why().equals(OF_WHICH)
+                && !o.why().equals(MEMO_HOME_WHY);
     }
 
     /** A row read as an account by its label (not a memo line): a fixed point of the statement's order. */
@@ -1939,6 +2069,7 @@ public final class StatementSpreader {
                 }
                 improved |= sectionMoves();
                 improved |= blockEndMoves();
+                improved |= indirectMoves();
                 if (!improved) {
                     // only where no cheaper move helps: the search is at a local best
                     improved = reclaimMoves();
@@ -2068,6 +2199,36 @@ public final class StatementSpreader {
                     }
                     improved |= keepIfBetter(group, before);
                 }
+            }
+            return improved;
+        }
+
+        /**
+         * A fixed asset's line and the deductions under it read together as its parts, or together not
+         * ({@link #indirectForms}): reading one of them alone as a part changes no sum.
+         */
+        private boolean indirectMoves() {
+            boolean improved = false;
+            for (Item g : free) {
+                if (g.deductions == null || evaluations >= MAX_EVALUATIONS) {
+                    continue;
+                }
+                List<Item> group = new ArrayList<>();
+                group.add(g);
+                group.addAll(g.deductions);
+                int[] before = choices(group);
+                for (Item it : group) {
+                    for (int c = 0; c < it.options.size(); c++) {
+                        String why = it.options.get(c).why();
+                        if (why.equals(INDIRECT_GROSS) || why.equals(INDIRECT_DEDUCTION)) {
+                            it.choice = c;
+                        }
+                    }
+                }
+                if (java.util.Arrays.equals(before, choices(group))) {
+                    continue;
+                }
+                improved |= keepIfBetter(group, before);
             }
             return improved;
         }
@@ -2673,6 +2834,9 @@ public final class StatementSpreader {
             case "detail line named like its block" -> "内訳の見出しと同じ名前の内訳行（残りの内訳として）";
             case "its place in the statement" -> "表中の位置（前後の科目の間）から判断";
             case OF_WHICH -> "直前の行の「うち」書き（その科目に含まれる科目）";
+            case MEMO_HOME_WHY -> "直下の内書き行（この科目に含まれる科目）を含む行";
+            case INDIRECT_GROSS -> "取得価額（直下の控除行を差し引いた額がこの科目）";
+            case INDIRECT_DEDUCTION -> "直上の資産からの控除（減価償却累計額など）";
             case WORDING_AND_PLACE -> "科目名がやや類似し、表中の位置とも合う";
             case FLAT_PART_WHY -> "表中でこの科目が欠けている位置に並ぶ内訳行（見出し・合計なし）";
             default -> o.why();
@@ -2689,6 +2853,9 @@ public final class StatementSpreader {
             case "detail line named like its block" -> "a detail line named like its block (the remainder)";
             case "its place in the statement" -> "its place in the statement (between the accounts around it)";
             case OF_WHICH -> "an \"of which\" line of the line above (an account the chart includes in it)";
+            case MEMO_HOME_WHY -> "the line that includes the memo line printed under it (an account the chart includes in this one)";
+            case INDIRECT_GROSS -> "the acquisition cost (the account is this line less the deductions under it)";
+            case INDIRECT_DEDUCTION -> "a deduction from the asset above (accumulated depreciation and the like)";
             case WORDING_AND_PLACE -> "a somewhat similar wording, and its place in the statement agrees";
             default -> o.why();
         };

@@ -37,6 +37,52 @@ class StatementOrderSpreadingTest {
     }
 
     @Test
+    void should_read_the_line_over_an_indented_memo_line_as_the_account_the_chart_includes_that_memo_in() {
+        // 設備関連経費 resembles 経費 more than 設備関係費, but the 減価償却費 set under it is included in 設備関係費
+        // alone; 運営経費 is then the 経費 line, and the two unknown wordings take the places left between
+        Sheet sheet = new Sheet().row("損益計算書", null, 0).row("医業収益", 1000L, 0).row("医業費用", null, 0)
+                .row("材料費", 200L, 1).row("職員の給料・手当", 400L, 1).row("外部業者への支払", 50L, 1).row("設備関連経費", 90L, 1)
+                .row("減価償却費", 60L, 2).row("運営経費", 40L, 1).row("医業費用合計", 780L, 0).row("医業利益", 220L, 0);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).extracting(Figure::account, Figure::value).contains(tuple("equipment_costs", 90L),
+                tuple("other_medical_expenses", 40L), tuple("depreciation", 60L), tuple("medical_expenses", 780L));
+        assertThat(row(s, "設備関連経費").mapping().reason().en()).contains("includes the memo line");
+        assertThat(row(s, "設備関連経費").mapping().reason().ja()).contains("内書き");
+    }
+
+    @Test
+    void should_read_a_fixed_asset_printed_with_its_deductions_under_it_as_the_net_of_the_lines() {
+        // 間接控除: 器械備品 carries the acquisition cost, the lines under it what is taken off; only the net
+        // makes 有形固定資産合計 add up, and the figure says which printed rows it sums
+        Sheet sheet = new Sheet().row("貸借対照表", null, 0).row("有形固定資産", null, 0).row("建物", 500L, 1).row("器械備品", 400L, 1)
+                .row("減価償却累計額", -150L, 2).row("減損損失累計額", -50L, 2).row("土地", 300L, 1).row("有形固定資産合計", 1000L, 0);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        Figure equipment = s.figures().stream().filter(f -> f.account().equals("medical_equipment")).findFirst().orElseThrow();
+        assertThat(equipment.value()).isEqualTo(200L);
+        assertThat(equipment.derivedFrom()).hasSize(3);
+        assertThat(row(s, "器械備品").mapping().kind()).isEqualTo(RowMapping.Kind.PART_OF);
+        assertThat(row(s, "器械備品").mapping().reason().en()).contains("acquisition cost");
+        assertThat(row(s, "減価償却累計額").mapping().reason().ja()).contains("控除");
+    }
+
+    @Test
+    void should_keep_an_asset_line_as_the_account_when_the_total_adds_up_with_it_and_not_with_the_lines_under_it() {
+        // the same shape, but 有形固定資産合計 holds with 器械備品 as printed: the negative lines are no deductions of it
+        Sheet sheet = new Sheet().row("貸借対照表", null, 0).row("有形固定資産", null, 0).row("建物", 500L, 1).row("器械備品", 400L, 1)
+                .row("減価償却累計額", -150L, 2).row("減損損失累計額", -50L, 2).row("土地", 300L, 1).row("有形固定資産合計", 1200L, 0);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).extracting(Figure::account, Figure::value).contains(tuple("medical_equipment", 400L))
+                .doesNotContain(tuple("medical_equipment", 200L));
+        assertThat(row(s, "器械備品").mapping().kind()).isEqualTo(RowMapping.Kind.ACCOUNT);
+    }
+
+    @Test
     void should_not_read_an_of_which_line_larger_than_the_line_above_as_its_memo_account() {
         Sheet sheet = new Sheet().row("損益計算書", null).row("医業収益", 1000L).row("医業費用", 900L).row("医業利益", 100L)
                 .row("医業外収益", 50L).row("医業外費用", 30L).row("うち金融機関への利払い", 40L).row("経常利益", 120L);
