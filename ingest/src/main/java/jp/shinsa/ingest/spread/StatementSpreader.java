@@ -313,15 +313,19 @@ public final class StatementSpreader {
         int statementStart = 0;
         boolean indents = rows.stream().filter(x -> !x.heading()).map(StatementRow::indent).distinct().count() > 1;
         Map<Integer, StatementRow> unnamedBlocks = unnamedBlocks(rows, ocr, unit);
+        // totals printed so far in this statement (有形固定資産合計): their blocks are closed
+        java.util.Set<String> closed = new java.util.HashSet<>();
         for (StatementRow r : rows) {
             if (r.heading()) {
                 String c = jp.shinsa.ingest.text.JapaneseText.compact(r.label());
                 if (c.contains("貸借対照表") || c.contains("実績比較")) {
                     stack.clear();
+                    closed.clear();
                     kind = "BS";
                     statementStart = items.size();
                 } else if (c.contains("損益計算書")) {
                     stack.clear();
+                    closed.clear();
                     kind = "PL";
                     statementStart = items.size();
                 } else if (!unnamedBlocks.containsKey(r.index())) {
@@ -447,9 +451,14 @@ public final class StatementSpreader {
                 }
                 options = widened;
             }
+            options = afterClosedTotals(options, closed);
             // a row no reading fits is not fixed: its place in the statement may still give it one
             boolean fixed = options.size() == 1 && options.get(0).kind() != RowMapping.Kind.UNMAPPED;
             items.add(new Item(r, reading, section, sectionPath, options, fixed, false));
+            if (fixed && reading.total() && options.get(0).kind() == RowMapping.Kind.ACCOUNT
+                    && CHILDREN.containsKey(options.get(0).account())) {
+                closed.add(options.get(0).account());
+            }
             outRows.add(null);
             // the total of a section closes it
             Option best = options.get(0);
@@ -1386,6 +1395,51 @@ public final class StatementSpreader {
         }
     }
 
+    /**
+     * A statement prints a total after its lines: once 有形固定資産合計 is printed (read surely, worded as a
+     * total), no later line of the statement is one of its lines. Readings of such an account that rest on
+     * a likeness alone (建物建替特定預金 after 有形固定資産合計 resembles 建物) are dropped; a wording that names
+     * the account outright is kept. What is left always includes leaving the row unread.
+     */
+    static List<Option> afterClosedTotals(List<Option> options, java.util.Set<String> closed) {
+        if (closed.isEmpty()) {
+            return options;
+        }
+        List<Option> out = new ArrayList<>(options.size());
+        for (Option o : options) {
+            if (o.account() == null || o.score() >= NAMES_ACCOUNT || !insideClosed(o.account(), closed)) {
+                out.add(o);
+            }
+        }
+        if (out.size() == options.size()) {
+            return options;
+        }
+        if (out.stream().noneMatch(o -> o.kind() == RowMapping.Kind.UNMAPPED)) {
+            out.add(new Option(RowMapping.Kind.UNMAPPED, null, 0, "none"));
+        }
+        return out;
+    }
+
+    /** The top of the chart above {@code account}: 資産合計, 負債及び純資産合計, 当期純利益 (or the account itself). */
+    private static String root(String account) {
+        String a = account;
+        while (CHART.containsKey(a) && CHART.get(a).parent() != null && !CHART.get(a).parent().isBlank()
+                && CHART.containsKey(CHART.get(a).parent())) {
+            a = CHART.get(a).parent();
+        }
+        return a;
+    }
+
+    private static boolean insideClosed(String account, java.util.Set<String> closed) {
+        for (String a = CHART.containsKey(account) ? CHART.get(account).parent() : null; a != null && !a.isBlank() && CHART.containsKey(a);
+             a = CHART.get(a).parent()) {
+            if (closed.contains(a)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Why a row is offered the account that includes the memo line printed under it ({@link #memoHomes}). */
     static final String MEMO_HOME_WHY = "includes the memo line under it";
 
@@ -1757,7 +1811,10 @@ public final class StatementSpreader {
             }
             out.add(new Option(RowMapping.Kind.ACCOUNT, strong, 0.9, "label with qualifier"));
         } else if (strong != null) {
-            out.add(new Option(RowMapping.Kind.ACCOUNT, strong, permittedKind(strong, kind) ? 0.75 : 0.45, "label outside its section"));
+            // a name printed on the other side of the balance sheet (出資金 under 資産の部: an investment, not
+            // the capital) is a faint reading, as one printed in the other statement
+            boolean near = permittedKind(strong, kind) && (section == null || root(section).equals(root(strong)));
+            out.add(new Option(RowMapping.Kind.ACCOUNT, strong, near ? 0.75 : 0.45, "label outside its section"));
         } else if (match != null && allowed(match.account(), section, reading) && permittedKind(match.account(), kind)) {
             out.add(new Option(RowMapping.Kind.ACCOUNT, match.account(), Math.min(0.95, 0.9 * match.similarity() + 0.1), "similar label"));
         }

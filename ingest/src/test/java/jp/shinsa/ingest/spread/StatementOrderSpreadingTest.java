@@ -83,6 +83,39 @@ class StatementOrderSpreadingTest {
     }
 
     @Test
+    void should_not_read_a_line_after_a_printed_total_as_one_of_that_totals_lines() {
+        // 有形固定資産合計 closed its block: 建物建替特定預金 resembles 建物 but is a line of the other fixed assets,
+        // printed flat with the two after it (no heading, no total of their own)
+        Sheet sheet = new Sheet().row("貸借対照表", null, 0).row("固定資産", null, 0).row("有形固定資産", null, 1).row("建物", 500L, 2)
+                .row("土地", 300L, 2).row("有形固定資産合計", 800L, 1).row("無形固定資産合計", 40L, 1).row("建物建替特定預金", 60L, 1)
+                .row("長期前払費用", 30L, 1).row("敷金・保証金", 20L, 1).row("固定資産合計", 990L, 0);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        // 固定資産合計 is misprinted (950 would add up), so the sums cannot tell: the closed block does
+        assertThat(s.figures()).extracting(Figure::account, Figure::value).contains(tuple("buildings", 500L))
+                .doesNotContain(tuple("buildings", 60L));
+        assertThat(row(s, "建物建替特定預金").mapping().account()).isEqualTo("other_fixed_assets");
+    }
+
+    @Test
+    void should_read_a_name_of_the_other_side_of_the_balance_sheet_as_a_faint_reading_only() {
+        // 出資金 under the assets is an investment (in a 信用金庫), not the corporation's capital: it is one of
+        // the flat lines of the other fixed assets
+        Sheet sheet = new Sheet().row("貸借対照表", null, 0).row("資産の部", null, 0).row("固定資産", null, 0)
+                .row("有形固定資産合計", 800L, 1).row("無形固定資産合計", 40L, 1).row("長期前払費用", 30L, 1).row("出資金（信用金庫）", 25L, 1)
+                .row("敷金・保証金", 20L, 1).row("固定資産合計", 925L, 0).row("資産合計", 925L, 0);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        // 固定資産合計 is misprinted (915 would add up), so the sums cannot tell: the side of the sheet does
+        assertThat(s.figures()).extracting(Figure::account, Figure::value).doesNotContain(tuple("capital", 25L));
+        StatementRow r = row(s, "出資金（信用金庫）");
+        assertThat(r.mapping().kind()).isEqualTo(RowMapping.Kind.PART_OF);
+        assertThat(r.mapping().account()).isEqualTo("other_fixed_assets");
+    }
+
+    @Test
     void should_not_read_an_of_which_line_larger_than_the_line_above_as_its_memo_account() {
         Sheet sheet = new Sheet().row("損益計算書", null).row("医業収益", 1000L).row("医業費用", 900L).row("医業利益", 100L)
                 .row("医業外収益", 50L).row("医業外費用", 30L).row("うち金融機関への利払い", 40L).row("経常利益", 120L);
