@@ -248,8 +248,6 @@ public final class StatementSpreader {
         /** No other reading is offered; {@link #indirectForms} may still offer the acquisition-cost one. */
         boolean fixed;
         final boolean taught;
-        /** The deduction lines printed under this line, when it may be a fixed asset's acquisition cost ({@link #indirectForms}). */
-        List<Item> deductions;
         long unit = 1;
         int choice;
         /** Where another document printed the amounts of an account this row was offered for them ({@link #sameFigures}). */
@@ -460,9 +458,12 @@ public final class StatementSpreader {
                 closed.add(options.get(0).account());
             }
             outRows.add(null);
-            // the total of a section closes it
+            // the total of a section closes it; not the total line of a block whose heading named no account
+            // when its wording only faintly resembles the section's (入院医業収益 … 入院医業収益計 closes its own
+            // block: the lines after it are still 医業収益's)
             Option best = options.get(0);
-            if (best.kind() == RowMapping.Kind.ACCOUNT && !ownName) {
+            boolean ownBlockTotal = unnamedBlocks.containsValue(r) && best.score() < WEAK_LABEL;
+            if (best.kind() == RowMapping.Kind.ACCOUNT && !ownBlockTotal && !ownName) {
                 for (int i = stack.size() - 1; i >= 0; i--) {
                     if (stack.get(i).account().equals(best.account())) {
                         while (stack.size() > i) {
@@ -480,13 +481,15 @@ public final class StatementSpreader {
         sameFigures(items, peers);
         sameWordings(items, peers);
         memoHomes(items);
-        indirectForms(items);
+        List<Together> together = new ArrayList<>(indirectForms(items));
         placeBySlots(items);
         ofWhichLines(items);
         siblingReadings(items);
+        together.addAll(linesOfOneAccount(items));
         // an income statement printed per business (本来業務 / 附帯業務 / 収益業務): its rows read by that structure
         Map<String, List<Item>> rollups = BusinessSections.read(items);
         Search search = new Search(items, rollups);
+        search.together.addAll(together);
         search.run();
         Spread spread = build(file, type, unit, ocr, items, outRows, headingOf, search);
         return rollups.isEmpty() ? spread : rolledUp(spread, file, type, unit, rollups);
@@ -1483,19 +1486,21 @@ public final class StatementSpreader {
     /**
      * The indirect form of a fixed asset (間接控除): the asset's line carries its acquisition cost, and the
      * lines set under it carry what is taken off (減価償却累計額 △, 減損損失累計額 △), the net printed nowhere.
-     * A line read as an asset leaf, followed by lines with negative amounts that are set under it (indented
-     * deeper, written as a deduction, or worded like the same asset) and that no wording reads surely as
-     * another account, with a net of at least zero in every year: the line is offered as a part of its
+     * A line whose wording reads best as a fixed asset leaf (faintly will do: 医療器械・器具備品), followed by lines
+     * with negative amounts that are set under it (indented
+     * deeper, written as a deduction, or worded like the same asset) and whose wording reads as no other
+     * account, with a net of at least zero in every year: the line is offered as a part of its
      * asset, and each deduction too, so that the asset is the net. Whether it is, the arithmetic decides
      * (有形固定資産合計 adds up with the net, not with the acquisition cost); the search tries the line and its
      * deductions together ({@link Search}), since no one of them alone changes a sum.
      */
-    static void indirectForms(List<Item> items) {
+    static List<Together> indirectForms(List<Item> items) {
+        List<Together> out = new ArrayList<>();
         for (int i = 0; i + 1 < items.size(); i++) {
             Item g = items.get(i);
             Option top = g.options.get(0);
-            if (g.taught || top.kind() != RowMapping.Kind.ACCOUNT || top.score() < WEAK_LABEL || !leaf(top.account())
-                    || !asset(top.account()) || g.row.values().isEmpty()) {
+            if (g.taught || top.kind() != RowMapping.Kind.ACCOUNT || top.score() < SIBLING_PART || !wording(top) || !leaf(top.account())
+                    || !fixedAsset(top.account()) || g.row.values().isEmpty()) {
                 continue;
             }
             String a = top.account();
@@ -1508,7 +1513,9 @@ public final class StatementSpreader {
                 continue;
             }
             g.fixed = false;
-            g.deductions = deductions;
+            List<Item> group = new ArrayList<>(List.of(g));
+            group.addAll(deductions);
+            out.add(new Together(group, a));
             g.options.add(new Option(RowMapping.Kind.PART_OF, a, Math.min(top.score(), NAMES_ACCOUNT), INDIRECT_GROSS));
             for (Item d : deductions) {
                 d.options.add(new Option(RowMapping.Kind.PART_OF, a, DETAIL_PART, INDIRECT_DEDUCTION));
@@ -1519,6 +1526,77 @@ public final class StatementSpreader {
             }
             i += deductions.size();
         }
+        return out;
+    }
+
+    /** Rows the search reads as parts of one account together, or not at all ({@link Search}). */
+    record Together(List<Item> items, String account) {
+    }
+
+    /**
+     * Several lines in a row whose wordings each read, not surely, as the same leaf account that no other line
+     * names outright (法人税等調整額 and 過年度法人税等 both resemble 法人税等), with the unread lines right before
+     * them: the account printed as its lines, with no total (法人税、住民税及び事業税 beside its adjustments). Each
+     * is offered as a part of it ({@link #FLAT_PART}); the search tries the lines together, with and without
+     * the unread ones, and the arithmetic decides.
+     */
+    static List<Together> linesOfOneAccount(List<Item> items) {
+        List<Together> out = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            String a = sameWordingAccount(items.get(i));
+            if (a == null || !leaf(a)) {
+                continue;
+            }
+            int j = i + 1;
+            while (j < items.size() && a.equals(sameWordingAccount(items.get(j))) && adjacent(items.get(j - 1), items.get(j))) {
+                j++;
+            }
+            if (j - i < 2 || namedOutright(items, a)) {
+                continue;
+            }
+            List<Item> lines = new ArrayList<>(items.subList(i, j));
+            int k = i;
+            while (k > 0 && weak(items.get(k - 1)) && adjacent(items.get(k - 1), items.get(k))
+                    && java.util.Objects.equals(items.get(k - 1).sectionAccount, items.get(i).sectionAccount)) {
+                k--;
+            }
+            List<Item> wide = new ArrayList<>(items.subList(k, j));
+            for (Item it : wide) {
+                if (!hasPart(it, a) && permitted(a, it.sectionAccount)) {
+                    it.options.add(new Option(RowMapping.Kind.PART_OF, a, FLAT_PART, FLAT_PART_WHY));
+                    it.options.sort((x, y) -> Double.compare(y.score(), x.score()));
+                }
+            }
+            if (lines.stream().allMatch(it -> hasPart(it, a))) {
+                out.add(new Together(lines, a));
+            }
+            if (k < i && wide.stream().allMatch(it -> hasPart(it, a))) {
+                out.add(new Together(wide, a));
+            }
+            i = j - 1;
+        }
+        return out;
+    }
+
+    /** The leaf account a free row's wording reads as best, when it reads as one at all but not surely. */
+    private static String sameWordingAccount(Item it) {
+        // a total line (設備関連経費計) closes a block of its own: it is no flat line of another account
+        Option top = it.options.get(0);
+        return !it.fixed && !it.taught && !it.reading.total() && top.kind() == RowMapping.Kind.ACCOUNT && wording(top) && top.score() >= WEAK_LABEL
+                && top.score() < NAMES_ACCOUNT && !memo(top.account()) && !it.row.values().isEmpty() ? top.account() : null;
+    }
+
+    private static boolean adjacent(Item a, Item b) {
+        return b.row.index() == a.row.index() + 1;
+    }
+
+    private static boolean namedOutright(List<Item> items, String account) {
+        return items.stream().anyMatch(it -> it.options.get(0).kind() == RowMapping.Kind.ACCOUNT
+                && account.equals(it.options.get(0).account()) && it.options.get(0).score() >= NAMES_ACCOUNT);
+    }
+
+    private static boolean hasPart(Item it, String account) {
+        return it.options.stream().anyMatch(o -> o.kind() == RowMapping.Kind.PART_OF && account.equals(o.account()));
     }
 
     /** Score of a detail line read as a part of its section's account (as "detail line of its section"). */
@@ -1533,8 +1611,9 @@ public final class StatementSpreader {
                 return false;
             }
         }
+        // a line whose wording reads as an account of its own (貸倒引当金) is that account, not a deduction
         Option top = d.options.get(0);
-        if (top.kind() == RowMapping.Kind.ACCOUNT && top.score() >= NAMES_ACCOUNT && !account.equals(top.account())) {
+        if (top.kind() == RowMapping.Kind.ACCOUNT && top.score() >= WEAK_LABEL && wording(top) && !account.equals(top.account())) {
             return false;
         }
         boolean worded = d.options.stream().anyMatch(o -> o.kind() == RowMapping.Kind.ACCOUNT && account.equals(o.account()) && wording(o));
@@ -1554,10 +1633,10 @@ public final class StatementSpreader {
         return true;
     }
 
-    /** Whether the account is one of the balance sheet's assets (under 資産合計). */
-    private static boolean asset(String account) {
+    /** Whether the account is one of the balance sheet's fixed assets (under 固定資産合計), which depreciate. */
+    private static boolean fixedAsset(String account) {
         for (String a = account; a != null && CHART.containsKey(a); a = CHART.get(a).parent()) {
-            if (a.equals("total_assets")) {
+            if (a.equals("fixed_assets")) {
                 return true;
             }
         }
@@ -2085,6 +2164,8 @@ public final class StatementSpreader {
 
         /** Accounts printed only as the businesses' sums ({@link BusinessSections}). */
         final Map<String, List<Item>> rollups;
+        /** Rows read as parts of one account together or not at all ({@link #indirectForms}, {@link #linesOfOneAccount}). */
+        final List<Together> together = new ArrayList<>();
 
         Search(List<Item> items) {
             this(items, Map.of());
@@ -2126,7 +2207,7 @@ public final class StatementSpreader {
                 }
                 improved |= sectionMoves();
                 improved |= blockEndMoves();
-                improved |= indirectMoves();
+                improved |= togetherMoves();
                 if (!improved) {
                     // only where no cheaper move helps: the search is at a local best
                     improved = reclaimMoves();
@@ -2261,31 +2342,39 @@ public final class StatementSpreader {
         }
 
         /**
-         * A fixed asset's line and the deductions under it read together as its parts, or together not
-         * ({@link #indirectForms}): reading one of them alone as a part changes no sum.
+         * Rows read together as parts of one account ({@link #together}): a fixed asset's line and the
+         * deductions under it, lines of one account printed flat. Reading one of them alone as a part
+         * changes no sum, or breaks one.
          */
-        private boolean indirectMoves() {
+        private boolean togetherMoves() {
             boolean improved = false;
-            for (Item g : free) {
-                if (g.deductions == null || evaluations >= MAX_EVALUATIONS) {
+            for (Together t : together) {
+                List<Item> group = t.items();
+                if (evaluations >= MAX_EVALUATIONS || group.stream().anyMatch(it -> it.fixed)) {
                     continue;
                 }
-                List<Item> group = new ArrayList<>();
-                group.add(g);
-                group.addAll(g.deductions);
-                int[] before = choices(group);
-                for (Item it : group) {
-                    for (int c = 0; c < it.options.size(); c++) {
-                        String why = it.options.get(c).why();
-                        if (why.equals(INDIRECT_GROSS) || why.equals(INDIRECT_DEDUCTION)) {
-                            it.choice = c;
-                        }
+                // with them, a row that dodged a sum by taking a reading another row holds (当期純利益 read as a
+                // second 税引前当期純利益 while the taxes were unread) goes back to its own
+                List<Item> moved = new ArrayList<>(group);
+                for (Item it : free) {
+                    if (!group.contains(it) && it.choice != 0 && duplicate(it)) {
+                        moved.add(it);
                     }
                 }
-                if (java.util.Arrays.equals(before, choices(group))) {
+                int[] before = choices(moved);
+                for (Item it : group) {
+                    int c = partChoice(it, t.account());
+                    if (c >= 0) {
+                        it.choice = c;
+                    }
+                }
+                if (java.util.Arrays.equals(before, choices(moved))) {
                     continue;
                 }
-                improved |= keepIfBetter(group, before);
+                for (Item it : moved.subList(group.size(), moved.size())) {
+                    it.choice = 0;
+                }
+                improved |= keepIfBetter(moved, before);
             }
             return improved;
         }
@@ -2438,6 +2527,23 @@ public final class StatementSpreader {
                 }
             }
             return bySection.values();
+        }
+
+        /** Whether the row is read as an account another row is read as too. */
+        private boolean duplicate(Item it) {
+            Option o = it.chosen();
+            return o.kind() == RowMapping.Kind.ACCOUNT && items.stream().anyMatch(x -> x != it
+                    && x.chosen().kind() == RowMapping.Kind.ACCOUNT && o.account().equals(x.chosen().account()));
+        }
+
+        /** The row's highest reading as a part of {@code account}, or -1. */
+        private static int partChoice(Item it, String account) {
+            for (int c = 0; c < it.options.size(); c++) {
+                if (it.options.get(c).kind() == RowMapping.Kind.PART_OF && account.equals(it.options.get(c).account())) {
+                    return c;
+                }
+            }
+            return -1;
         }
 
         private static int choiceOf(Item it, RowMapping.Kind kind) {

@@ -70,6 +70,20 @@ class StatementOrderSpreadingTest {
     }
 
     @Test
+    void should_read_the_indirect_form_without_indentation_when_the_deductions_are_worded_like_a_faintly_named_asset() {
+        // a CSV prints no indentation: the deductions are recognised by their negative amounts and by naming the
+        // same asset as the line above, which itself resembles 医療用器械備品 only faintly
+        Sheet sheet = new Sheet().row("貸借対照表", null, 0).row("有形固定資産", null, 0).row("建物", 500L, 0)
+                .row("医療器械・器具備品", 400L, 0).row("器械備品減価償却累計額", -150L, 0).row("器械備品減損損失累計額", -50L, 0)
+                .row("土地", 300L, 0).row("有形固定資産合計", 1000L, 0);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).extracting(Figure::account, Figure::value).contains(tuple("medical_equipment", 200L))
+                .doesNotContain(tuple("medical_equipment", -150L));
+    }
+
+    @Test
     void should_keep_an_asset_line_as_the_account_when_the_total_adds_up_with_it_and_not_with_the_lines_under_it() {
         // the same shape, but 有形固定資産合計 holds with 器械備品 as printed: the negative lines are no deductions of it
         Sheet sheet = new Sheet().row("貸借対照表", null, 0).row("有形固定資産", null, 0).row("建物", 500L, 1).row("器械備品", 400L, 1)
@@ -113,6 +127,49 @@ class StatementOrderSpreadingTest {
         StatementRow r = row(s, "出資金（信用金庫）");
         assertThat(r.mapping().kind()).isEqualTo(RowMapping.Kind.PART_OF);
         assertThat(r.mapping().account()).isEqualTo("other_fixed_assets");
+    }
+
+    @Test
+    void should_read_lines_that_each_resemble_one_account_with_an_unread_line_before_them_as_that_account_printed_flat() {
+        // no line names 法人税等 outright: the current tax (worded like nothing), its adjustment and the prior
+        // years' tax together are the taxes that take 税引前 to 当期純利益
+        Sheet sheet = new Sheet().row("損益計算書", null).row("経常利益", 500L).row("特別利益", 0L).row("特別損失", 0L)
+                .row("税引前当期純利益", 500L).row("当期の課税額（国・地方）", 120L).row("法人税等調整額", 20L).row("過年度法人税等", 10L)
+                .row("当期純利益（税引後）", 350L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).extracting(Figure::account, Figure::value).contains(tuple("income_taxes", 150L),
+                tuple("net_income", 350L), tuple("pretax_profit", 500L));
+    }
+
+    @Test
+    void should_not_close_a_section_at_the_total_line_of_an_unnamed_block_that_only_faintly_resembles_the_sections_total() {
+        // 入院医業収益計 ends the block of 入院医業収益 (a part of 医業収益, so its likeness to it is faint): the lines
+        // after it are still 医業収益's, and 外来医業収益 takes the place left between the inpatient and other lines
+        Sheet sheet = new Sheet().row("損益計算書", null, 0).row("医業収益", null, 0).row("入院医業収益", null, 1)
+                .row("入院社保収益", 300L, 2).row("入院国保収益", 200L, 2).row("入院医業収益計", 500L, 1).row("外来医業収益", 250L, 1)
+                .row("その他の医業収益", 50L, 1).row("医業収益合計", 800L, 0).row("医業費用", 700L, 0).row("医業利益", 100L, 0);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).extracting(Figure::account, Figure::value).contains(tuple("inpatient_revenue", 500L),
+                tuple("outpatient_revenue", 250L), tuple("medical_revenue", 800L));
+    }
+
+    @Test
+    void should_not_take_a_blocks_total_line_for_a_flat_line_of_the_account_its_wording_resembles() {
+        // 設備関連経費計 and 運営経費 both resemble 経費, but the first closes a block of its own: it is not one of
+        // 経費's lines printed flat (the sums hold either way, so only the structure can tell)
+        Sheet sheet = new Sheet().row("損益計算書", null, 0).row("医業収益", 1000L, 0).row("医業費用", null, 0)
+                .row("材料費", 200L, 1).row("給与費", 400L, 1).row("設備関連経費", null, 1).row("機器保守料", 30L, 2)
+                .row("建物等賃借料", 40L, 2).row("設備関連経費計", 70L, 1).row("運営経費", 60L, 1).row("医業費用合計", 730L, 0)
+                .row("医業利益", 270L, 0);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(row(s, "設備関連経費計").mapping().kind()).isNotEqualTo(RowMapping.Kind.PART_OF);
+        assertThat(s.figures()).extracting(Figure::account, Figure::value).doesNotContain(tuple("other_medical_expenses", 130L));
     }
 
     @Test
