@@ -1093,6 +1093,12 @@ public final class StatementSpreader {
                     for (int k = 0; k < run.size(); k++) {
                         offerPlace(run.get(k), before.get(k), demoted);
                     }
+                } else if (before.size() == 1 && run.size() > 1 && leaf(before.get(0))) {
+                    // more unread lines than the one account missing before the first line read: that
+                    // account's lines printed flat, as between two lines read ({@link #placeBySlots})
+                    for (Item it : run) {
+                        offerFlatPart(it, before.get(0));
+                    }
                 }
             }
             i = Math.max(j, i + 1);
@@ -1205,7 +1211,7 @@ public final class StatementSpreader {
                     for (Item it : run) {
                         offerFlatPart(it, between.get(0));
                     }
-                } else if (between.size() > 1 && run.size() > between.size()) {
+                } else if (between.size() > 1 && run.size() > between.size() && !byHeadings(items, run, between, demoted)) {
                     splitRun(run, between, demoted);
                 }
             }
@@ -1717,6 +1723,51 @@ public final class StatementSpreader {
                 fromSlot = toSlot + 1;
             }
         }
+    }
+
+    /**
+     * A run with more unread lines than places, that headings printed inside it (lines with no amount:
+     * 特別費用 over 固定資産除却損 …) divide into as many groups as there are places: each group is one place,
+     * in order — a single line that account, several lines its parts printed flat. Returns whether it did.
+     */
+    private static boolean byHeadings(List<Item> items, List<Item> run, List<String> between, java.util.Set<Item> demoted) {
+        java.util.Set<Integer> valueRows = new java.util.HashSet<>();
+        for (Item it : items) {
+            valueRows.add(it.row.index());
+        }
+        List<List<Item>> groups = new ArrayList<>();
+        groups.add(new ArrayList<>(List.of(run.get(0))));
+        for (int k = 1; k < run.size(); k++) {
+            int from = run.get(k - 1).row.index();
+            int to = run.get(k).row.index();
+            boolean heading = false;
+            for (int x = from + 1; x < to && !heading; x++) {
+                heading = !valueRows.contains(x);
+            }
+            if (heading) {
+                groups.add(new ArrayList<>());
+            }
+            groups.get(groups.size() - 1).add(run.get(k));
+        }
+        if (groups.size() != between.size()) {
+            return false;
+        }
+        for (int g = 0; g < groups.size(); g++) {
+            List<Item> group = groups.get(g);
+            if (group.size() > 1 && !leaf(between.get(g))) {
+                return false;
+            }
+        }
+        for (int g = 0; g < groups.size(); g++) {
+            List<Item> group = groups.get(g);
+            if (group.size() == 1) {
+                offerPlace(group.get(0), between.get(g), demoted);
+            } else {
+                String account = between.get(g);
+                group.forEach(it -> offerFlatPart(it, account));
+            }
+        }
+        return true;
     }
 
     /** Score of a line read as a part of the one account missing at its place ({@link #placeBySlots}). */

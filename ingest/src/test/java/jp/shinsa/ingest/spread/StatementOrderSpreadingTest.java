@@ -173,6 +173,33 @@ class StatementOrderSpreadingTest {
     }
 
     @Test
+    void should_read_unread_lines_at_a_sections_start_as_the_one_account_missing_before_its_first_line_read() {
+        // three lines nobody named open 医業収益, before 外来診療収益: 入院診療収益 printed flat, with no total
+        Sheet sheet = new Sheet().row("損益計算書", null).row("医業収益", null).row("包括評価分", 300L).row("出来高評価分", 200L)
+                .row("食事療養分", 100L).row("外来診療収益", 250L).row("その他の医業収益", 50L).row("医業収益合計", 900L)
+                .row("医業費用", 800L).row("医業利益", 100L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).extracting(Figure::account, Figure::value).contains(tuple("inpatient_revenue", 600L));
+        assertThat(row(s, "包括評価分").mapping().kind()).isEqualTo(RowMapping.Kind.PART_OF);
+    }
+
+    @Test
+    void should_split_a_run_of_unread_lines_at_a_heading_printed_inside_it_one_place_per_group() {
+        // two places between 経常利益 and 税引前当期純利益, four unread lines: the heading over the last three
+        // says they go together (the losses printed flat), the line before it is the gains
+        Sheet sheet = new Sheet().row("損益計算書", null).row("経常利益", 500L).row("臨時の収入", 30L).row("臨時の支出", null)
+                .row("固定資産除却損", 10L).row("固定資産売却損", 15L).row("減損損失", 5L).row("税引前当期純利益", 500L)
+                .row("法人税等", 150L).row("当期純利益", 350L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).extracting(Figure::account, Figure::value).contains(tuple("extraordinary_gains", 30L),
+                tuple("extraordinary_losses", 30L));
+    }
+
+    @Test
     void should_not_read_an_of_which_line_larger_than_the_line_above_as_its_memo_account() {
         Sheet sheet = new Sheet().row("損益計算書", null).row("医業収益", 1000L).row("医業費用", 900L).row("医業利益", 100L)
                 .row("医業外収益", 50L).row("医業外費用", 30L).row("うち金融機関への利払い", 40L).row("経常利益", 120L);
