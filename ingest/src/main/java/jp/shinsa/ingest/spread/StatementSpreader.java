@@ -329,7 +329,10 @@ public final class StatementSpreader {
                 } else if (!unnamedBlocks.containsKey(r.index())) {
                     Optional<AccountMatcher.Match> m = match(RowLabel.scoped(r.label()), ocr);
                     if (m.isEmpty() && !stack.isEmpty()) {
-                        m = nearestHeading(r.label(), top(stack), kind);
+                        // a heading inside a detail block (業務委託費 after the lines of 職員給与費) heads no part of
+                        // it: it is compared with the lines of the block's own section
+                        String within = leaf(top(stack)) && CHART.containsKey(top(stack)) ? CHART.get(top(stack)).parent() : top(stack);
+                        m = nearestHeading(r.label(), within, kind);
                     } else if (m.isEmpty() && items.size() > statementStart) {
                         // outside every section, once the statement's lines have begun (not its title lines:
                         // the corporation's name, the date)

@@ -200,6 +200,20 @@ class StatementOrderSpreadingTest {
     }
 
     @Test
+    void should_open_a_sibling_block_at_a_heading_printed_after_the_lines_of_a_detail_block_with_no_total() {
+        // 職員給与費's lines have no total line: the heading 業務委託費 after them is no part of it but the next
+        // block of 医業費用, nearest to 委託費
+        Sheet sheet = new Sheet().row("損益計算書", null, 0).row("医業収益", 1000L, 0).row("医業費用", null, 0).row("材料費", 200L, 1)
+                .row("職員給与費", null, 1).row("給料", 250L, 2).row("賞与", 100L, 2).row("業務委託費", null, 1).row("検査委託費", 30L, 2)
+                .row("給食委託費", 40L, 2).row("設備関係費", 80L, 1).row("経費", 50L, 1).row("医業費用合計", 750L, 0).row("医業利益", 250L, 0);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).extracting(Figure::account, Figure::value).contains(tuple("personnel_costs", 350L),
+                tuple("outsourcing_costs", 70L));
+    }
+
+    @Test
     void should_not_read_an_of_which_line_larger_than_the_line_above_as_its_memo_account() {
         Sheet sheet = new Sheet().row("損益計算書", null).row("医業収益", 1000L).row("医業費用", 900L).row("医業利益", 100L)
                 .row("医業外収益", 50L).row("医業外費用", 30L).row("うち金融機関への利払い", 40L).row("経常利益", 120L);
