@@ -296,24 +296,17 @@ class LayoutVariantsTest {
 
     @Test
     void the_sixth_held_out_list_parses_and_names_only_known_accounts_with_new_wordings() {
-        Map<String, Map<String, List<String>>> list = LayoutVariants.heldOut("held-out-statements-6.tsv");
-        // detail, flat and indirect blocks, one kind per account
-        Map<String, List<String>> blocks = LayoutVariants.heldOutBlocks(list);
-        assertThat(list.get("detail")).hasSizeGreaterThanOrEqualTo(15);
-        assertThat(list.get("flat")).isNotEmpty();
-        assertThat(list.get("indirect")).isNotEmpty();
-        assertThat(blocks).hasSize(list.get("detail").size() + list.get("flat").size() + list.get("indirect").size());
-        // the indirect form only on fixed assets (the account's line carries their acquisition cost)
-        list.get("indirect").keySet().forEach(a -> assertThat(Catalogs.account(a).orElseThrow().parent()).isEqualTo("tangible_fixed_assets"));
-        // nothing the earlier (development) lists 1 to 5 print, also after NFKC without spaces
-        assertKnownAccountsAndNewWordings(list.get("label"), blocks, List.of("held-out-statements.tsv", "held-out-statements-2.tsv",
-                "held-out-statements-3.tsv", "held-out-statements-4.tsv", "held-out-statements-5.tsv"), true,
-                list.get("indirect").keySet());
+        assertHeldOutListWithIndirectBlocks("held-out-statements-6.tsv", 5);
     }
 
     @Test
     void the_seventh_held_out_list_parses_and_names_only_known_accounts_with_new_wordings() {
-        Map<String, Map<String, List<String>>> list = LayoutVariants.heldOut("held-out-statements-7.tsv");
+        assertHeldOutListWithIndirectBlocks("held-out-statements-7.tsv", 6);
+    }
+
+    /** A list with detail, flat and indirect blocks, new against the {@code earlier} lists before it (development lists). */
+    private static void assertHeldOutListWithIndirectBlocks(String name, int earlier) {
+        Map<String, Map<String, List<String>>> list = LayoutVariants.heldOut(name);
         // detail, flat and indirect blocks, one kind per account
         Map<String, List<String>> blocks = LayoutVariants.heldOutBlocks(list);
         assertThat(list.get("detail")).hasSizeGreaterThanOrEqualTo(15);
@@ -322,10 +315,12 @@ class LayoutVariantsTest {
         assertThat(blocks).hasSize(list.get("detail").size() + list.get("flat").size() + list.get("indirect").size());
         // the indirect form only on fixed assets (the account's line carries their acquisition cost)
         list.get("indirect").keySet().forEach(a -> assertThat(Catalogs.account(a).orElseThrow().parent()).isEqualTo("tangible_fixed_assets"));
-        // nothing the earlier (development) lists 1 to 6 print, also after NFKC without spaces
-        assertKnownAccountsAndNewWordings(list.get("label"), blocks, List.of("held-out-statements.tsv", "held-out-statements-2.tsv",
-                "held-out-statements-3.tsv", "held-out-statements-4.tsv", "held-out-statements-5.tsv", "held-out-statements-6.tsv"), true,
-                list.get("indirect").keySet());
+        // nothing the earlier (development) lists print, also after NFKC without spaces
+        List<String> lists = new java.util.ArrayList<>(List.of("held-out-statements.tsv"));
+        for (int n = 2; n <= earlier; n++) {
+            lists.add("held-out-statements-" + n + ".tsv");
+        }
+        assertKnownAccountsAndNewWordings(list.get("label"), blocks, lists, true, list.get("indirect").keySet());
     }
 
     /**
