@@ -452,6 +452,7 @@ public final class StatementSpreader {
                 }
                 options = widened;
             }
+            options = namedInBracket(options, reading, strong, section, kind, ocr);
             options = afterClosedTotals(options, closed);
             // a row no reading fits is not fixed: its place in the statement may still give it one
             boolean fixed = options.size() == 1 && options.get(0).kind() != RowMapping.Kind.UNMAPPED;
@@ -1451,6 +1452,42 @@ public final class StatementSpreader {
         }
         return false;
     }
+
+    /** Why a row is offered the account its bracket names ({@link #namedInBracket}). */
+    static final String BRACKET_NAMES_WHY = "named in its bracket";
+
+    /**
+     * A label that names no account, with a bracket that names one exactly (棚卸資産（医薬品）: inventories, of
+     * medicines): the bracket says what the line is, as a qualifier does, so the row is offered that account
+     * (0.75, worth a figure; the arithmetic still decides). Only where the label itself names none: 土地（事業用）
+     * and 貸倒引当金（医業未収金） stay the account their own name says.
+     */
+    static List<Option> namedInBracket(List<Option> options, RowLabel reading, String strong, String section, String kind,
+                                       boolean ocr) {
+        if (strong != null || reading.otherQualifier() == null || reading.otherQualifier().contains(",")) {
+            return options;
+        }
+        Optional<AccountMatcher.Match> m = match(reading.otherQualifier(), ocr);
+        if (m.isEmpty() || !m.get().exact()) {
+            return options;
+        }
+        String a = m.get().account();
+        if (!leaf(a) || !allowed(a, section, reading) || !permittedKind(a, kind)
+                || options.stream().anyMatch(o -> a.equals(o.account()) && o.score() >= BRACKET_NAMES)) {
+            return options;
+        }
+        List<Option> out = new ArrayList<>(options);
+        out.removeIf(o -> o.kind() == RowMapping.Kind.ACCOUNT && a.equals(o.account()));
+        out.add(new Option(RowMapping.Kind.ACCOUNT, a, BRACKET_NAMES, BRACKET_NAMES_WHY));
+        if (out.stream().noneMatch(o -> o.kind() == RowMapping.Kind.UNMAPPED)) {
+            out.add(new Option(RowMapping.Kind.UNMAPPED, null, 0, "none"));
+        }
+        out.sort((x, y) -> Double.compare(y.score(), x.score()));
+        return out;
+    }
+
+    /** Score of a reading named by the label's bracket alone ({@link #namedInBracket}). */
+    static final double BRACKET_NAMES = 0.75;
 
     /** Why a row is offered the account that includes the memo line printed under it ({@link #memoHomes}). */
     static final String MEMO_HOME_WHY = "includes the memo line under it";
@@ -3052,6 +3089,7 @@ public final class StatementSpreader {
             case "its place in the statement" -> "表中の位置（前後の科目の間）から判断";
             case OF_WHICH -> "直前の行の「うち」書き（その科目に含まれる科目）";
             case MEMO_HOME_WHY -> "直下の内書き行（この科目に含まれる科目）を含む行";
+            case BRACKET_NAMES_WHY -> "括弧内の語がこの科目名";
             case INDIRECT_GROSS -> "取得価額（直下の控除行を差し引いた額がこの科目）";
             case INDIRECT_DEDUCTION -> "直上の資産からの控除（減価償却累計額など）";
             case WORDING_AND_PLACE -> "科目名がやや類似し、表中の位置とも合う";
@@ -3071,6 +3109,7 @@ public final class StatementSpreader {
             case "its place in the statement" -> "its place in the statement (between the accounts around it)";
             case OF_WHICH -> "an \"of which\" line of the line above (an account the chart includes in it)";
             case MEMO_HOME_WHY -> "the line that includes the memo line printed under it (an account the chart includes in this one)";
+            case BRACKET_NAMES_WHY -> "its bracket names the account";
             case INDIRECT_GROSS -> "the acquisition cost (the account is this line less the deductions under it)";
             case INDIRECT_DEDUCTION -> "a deduction from the asset above (accumulated depreciation and the like)";
             case WORDING_AND_PLACE -> "a somewhat similar wording, and its place in the statement agrees";

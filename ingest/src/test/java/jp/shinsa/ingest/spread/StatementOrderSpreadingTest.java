@@ -214,6 +214,21 @@ class StatementOrderSpreadingTest {
     }
 
     @Test
+    void should_read_a_label_naming_no_account_as_the_account_its_bracket_names() {
+        // 棚卸資産 (inventories) is no line of the chart; its bracket says which one: 医薬品. Read on that evidence,
+        // not by its place alone, so a person is not asked to confirm it
+        Sheet sheet = new Sheet().row("貸借対照表", null).row("流動資産", null).row("現金及び預金", 500L).row("医業未収金", 300L)
+                .row("棚卸資産（医薬品）", 40L).row("診療材料", 20L).row("流動資産合計", 860L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        StatementRow r = row(s, "棚卸資産（医薬品）");
+        assertThat(r.mapping().account()).isEqualTo("medicines");
+        assertThat(r.mapping().confidence()).isGreaterThanOrEqualTo(StatementSpreader.UNCERTAIN);
+        assertThat(r.mapping().reason().en()).contains("bracket");
+    }
+
+    @Test
     void should_not_read_an_of_which_line_larger_than_the_line_above_as_its_memo_account() {
         Sheet sheet = new Sheet().row("損益計算書", null).row("医業収益", 1000L).row("医業費用", 900L).row("医業利益", 100L)
                 .row("医業外収益", 50L).row("医業外費用", 30L).row("うち金融機関への利払い", 40L).row("経常利益", 120L);
