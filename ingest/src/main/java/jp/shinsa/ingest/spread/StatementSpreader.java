@@ -599,12 +599,22 @@ public final class StatementSpreader {
      */
     static Map<Integer, StatementRow> unnamedBlocks(List<StatementRow> rows, boolean ocr, long unit) {
         Map<Integer, StatementRow> out = new HashMap<>();
+        String kind = null;
         for (int i = 0; i < rows.size(); i++) {
             StatementRow h = rows.get(i);
+            String title = jp.shinsa.ingest.text.JapaneseText.compact(h.label());
+            if (h.heading() && (title.contains("貸借対照表") || title.contains("実績比較"))) {
+                kind = "BS";
+            } else if (h.heading() && title.contains("損益計算書")) {
+                kind = "PL";
+            }
             // numbering is no part of the name: Ⅶ 臨時的収益 closes with 臨時的収益計
             String stem = AccountMatcher.unnumbered(RowLabel.read(h.label()).base());
             Optional<AccountMatcher.Match> named = match(RowLabel.scoped(h.label()), ocr);
-            if (!h.heading() || stem.length() < 2 || named.isPresent() && (named.get().exact() || named.get().similarity() >= NAMES_HEADING)) {
+            // a name of the other statement names nothing here (薬品診療材料費 in an income statement is no 医薬品)
+            boolean names = named.isPresent() && (named.get().exact() || named.get().similarity() >= NAMES_HEADING)
+                    && permittedKind(named.get().account(), kind);
+            if (!h.heading() || stem.length() < 2 || names) {
                 continue;
             }
             List<StatementRow> lines = new ArrayList<>();
@@ -1766,28 +1776,40 @@ public final class StatementSpreader {
     }
 
     /**
-     * A run with more unread lines than places, that headings printed inside it (lines with no amount:
-     * 特別費用 over 固定資産除却損 …) divide into as many groups as there are places: each group is one place,
-     * in order — a single line that account, several lines its parts printed flat. Returns whether it did.
+     * A run with more unread lines than places, that its structure divides into as many groups as there are
+     * places: a heading printed inside it (a line with no amount: 特別費用 over 固定資産除却損 …) opens a group,
+     * and so does a change of indentation (医業外の支出's lines indented, then 経常増減差額, 特別収入, 特別支出 at the
+     * statement's level). Lines at the run's own level that no heading opened are one place each; the lines of
+     * a group under a heading or indented deeper are one place together. Each group takes one place, in
+     * order — a single line that account, several lines its parts printed flat. Returns whether it did.
      */
     private static boolean byHeadings(List<Item> items, List<Item> run, List<String> between, java.util.Set<Item> demoted) {
         java.util.Set<Integer> valueRows = new java.util.HashSet<>();
         for (Item it : items) {
             valueRows.add(it.row.index());
         }
+        int top = run.stream().mapToInt(it -> it.row.indent()).min().orElse(0);
         List<List<Item>> groups = new ArrayList<>();
-        groups.add(new ArrayList<>(List.of(run.get(0))));
-        for (int k = 1; k < run.size(); k++) {
-            int from = run.get(k - 1).row.index();
-            int to = run.get(k).row.index();
+        boolean opened = false;
+        for (int k = 0; k < run.size(); k++) {
+            Item it = run.get(k);
             boolean heading = false;
-            for (int x = from + 1; x < to && !heading; x++) {
-                heading = !valueRows.contains(x);
+            if (k > 0) {
+                for (int x = run.get(k - 1).row.index() + 1; x < it.row.index() && !heading; x++) {
+                    heading = !valueRows.contains(x);
+                }
             }
+            boolean newGroup = k == 0 || heading || it.row.indent() != run.get(k - 1).row.indent()
+                    || it.row.indent() == top && !opened;
             if (heading) {
+                opened = true;
+            } else if (newGroup && k > 0 && it.row.indent() != run.get(k - 1).row.indent()) {
+                opened = false;
+            }
+            if (newGroup) {
                 groups.add(new ArrayList<>());
             }
-            groups.get(groups.size() - 1).add(run.get(k));
+            groups.get(groups.size() - 1).add(it);
         }
         if (groups.size() != between.size()) {
             return false;

@@ -229,6 +229,36 @@ class StatementOrderSpreadingTest {
     }
 
     @Test
+    void should_keep_a_block_whose_heading_resembles_a_line_of_the_other_statement_as_a_block_of_its_own() {
+        // in an income statement 薬品診療材料費 names no balance-sheet line: it heads a block closed by its own
+        // total line, whose lines stay its parts although one of them is typed wrong (they miss the total by 5)
+        Sheet sheet = new Sheet().row("損益計算書", null).row("医業収益", 1000L).row("医業費用", null).row("薬品診療材料費", null)
+                .row("医薬品仕入高", 100L).row("診療材料仕入高", 60L).row("給食材料仕入高", 45L).row("薬品診療材料費計", 200L)
+                .row("給与費", 500L).row("委託費", 50L).row("設備関係費", 100L).row("経費", 50L).row("医業費用合計", 900L)
+                .row("医業利益", 100L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(row(s, "医薬品仕入高").mapping().kind()).isEqualTo(RowMapping.Kind.PART_OF);
+        assertThat(row(s, "医薬品仕入高").mapping().account()).isEqualTo("material_costs");
+    }
+
+    @Test
+    void should_split_a_run_of_unread_lines_by_indentation_lines_at_the_statements_level_one_place_each() {
+        // four places between 医業外収益 and 税引前当期純利益: the indented lines under 医業外の支出 go together
+        // (医業外費用 printed flat), the three lines back at the statement's level are one place each
+        Sheet sheet = new Sheet().row("損益計算書", null, 0).row("医業利益", 100L, 0).row("医業外収益", 40L, 0)
+                .row("医業外の支出", null, 0).row("有価証券売却損", 5L, 1).row("医業外貸倒損失", 7L, 1).row("雑損失", 8L, 1)
+                .row("経常の増減差額", 120L, 0).row("臨時の収入", 30L, 0).row("臨時の支出", 10L, 0).row("税引前当期純利益", 140L, 0)
+                .row("法人税等", 40L, 0).row("当期純利益", 100L, 0);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).extracting(Figure::account, Figure::value).contains(tuple("non_operating_expenses", 20L),
+                tuple("ordinary_profit", 120L), tuple("extraordinary_gains", 30L), tuple("extraordinary_losses", 10L));
+    }
+
+    @Test
     void should_not_read_an_of_which_line_larger_than_the_line_above_as_its_memo_account() {
         Sheet sheet = new Sheet().row("損益計算書", null).row("医業収益", 1000L).row("医業費用", 900L).row("医業利益", 100L)
                 .row("医業外収益", 50L).row("医業外費用", 30L).row("うち金融機関への利払い", 40L).row("経常利益", 120L);
