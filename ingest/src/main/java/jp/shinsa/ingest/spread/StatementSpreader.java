@@ -349,6 +349,13 @@ public final class StatementSpreader {
                         }
                         stack.add(new Section(a, r.label(), r.indent()));
                         headingOf.putIfAbsent(a, r);
+                    } else if (m.isEmpty() && !stack.isEmpty() && leaf(top(stack)) && !items.isEmpty()
+                            && top(stack).equals(items.get(items.size() - 1).sectionAccount)
+                            && !blockTotalFollows(rows, r.index(), top(stack), ocr)) {
+                        // a heading after a detail block's lines, with no total line of the block after it: a
+                        // leaf's block has no sub-headings, so this one ends it (V 医業外の支出 after the lines of
+                        // 医業外収益), whatever it heads; sub-headings (常勤 / 非常勤) come before the block's total
+                        stack.remove(stack.size() - 1);
                     }
                 }
                 StatementRow h = r.withSection(path(stack)).withMapping(new RowMapping(RowMapping.Kind.IGNORED, null, 1,
@@ -1219,6 +1226,12 @@ public final class StatementSpreader {
                             offerPlace(it, withMemos.get(k), demoted);
                         }
                     }
+                    if (between.size() == 1 && leaf(between.get(0))) {
+                        // or the one account's lines printed flat, the last no "of which" line: the sums decide
+                        for (Item it : run) {
+                            offerFlatPart(it, between.get(0));
+                        }
+                    }
                 } else if (between.size() == 1 && run.size() > 1 && leaf(between.get(0))) {
                     // more unread lines than the one account missing at their place: that account's lines
                     // printed flat, with no heading and no total (設備関係費 as 減価償却費, 賃借料, 修繕費 …)
@@ -1458,6 +1471,30 @@ public final class StatementSpreader {
              a = CHART.get(a).parent()) {
             if (closed.contains(a)) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a line naming {@code block} outright (its total, 給与費計) comes after row {@code from} before any
+     * line naming a total of the chart (医業費用合計, 経常利益): the heading at {@code from} is then a sub-heading
+     * inside the block.
+     */
+    static boolean blockTotalFollows(List<StatementRow> rows, int from, String block, boolean ocr) {
+        for (StatementRow x : rows) {
+            if (x.index() <= from || x.heading()) {
+                continue;
+            }
+            Optional<AccountMatcher.Match> m = match(RowLabel.read(x.label()).base(), ocr);
+            if (m.isEmpty() || !m.get().exact()) {
+                continue;
+            }
+            if (m.get().account().equals(block)) {
+                return true;
+            }
+            if (CHILDREN.containsKey(m.get().account())) {
+                return false;
             }
         }
         return false;
@@ -1837,7 +1874,8 @@ public final class StatementSpreader {
     static final String FLAT_PART_WHY = "a line of the account missing at its place, printed flat";
 
     private static void offerFlatPart(Item it, String account) {
-        if (!permitted(account, it.sectionAccount) || it.options.stream().anyMatch(o -> account.equals(o.account()) && o.score() >= FLAT_PART)) {
+        if (!permitted(account, it.sectionAccount) || it.options.stream().anyMatch(o -> o.kind() == RowMapping.Kind.PART_OF
+                && account.equals(o.account()) && o.score() >= FLAT_PART)) {
             return;
         }
         it.options.add(new Option(RowMapping.Kind.PART_OF, account, FLAT_PART, FLAT_PART_WHY));

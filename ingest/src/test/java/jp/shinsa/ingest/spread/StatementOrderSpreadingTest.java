@@ -259,6 +259,34 @@ class StatementOrderSpreadingTest {
     }
 
     @Test
+    void should_end_a_detail_block_with_no_total_at_a_heading_after_its_lines_that_names_nothing_clearly() {
+        // 医業外の支出 resembles 医業外収益 as much as 医業外費用, so it names neither: but a block of 医業外収益's
+        // lines has no sub-headings, and no 医業外収益 total follows, so the lines under it are no longer its parts
+        Sheet sheet = new Sheet().row("損益計算書", null).row("医業利益", 100L).row("医業外収益", null).row("受取利息", 20L)
+                .row("駐車場収入", 10L).row("医業外の支出", null).row("有価証券売却損", 5L).row("雑損失", 3L).row("経常利益", 122L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).extracting(Figure::account, Figure::value).contains(tuple("non_operating_revenue", 30L),
+                tuple("non_operating_expenses", 8L));
+    }
+
+    @Test
+    void should_keep_sub_headings_inside_a_detail_block_whose_total_follows() {
+        // 常勤職員 and 非常勤職員 head parts of 給与費, whose total line comes after them
+        Sheet sheet = new Sheet().row("損益計算書", null).row("医業収益", 1000L).row("医業費用", null).row("材料費", 200L)
+                .row("給与費", null).row("（常勤職員）", null).row("給料", 300L).row("賞与", 100L).row("（非常勤職員）", null)
+                .row("賃金", 50L).row("給与費計", 450L).row("委託費", 50L).row("設備関係費", 100L).row("経費", 50L)
+                .row("医業費用合計", 850L).row("医業利益", 150L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(row(s, "賃金").mapping().kind()).isEqualTo(RowMapping.Kind.PART_OF);
+        assertThat(row(s, "賃金").mapping().account()).isEqualTo("personnel_costs");
+        assertThat(s.figures()).extracting(Figure::account, Figure::value).contains(tuple("personnel_costs", 450L));
+    }
+
+    @Test
     void should_not_read_an_of_which_line_larger_than_the_line_above_as_its_memo_account() {
         Sheet sheet = new Sheet().row("損益計算書", null).row("医業収益", 1000L).row("医業費用", 900L).row("医業利益", 100L)
                 .row("医業外収益", 50L).row("医業外費用", 30L).row("うち金融機関への利払い", 40L).row("経常利益", 120L);
