@@ -316,15 +316,11 @@ public final class StatementSpreader {
         for (StatementRow r : rows) {
             if (r.heading()) {
                 String c = jp.shinsa.ingest.text.JapaneseText.compact(r.label());
-                if (c.contains("貸借対照表") || c.contains("実績比較")) {
+                String title = statementKind(c);
+                if (title != null) {
                     stack.clear();
                     closed.clear();
-                    kind = "BS";
-                    statementStart = items.size();
-                } else if (c.contains("損益計算書")) {
-                    stack.clear();
-                    closed.clear();
-                    kind = "PL";
+                    kind = title;
                     statementStart = items.size();
                 } else if (!unnamedBlocks.containsKey(r.index())) {
                     Optional<AccountMatcher.Match> m = match(RowLabel.scoped(r.label()), ocr);
@@ -449,14 +445,14 @@ public final class StatementSpreader {
             List<Option> options = ownName ? new ArrayList<>(List.of(new Option(RowMapping.Kind.ACCOUNT, strong, 0.9, "label names its block"),
                     new Option(RowMapping.Kind.PART_OF, strong, 0.7, "detail line named like its block")))
                     : options(reading, exact.orElse(null), strong, section, kind, ocr);
-            if (unnamedBlocks.containsValue(r) && section != null && CHILDREN.containsKey(section)) {
+            // the total line of a block whose heading names no account
+            boolean blockTotal = unnamedBlocks.containsValue(r);
+            if (blockTotal && section != null && CHILDREN.containsKey(section)) {
                 // the total line of a block printed inside a section is one of the section's lines, whatever
                 // its wording resembles (権利資産計 contains 資産計): each is a reading the arithmetic can confirm
                 List<Option> widened = new ArrayList<>(options);
                 addGapReadings(widened, section, kind);
-                if (widened.stream().noneMatch(o -> o.kind() == RowMapping.Kind.UNMAPPED)) {
-                    widened.add(new Option(RowMapping.Kind.UNMAPPED, null, 0, "none"));
-                }
+                withUnmapped(widened);
                 options = widened;
             }
             options = namedInBracket(options, reading, strong, section, kind, ocr);
@@ -473,7 +469,7 @@ public final class StatementSpreader {
             // when its wording only faintly resembles the section's (入院医業収益 … 入院医業収益計 closes its own
             // block: the lines after it are still 医業収益's)
             Option best = options.get(0);
-            boolean ownBlockTotal = unnamedBlocks.containsValue(r) && best.score() < WEAK_LABEL;
+            boolean ownBlockTotal = blockTotal && best.score() < WEAK_LABEL;
             if (best.kind() == RowMapping.Kind.ACCOUNT && !ownBlockTotal && !ownName) {
                 for (int i = stack.size() - 1; i >= 0; i--) {
                     if (stack.get(i).account().equals(best.account())) {
@@ -609,11 +605,9 @@ public final class StatementSpreader {
         String kind = null;
         for (int i = 0; i < rows.size(); i++) {
             StatementRow h = rows.get(i);
-            String title = jp.shinsa.ingest.text.JapaneseText.compact(h.label());
-            if (h.heading() && (title.contains("貸借対照表") || title.contains("実績比較"))) {
-                kind = "BS";
-            } else if (h.heading() && title.contains("損益計算書")) {
-                kind = "PL";
+            String title = h.heading() ? statementKind(jp.shinsa.ingest.text.JapaneseText.compact(h.label())) : null;
+            if (title != null) {
+                kind = title;
             }
             // numbering is no part of the name: Ⅶ 臨時的収益 closes with 臨時的収益計
             String stem = AccountMatcher.unnumbered(RowLabel.read(h.label()).base());
@@ -667,6 +661,14 @@ public final class StatementSpreader {
             }
         }
         return true;
+    }
+
+    /** The statement a title heading opens (貸借対照表 and BS実績比較: BS; 損益計算書: PL), or null for any other heading. */
+    static String statementKind(String compactTitle) {
+        if (compactTitle.contains("貸借対照表") || compactTitle.contains("実績比較")) {
+            return "BS";
+        }
+        return compactTitle.contains("損益計算書") ? "PL" : null;
     }
 
     /** Whether the row's wording names a memo account outright (減価償却費, 支払利息). */
@@ -1306,16 +1308,6 @@ public final class StatementSpreader {
     }
 
     /**
-     * Whether a line inside a flat detail block (no indentation to tell) reads, by its best n-gram
-     * candidate (worth a figure: ≥ {@link #WEAK_LABEL} after the 0.9 discount), as a line the chart
-     * prints after the block and outside it: the block's own enclosing total (医業費用 after a 経費
-     * block), at least as large as the block's lines above it in every year, or a later line of an
-     * enclosing section (法人税… after a 特別損失 block). Such a line is no part of the block, as an exact
-     * name of a total is not (decision 020, item 3); a sibling of the block's account is left to
-     * {@link #siblingReadings} (the arithmetic cannot tell it from a part), and a total further up (資産合計
-     * inside その他の資産) would skip the totals between, so it is no evidence.
-     */
-    /**
      * Whether a line worded as a total (計, 合計) names, faintly but nearest, an account other than the
      * block's and outside it: no part of the leaf block, which has no totals of its own.
      */
@@ -1333,6 +1325,16 @@ public final class StatementSpreader {
         return !blocksOwn && c.stream().filter(x -> x.score() >= top - 1e-9).anyMatch(x -> !isAncestorOrSelf(block, x.account()));
     }
 
+    /**
+     * Whether a line inside a flat detail block (no indentation to tell) reads, by its best n-gram
+     * candidate (worth a figure: ≥ {@link #WEAK_LABEL} after the 0.9 discount), as a line the chart
+     * prints after the block and outside it: the block's own enclosing total (医業費用 after a 経費
+     * block), at least as large as the block's lines above it in every year, or a later line of an
+     * enclosing section (法人税… after a 特別損失 block). Such a line is no part of the block, as an exact
+     * name of a total is not (decision 020, item 3); a sibling of the block's account is left to
+     * {@link #siblingReadings} (the arithmetic cannot tell it from a part), and a total further up (資産合計
+     * inside その他の資産) would skip the totals between, so it is no evidence.
+     */
     static boolean readsOutside(RowLabel reading, String block, String kind, StatementRow row, List<Item> lines) {
         Account b = CHART.get(block);
         if (reading.memo() || b == null) {
@@ -1450,30 +1452,22 @@ public final class StatementSpreader {
         if (out.size() == options.size()) {
             return options;
         }
-        if (out.stream().noneMatch(o -> o.kind() == RowMapping.Kind.UNMAPPED)) {
-            out.add(new Option(RowMapping.Kind.UNMAPPED, null, 0, "none"));
-        }
+        withUnmapped(out);
         return out;
     }
 
     /** The top of the chart above {@code account}: 資産合計, 負債及び純資産合計, 当期純利益 (or the account itself). */
     private static String root(String account) {
         String a = account;
-        while (CHART.containsKey(a) && CHART.get(a).parent() != null && !CHART.get(a).parent().isBlank()
-                && CHART.containsKey(CHART.get(a).parent())) {
-            a = CHART.get(a).parent();
+        while (CHART.containsKey(a) && CHART.containsKey(parentOf(CHART.get(a)))) {
+            a = parentOf(CHART.get(a));
         }
         return a;
     }
 
     private static boolean insideClosed(String account, java.util.Set<String> closed) {
-        for (String a = CHART.containsKey(account) ? CHART.get(account).parent() : null; a != null && !a.isBlank() && CHART.containsKey(a);
-             a = CHART.get(a).parent()) {
-            if (closed.contains(a)) {
-                return true;
-            }
-        }
-        return false;
+        String parent = CHART.containsKey(account) ? parentOf(CHART.get(account)) : null;
+        return closed.stream().anyMatch(c -> isAncestorOrSelf(c, parent));
     }
 
     /**
@@ -1526,9 +1520,7 @@ public final class StatementSpreader {
         List<Option> out = new ArrayList<>(options);
         out.removeIf(o -> o.kind() == RowMapping.Kind.ACCOUNT && a.equals(o.account()));
         out.add(new Option(RowMapping.Kind.ACCOUNT, a, BRACKET_NAMES, BRACKET_NAMES_WHY));
-        if (out.stream().noneMatch(o -> o.kind() == RowMapping.Kind.UNMAPPED)) {
-            out.add(new Option(RowMapping.Kind.UNMAPPED, null, 0, "none"));
-        }
+        withUnmapped(out);
         out.sort((x, y) -> Double.compare(y.score(), x.score()));
         return out;
     }
@@ -1593,7 +1585,7 @@ public final class StatementSpreader {
             Item g = items.get(i);
             Option top = g.options.get(0);
             if (g.taught || top.kind() != RowMapping.Kind.ACCOUNT || top.score() < SIBLING_PART || !wording(top) || !leaf(top.account())
-                    || !fixedAsset(top.account()) || g.row.values().isEmpty()) {
+                    || !isAncestorOrSelf("fixed_assets", top.account()) || g.row.values().isEmpty()) {
                 continue;
             }
             String a = top.account();
@@ -1612,14 +1604,19 @@ public final class StatementSpreader {
             g.options.add(new Option(RowMapping.Kind.PART_OF, a, Math.min(top.score(), NAMES_ACCOUNT), INDIRECT_GROSS));
             for (Item d : deductions) {
                 d.options.add(new Option(RowMapping.Kind.PART_OF, a, DETAIL_PART, INDIRECT_DEDUCTION));
-                if (d.options.stream().noneMatch(o -> o.kind() == RowMapping.Kind.UNMAPPED)) {
-                    d.options.add(new Option(RowMapping.Kind.UNMAPPED, null, 0, "none"));
-                }
+                withUnmapped(d.options);
                 d.options.sort((x, y) -> Double.compare(y.score(), x.score()));
             }
             i += deductions.size();
         }
         return out;
+    }
+
+    /** Adds leaving the row unread to its readings, when they do not offer it yet. */
+    private static void withUnmapped(List<Option> options) {
+        if (options.stream().noneMatch(o -> o.kind() == RowMapping.Kind.UNMAPPED)) {
+            options.add(new Option(RowMapping.Kind.UNMAPPED, null, 0, "none"));
+        }
     }
 
     /** Rows the search reads as parts of one account together, or not at all ({@link Search}). */
@@ -1692,7 +1689,7 @@ public final class StatementSpreader {
         return it.options.stream().anyMatch(o -> o.kind() == RowMapping.Kind.PART_OF && account.equals(o.account()));
     }
 
-    /** Score of a detail line read as a part of its section's account (as "detail line of its section"). */
+    /** Score of a detail line read as a part of its section's account ("detail line of its section"). */
     private static final double DETAIL_PART = 0.7;
 
     private static boolean deduction(Item d, Item gross, String account) {
@@ -1726,16 +1723,6 @@ public final class StatementSpreader {
         return true;
     }
 
-    /** Whether the account is one of the balance sheet's fixed assets (under 固定資産合計), which depreciate. */
-    private static boolean fixedAsset(String account) {
-        for (String a = account; a != null && CHART.containsKey(a); a = CHART.get(a).parent()) {
-            if (a.equals("fixed_assets")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** The memo accounts the chart includes in {@code account} that no row names. */
     private static List<String> memosOf(String account, java.util.Set<String> named) {
         List<String> out = new ArrayList<>();
@@ -1761,10 +1748,6 @@ public final class StatementSpreader {
     /** Score of a reading that rests on where the row stands in the statement ({@link #placeBySlots}). */
     static final double SLOT = 0.65;
 
-    /**
-     * {@link #offer}, except to a demoted row ({@link #places}) whose own wording already reads as the
-     * account at its place: the place then only confirms the order, and the wording stays its evidence.
-     */
     /**
      * A run with more unread lines than places between its anchors, where some lines' faint wordings come
      * nearest to one of those places each, in the chart's order (診療用材料品 to 診療材料): those lines split the
@@ -1882,6 +1865,10 @@ public final class StatementSpreader {
         it.options.sort((x, y) -> Double.compare(y.score(), x.score()));
     }
 
+    /**
+     * {@link #offer}, except to a demoted row ({@link #places}) whose own wording already reads as the
+     * account at its place: the place then only confirms the order, and the wording stays its evidence.
+     */
     private static void offerPlace(Item it, String account, java.util.Set<Item> demoted) {
         if (demoted.contains(it) && it.options.stream().anyMatch(o -> o.kind() == RowMapping.Kind.ACCOUNT && account.equals(o.account()))) {
             return;
@@ -2096,7 +2083,7 @@ public final class StatementSpreader {
             // named accounts of a section (未収金 under 流動資産) it is a guess the arithmetic must confirm,
             // weaker than a label that resembles a named account; a row whose label reads as the その他
             // account itself is that account, not a part of it
-            out.add(new Option(RowMapping.Kind.PART_OF, part, part.equals(section) ? 0.7 : SIBLING_PART, "detail line of its section"));
+            out.add(new Option(RowMapping.Kind.PART_OF, part, part.equals(section) ? DETAIL_PART : SIBLING_PART, "detail line of its section"));
         }
         if (section != null && bestLabel < WEAK_LABEL && CHILDREN.containsKey(section)) {
             // a wording with no label evidence may still fill a line its section lacks: every component
