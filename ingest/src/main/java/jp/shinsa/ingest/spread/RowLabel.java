@@ -23,7 +23,7 @@ import jp.shinsa.ingest.text.JapaneseText;
 record RowLabel(String base, boolean memo, boolean contra, boolean currentPortion, boolean longPortion, boolean total,
                 String otherQualifier) {
 
-    private static final Pattern TRAILING = Pattern.compile("^(.+?)[(\\[〔]([^()\\[\\]〔〕]*)[)\\]〕]$");
+    private static final Pattern TRAILING = Pattern.compile("^(.+?)[(\\[〔《≪<【]([^()\\[\\]〔〕《》≪≫<>【】]*)[)\\]〕》≫>】]$");
     private static final Pattern SIGN_NOTE = Pattern.compile("^(?:[△▲]|[△▲]?(?:又は)?.*損失|マイナス|注\\d*|※\\d*)$");
     private static final Pattern CONTRA = Pattern.compile("^(?:控除|[△▲]|控除項目|[△▲]控除)$");
     private static final Pattern CURRENT = Pattern.compile("(?:1|一)年(?:以)?内");
@@ -62,7 +62,11 @@ record RowLabel(String base, boolean memo, boolean contra, boolean currentPortio
      * or said as "other than the above" (上記以外の流動負債, 流動負債のうち上記以外 → その他の流動負債); else as it is.
      */
     static String scoped(String label) {
-        String n = JapaneseText.nfkc(label == null ? "" : label).strip();
+        String written = JapaneseText.nfkc(label == null ? "" : label).strip();
+        String n = named(written);
+        if (!n.equals(written)) {
+            label = n;
+        }
         Matcher e = ENCLOSING.matcher(n);
         String inner = e.matches() ? e.group(1) : n;
         Matcher above = ABOVE_OTHER.matcher(inner);
@@ -78,6 +82,78 @@ record RowLabel(String base, boolean memo, boolean contra, boolean currentPortio
             return label;
         }
         return "その他の" + m.group(1) + (m.group(2) == null ? "" : m.group(2));
+    }
+
+    /** A run of Latin words (an English name printed beside the Japanese one). */
+    private static final Pattern LATIN_WORDS = Pattern.compile("[A-Za-z][A-Za-z'&.\\-]*(?:\\s+[A-Za-z][A-Za-z'&.\\-]*)*");
+    /** Brackets left empty once the English name in them is gone. */
+    private static final Pattern EMPTY_BRACKETS = Pattern.compile("[(\\[〔《≪<【]\\s*[)\\]〕》≫>】]");
+    /** A label wholly in brackets. */
+    private static final Pattern WHOLE_BRACKET = Pattern.compile("^[(\\[〔《≪<【]\\s*([^()\\[\\]〔〕《》≪≫<>【】]+?)\\s*[)\\]〕》≫>】]$");
+    /** 差引 医業損益: "the difference", said before a line that is a difference of the lines above. */
+    private static final Pattern DIFFERENCE = Pattern.compile("^差引き?[\\s:：]*(\\S.+)$");
+    /** 計（有形固定資産）, 合計（資産の部）, 小計 流動資産: the total word first, what it totals after it. */
+    private static final Pattern TOTAL_FIRST = Pattern.compile(
+            "^(総合計|総計|合計|小計|計)\\s*(?:[(\\[〔《≪<【]\\s*([^()\\[\\]〔〕《》≪≫<>【】]{2,}?)\\s*[)\\]〕》≫>】]|\\s(\\S{2,}))$");
+    private static final Pattern OTHER_WORD = Pattern.compile("^(?:その他|他)の?$");
+    private static final Pattern LOSS_WORD = Pattern.compile("損失?|欠損|不足");
+
+    /**
+     * What the label names, read through the ways a name is written around it: an English name beside
+     * the Japanese one is a translation (Total assets（資産合計）, 経常利益／Ordinary profit), 差引 before a
+     * line says it is a difference, a total word first says what it totals after it (計（有形固定資産） is
+     * 有形固定資産計), and a path names the line under its section (有形固定資産／土地 is 土地; 流動負債／その他
+     * is その他の流動負債). The path is read so only where its first part names a total of the chart: 未払金／
+     * 未払費用 names two lines, and 医業利益／損失 a sign.
+     */
+    static String named(String n) {
+        String s = n;
+        if (cjk(s) >= 2) {
+            Matcher latin = LATIN_WORDS.matcher(s);
+            StringBuilder b = new StringBuilder();
+            boolean removed = false;
+            while (latin.find()) {
+                boolean word = latin.group().chars().filter(Character::isLetter).count() >= 4;
+                latin.appendReplacement(b, word ? " " : Matcher.quoteReplacement(latin.group()));
+                removed |= word;
+            }
+            latin.appendTail(b);
+            if (removed) {
+                String t = EMPTY_BRACKETS.matcher(b.toString()).replaceAll(" ").strip();
+                t = t.replaceAll("^[/\\s]+|[/\\s]+$", "").strip();
+                Matcher w = WHOLE_BRACKET.matcher(t);
+                if (w.matches()) {
+                    t = w.group(1);
+                }
+                if (cjk(t) >= 2) {
+                    s = t;
+                }
+            }
+        }
+        Matcher d = DIFFERENCE.matcher(s);
+        if (d.matches() && cjk(d.group(1)) >= 2) {
+            s = d.group(1).strip();
+        }
+        Matcher t = TOTAL_FIRST.matcher(s);
+        if (t.matches()) {
+            String what = t.group(2) != null ? t.group(2) : t.group(3);
+            s = what + (t.group(1).equals("計") ? "計" : "合計");
+        }
+        String[] path = s.split("\\s*/\\s*", -1);
+        if (path.length >= 2 && !LOSS_WORD.matcher(path[path.length - 1]).find()
+                && java.util.Arrays.stream(path).allMatch(x -> !x.isBlank())
+                && java.util.Arrays.stream(path, 0, path.length - 1).allMatch(StatementSpreader::namesTotal)) {
+            String line = path[path.length - 1];
+            s = OTHER_WORD.matcher(line).matches() ? "その他の" + path[path.length - 2] : line;
+        }
+        return s;
+    }
+
+    private static long cjk(String s) {
+        return s.codePoints().filter(c -> {
+            Character.UnicodeScript u = Character.UnicodeScript.of(c);
+            return u == Character.UnicodeScript.HAN || u == Character.UnicodeScript.HIRAGANA || u == Character.UnicodeScript.KATAKANA;
+        }).count();
     }
 
     static RowLabel read(String label) {

@@ -94,6 +94,12 @@ public final class StatementSpreader {
             new java.util.concurrent.ConcurrentHashMap<>();
     private static final int CACHE_SIZE = 20_000;
 
+    /** True when the label names, exactly, an account of the chart with lines under it (a section's total). */
+    static boolean namesTotal(String label) {
+        Optional<AccountMatcher.Match> m = match(label, false);
+        return m.isPresent() && m.get().exact() && (CHILDREN.containsKey(m.get().account()) || isGrand(m.get().account()));
+    }
+
     private static Optional<AccountMatcher.Match> match(String label, boolean ocr) {
         if (MATCHES.size() > CACHE_SIZE) {
             MATCHES.clear();
@@ -478,6 +484,16 @@ public final class StatementSpreader {
                         }
                         break;
                     }
+                }
+            }
+            if (indents && !stack.isEmpty() && !leaf(top(stack))) {
+                // a section whose lines were indented under its heading ends with the first line printed at the
+                // heading's indentation or left of it, whatever its wording: that line is the section's total
+                // (サービス活動費用計 under 医業費用), or the first line after it
+                Section open = stack.get(stack.size() - 1);
+                Integer lines = partIndent.putIfAbsent(open, r.indent());
+                if (lines != null && lines > open.indent() && r.indent() <= open.indent()) {
+                    stack.remove(stack.size() - 1);
                 }
             }
         }

@@ -104,4 +104,45 @@ class RowLabelTest {
         assertThat(RowLabel.read("固定資産売却損益").base()).isEqualTo("固定資産売却損益");
         assertThat(RowLabel.read("災害による損失").base()).isEqualTo("災害による損失");
     }
+
+    @Test
+    void should_read_an_english_name_beside_the_japanese_one_as_a_translation() {
+        assertThat(RowLabel.read("Total liabilities（負債合計）").base()).isEqualTo("負債合計");
+        assertThat(RowLabel.read("当期純利益／Net income").base()).isEqualTo("当期純利益");
+        assertThat(RowLabel.read("Current assets 流動資産計").base()).isEqualTo("流動資産計");
+        // short Latin letters are part of the name (ＣＴ装置), and a label without Japanese stays as it is
+        assertThat(RowLabel.read("ＣＴ装置").base()).isEqualTo("CT装置");
+        assertThat(RowLabel.read("Net income").base()).isEqualTo("Net income");
+    }
+
+    @Test
+    void should_read_a_total_word_written_first_as_the_total_of_what_follows_it() {
+        assertThat(RowLabel.read("計（無形固定資産）").base()).isEqualTo("無形固定資産計");
+        assertThat(RowLabel.read("合計〔負債の部〕").base()).isEqualTo("負債の部合計");
+        assertThat(RowLabel.read("小計　固定負債").base()).isEqualTo("固定負債合計");
+        assertThat(RowLabel.read("計（無形固定資産）").total()).isTrue();
+    }
+
+    @Test
+    void should_read_a_path_label_as_its_line_under_the_section_it_names() {
+        assertThat(RowLabel.read("固定資産／有形固定資産／建物").base()).isEqualTo("建物");
+        assertThat(RowLabel.read("流動負債／未払金").base()).isEqualTo("未払金");
+        assertThat(RowLabel.read("固定資産／その他").base()).isEqualTo("その他の固定資産");
+        // not two lines named together, nor a sign written after a profit
+        assertThat(RowLabel.read("未払金／未払費用").base()).isEqualTo("未払金/未払費用");
+        assertThat(RowLabel.read("医業利益／医業損失").base()).isEqualTo("医業利益");
+    }
+
+    @Test
+    void should_read_difference_said_before_a_line_as_part_of_how_it_is_written() {
+        assertThat(RowLabel.read("差引　当期純利益").base()).isEqualTo("当期純利益");
+        assertThat(RowLabel.read("差引").base()).isEqualTo("差引");
+    }
+
+    @Test
+    void should_read_any_kind_of_bracket_after_the_name_as_a_qualifier() {
+        assertThat(RowLabel.read("未払金《設備関係》").base()).isEqualTo("未払金");
+        assertThat(RowLabel.read("未払金≪設備関係≫").otherQualifier()).isEqualTo("設備関係");
+        assertThat(RowLabel.read("未払金＜設備関係＞").base()).isEqualTo("未払金");
+    }
 }

@@ -158,6 +158,23 @@ class StatementOrderSpreadingTest {
     }
 
     @Test
+    void should_end_a_section_whose_lines_are_indented_at_the_first_line_printed_at_its_headings_indentation() {
+        // 本業の費用総額 and 本業の差額 resemble no account; printed at the indentation of the heading 医業費用, after
+        // its indented lines, the first is its total and the second comes after the section: it is not one of
+        // 医業費用's lines, and the arithmetic reads it as 医業利益
+        Sheet sheet = new Sheet().row("損益計算書", null, 0).row("医業収益", null, 0).row("入院診療収益", 600L, 1)
+                .row("外来診療収益", 400L, 1).row("医業収益合計", 1000L, 0).row("医業費用", null, 0).row("材料費", 200L, 1)
+                .row("給与費", 400L, 1).row("経費", 100L, 1).row("本業の費用総額", 700L, 0).row("本業の差額", 300L, 0)
+                .row("医業外収益", 50L, 0).row("医業外費用", 20L, 0).row("経常利益", 330L, 0);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(row(s, "本業の差額").section()).doesNotContain("医業費用");
+        assertThat(s.figures()).extracting(Figure::account, Figure::value).contains(tuple("medical_expenses", 700L),
+                tuple("medical_profit", 300L));
+    }
+
+    @Test
     void should_not_take_a_blocks_total_line_for_a_flat_line_of_the_account_its_wording_resembles() {
         // 設備関連経費計 and 運営経費 both resemble 経費, but the first closes a block of its own: it is not one of
         // 経費's lines printed flat (the sums hold either way, so only the structure can tell)
