@@ -304,6 +304,11 @@ class LayoutVariantsTest {
         assertHeldOutListWithIndirectBlocks("held-out-statements-7.tsv", 6);
     }
 
+    @Test
+    void the_eighth_held_out_list_parses_and_names_only_known_accounts_with_new_wordings() {
+        assertHeldOutListWithIndirectBlocks("held-out-statements-8.tsv", 7);
+    }
+
     /** A list with detail, flat and indirect blocks, new against the {@code earlier} lists before it (development lists). */
     private static void assertHeldOutListWithIndirectBlocks(String name, int earlier) {
         Map<String, Map<String, List<String>>> list = LayoutVariants.heldOut(name);
