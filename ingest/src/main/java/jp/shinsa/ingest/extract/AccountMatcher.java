@@ -54,8 +54,20 @@ public final class AccountMatcher {
      * NUMBERING); not the first letter of a letter-spaced katakana word (ソ フ ト). */
     private static final Pattern KANA_ITEM = Pattern.compile("^\\s*[アイウエオカキクケコサシスセソイロハニホヘト][\\s\\u3000]+(?=\\p{IsHan}|\\S{2})");
 
+    /**
+     * Okurigana inside a compound (貸し倒れ引当金, 借り入れ金, 買い掛け金): account names are written with them or
+     * without (貸倒引当金), so the normal form drops a kana ending between two kanji, on both sides of a match.
+     * Particles are not endings: の, に, を, と, や, は, が, へ, も, で, か stay (その他の, 医業未収金に係る).
+     */
+    private static final Pattern OKURIGANA = Pattern.compile("(?<=\\p{IsHan})[\\p{IsHiragana}&&[^のにをとやはがへもでか]]{1,2}(?=\\p{IsHan})");
+
     private final Map<String, String> keys;
     private final Map<String, String> ocrConfusions;
+    /**
+     * The bigrams of each account's own name in the catalogue (normal form). Not of its synonyms: a synonym
+     * may name two lines at once (建物及び構築物), and a word of the other line would then point to this one.
+     */
+    private final Map<String, Set<String>> gramsOf;
     /**
      * Keys longer than this are matched by nothing: both similarities are capped by the length ratio
      * (Dice ≤ 2·min/(m+n) needs m ≤ 1.5·n for 0.8; edit similarity ≤ min/max needs m ≤ 1.25·n), so
@@ -78,6 +90,11 @@ public final class AccountMatcher {
         }
         this.keys = Map.copyOf(k);
         this.longestUsefulKey = 2 * keys.keySet().stream().mapToInt(String::length).max().orElse(0) + 2;
+        Map<String, Set<String>> g = new HashMap<>();
+        for (Account a : Catalogs.accounts().values()) {
+            g.put(a.code(), Set.copyOf(grams(key(a.labelJa())).keySet()));
+        }
+        this.gramsOf = Map.copyOf(g);
         Map<String, String> c = new LinkedHashMap<>();
         for (String[] p : pairs("ocr-confusions.csv")) {
             c.put(p[0], p[1]);
@@ -208,6 +225,7 @@ public final class AccountMatcher {
             s = TRAILING_PAREN.matcher(s).replaceFirst("");
         } while (!s.equals(prev));
         s = s.replace("△", "").replace("▲", "");
+        s = OKURIGANA.matcher(s).replaceAll("");
         s = PUNCT.matcher(s).replaceAll("");
         s = s.replace("その他の", "その他");
         s = s.replace("損益", "利益").replace("純損失", "純利益").replace("経常損失", "経常利益").replace("医業損失", "医業利益");
@@ -289,6 +307,52 @@ public final class AccountMatcher {
         return best.entrySet().stream().filter(e -> e.getValue() >= floor)
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(limit).map(e -> new jp.shinsa.models.AccountCandidate(e.getKey(), Math.min(1, e.getValue()))).toList();
+    }
+
+    private static final Pattern BRACKET_CHARS = Pattern.compile("[(\\[〔《≪<【)\\]〕》≫>】]");
+
+    /**
+     * The one account among {@code among} (the lines of one section) that the label's words tell apart
+     * from the others: every bigram of the label (its brackets included: 附属病院収益（外来）) that the
+     * catalogue name of exactly one of them contains points to the same account, and the label shares at
+     * least two bigrams with that name (外来 and 収益: 外来診療収益). None when no word tells them apart, or two words
+     * point to different lines. Evidence for siblings a label only half names, not a match.
+     */
+    public Optional<String> distinctive(String label, java.util.Collection<String> among) {
+        return distinctive(label, label, among);
+    }
+
+    /**
+     * As {@link #distinctive(String, java.util.Collection)}, with the words that tell the lines apart taken from
+     * {@code words} alone (a label's bracket: 外来 of 附属病院収益（外来）, whose 病院収益 shares 院収 with 入院収益).
+     */
+    public Optional<String> distinctive(String words, String label, java.util.Collection<String> among) {
+        if (label.length() > LONGEST_LABEL || words.length() > LONGEST_LABEL || among.size() < 2) {
+            return Optional.empty();
+        }
+        Set<String> mine = grams(key(BRACKET_CHARS.matcher(JapaneseText.compact(label)).replaceAll(""))).keySet();
+        String only = null;
+        for (String gram : grams(key(BRACKET_CHARS.matcher(JapaneseText.compact(words)).replaceAll(""))).keySet()) {
+            String owner = null;
+            int owners = 0;
+            for (String a : among) {
+                if (gramsOf.getOrDefault(a, Set.of()).contains(gram)) {
+                    owner = a;
+                    owners++;
+                }
+            }
+            if (owners == 1) {
+                if (only != null && !only.equals(owner)) {
+                    return Optional.empty();
+                }
+                only = owner;
+            }
+        }
+        if (only == null) {
+            return Optional.empty();
+        }
+        Set<String> names = gramsOf.get(only);
+        return mine.stream().filter(names::contains).count() >= 2 ? Optional.of(only) : Optional.empty();
     }
 
     /**

@@ -340,6 +340,12 @@ public final class StatementSpreader {
                         // the corporation's name, the date)
                         m = nearestHeading(r.label(), null, kind);
                     }
+                    if (m.isEmpty() && !stack.isEmpty()) {
+                        // a heading with a word only one line of its section has (附属病院収益（外来） over the
+                        // outpatient clinics' lines) heads that line's block
+                        m = distinctLine(RowLabel.read(r.label()), top(stack), kind)
+                                .map(a -> new AccountMatcher.Match(a, DISTINCT_WORD, false));
+                    }
                     if (m.isPresent() && permittedKind(m.get().account(), kind) && !memo(m.get().account())
                             && !gainsAndLosses(c, m.get().account())) {
                         String a = m.get().account();
@@ -485,6 +491,14 @@ public final class StatementSpreader {
                         break;
                     }
                 }
+            }
+            if (!indents && reading.total() && strong == null && !blockTotal && !stack.isEmpty() && !leaf(top(stack))
+                    && top(stack).equals(section) && items.size() >= 2 && section.equals(items.get(items.size() - 2).sectionAccount)
+                    && nearestIsSection(reading, section)) {
+                // without indentation, a total line (…計) naming no account after lines of a section, its wording
+                // nearer to the section's total than to any of its lines, is the section's total (サービス活動費用計
+                // after the lines of 医業費用; not 設備関係経費計, a block's): the section ends with it
+                stack.remove(stack.size() - 1);
             }
             if (indents && !stack.isEmpty() && !leaf(top(stack))) {
                 // a section whose lines were indented under its heading ends with the first line printed at the
@@ -1541,6 +1555,48 @@ public final class StatementSpreader {
         return out;
     }
 
+    /**
+     * Score of a reading by a word only one line of the section has ({@link AccountMatcher#distinctive}): a weak
+     * wording (below {@link #WEAK_LABEL}), which the place and the sums must confirm: a detail line of the その他
+     * line may hold a sibling's word (特別修繕引当金 among the other fixed liabilities).
+     */
+    static final double DISTINCT_WORD = 0.55;
+    /**
+     * Whether the label's wording comes at least as near to the section's own account as to any of its lines
+     * (near to none: サービス活動費用計 under 医業費用).
+     */
+    private static boolean nearestIsSection(RowLabel reading, String section) {
+        double own = 0;
+        double line = 0;
+        for (AccountCandidate c : candidates(reading.base())) {
+            if (c.account().equals(section)) {
+                own = Math.max(own, c.score());
+            } else if (section.equals(CHART.get(c.account()).parent())) {
+                line = Math.max(line, c.score());
+            }
+        }
+        return own >= line;
+    }
+
+    /**
+     * The one line of {@code section} a word of the label tells apart from its siblings ({@link
+     * AccountMatcher#distinctive}), the bracket's words first: they are what a label that names only its section
+     * adds to tell the lines apart (附属病院収益（外来）).
+     */
+    static Optional<String> distinctLine(RowLabel reading, String section, String kind) {
+        if (section == null || !CHILDREN.containsKey(section)) {
+            return Optional.empty();
+        }
+        List<String> lines = CHILDREN.get(section).stream().filter(c -> permittedKind(c, kind)).toList();
+        String whole = reading.base() + (reading.otherQualifier() == null ? "" : reading.otherQualifier());
+        Optional<String> only = reading.otherQualifier() == null ? Optional.empty()
+                : MATCHER.distinctive(reading.otherQualifier(), whole, lines);
+        return only.isPresent() ? only : MATCHER.distinctive(whole, lines);
+    }
+
+    /** Why a row is offered the one line of its section its words tell apart. */
+    static final String DISTINCT_WORD_WHY = "a word only that line of its section has";
+
     /** Score of a reading named by the label's bracket alone ({@link #namedInBracket}). */
     static final double BRACKET_NAMES = 0.75;
 
@@ -1642,7 +1698,8 @@ public final class StatementSpreader {
     /**
      * Several lines in a row whose wordings each read, not surely, as the same leaf account that no other line
      * names outright (法人税等調整額 and 過年度法人税等 both resemble 法人税等), with the unread lines right before
-     * them: the account printed as its lines, with no total (法人税、住民税及び事業税 beside its adjustments). Each
+     * or after them: the account printed as its lines, with no total (法人税、住民税及び事業税 beside its
+     * adjustments; 次期繰越活動増減差額 after two lines like 積立金). Each
      * is offered as a part of it ({@link #FLAT_PART}); the search tries the lines together, with and without
      * the unread ones, and the arithmetic decides.
      */
@@ -1666,7 +1723,13 @@ public final class StatementSpreader {
                     && java.util.Objects.equals(items.get(k - 1).sectionAccount, items.get(i).sectionAccount)) {
                 k--;
             }
-            List<Item> wide = new ArrayList<>(items.subList(k, j));
+            // and the unread lines after them (次期繰越活動増減差額 after two lines like 積立金)
+            int m = j;
+            while (m < items.size() && weak(items.get(m)) && adjacent(items.get(m - 1), items.get(m))
+                    && java.util.Objects.equals(items.get(m).sectionAccount, items.get(i).sectionAccount)) {
+                m++;
+            }
+            List<Item> wide = new ArrayList<>(items.subList(k, m));
             for (Item it : wide) {
                 if (!hasPart(it, a) && permitted(a, it.sectionAccount)) {
                     it.options.add(new Option(RowMapping.Kind.PART_OF, a, FLAT_PART, FLAT_PART_WHY));
@@ -1676,10 +1739,10 @@ public final class StatementSpreader {
             if (lines.stream().allMatch(it -> hasPart(it, a))) {
                 out.add(new Together(lines, a));
             }
-            if (k < i && wide.stream().allMatch(it -> hasPart(it, a))) {
+            if ((k < i || m > j) && wide.stream().allMatch(it -> hasPart(it, a))) {
                 out.add(new Together(wide, a));
             }
-            i = j - 1;
+            i = m - 1;
         }
         return out;
     }
@@ -1723,7 +1786,11 @@ public final class StatementSpreader {
             return false;
         }
         boolean worded = d.options.stream().anyMatch(o -> o.kind() == RowMapping.Kind.ACCOUNT && account.equals(o.account()) && wording(o));
-        return d.row.indent() > gross.row.indent() || d.reading.contra() || worded;
+        // no fixed asset is negative: a line negative in every year, right under one, with no reading of its own
+        // worth a figure, is a deduction from it however it is printed (構築物等減価償却累計額 in a CSV without
+        // indentation or △)
+        boolean ownReading = top.kind() == RowMapping.Kind.ACCOUNT && top.score() >= WEAK_LABEL;
+        return d.row.indent() > gross.row.indent() || d.reading.contra() || worded || !ownReading;
     }
 
     private static boolean netNotNegative(Item gross, List<Item> deductions) {
@@ -2068,6 +2135,21 @@ public final class StatementSpreader {
             s = Math.min(1, s + portionEvidence(reading, c.account()));
             if (a != null) {
                 out.add(new Option(RowMapping.Kind.ACCOUNT, c.account(), s, "similar wording"));
+            }
+        }
+        if (strong == null && !reading.total() && section != null && CHILDREN.containsKey(section)) {
+            // a word that only one line of the section has (外来 in 附属病院収益（外来）) tells the siblings apart
+            String one = distinctLine(reading, section, kind).orElse(null);
+            // news only where the wording did not already read best as that line, nor as the section's own total
+            // or one further up (有形回定資産厨, an OCR of 有形固定資産計, holds 有形 as only その他の有形固定資産 does)
+            String bestSoFar = out.stream().filter(o -> o.kind() == RowMapping.Kind.ACCOUNT)
+                    .max(java.util.Comparator.comparingDouble(Option::score)).map(Option::account).orElse(null);
+            boolean already = bestSoFar != null && (bestSoFar.equals(one) || isAncestorOrSelf(bestSoFar, section));
+            if (one != null && !already && allowed(one, section, reading)
+                    && out.stream().noneMatch(o -> one.equals(o.account()) && o.score() >= DISTINCT_WORD)) {
+                out.removeIf(o -> one.equals(o.account()));
+                out.add(new Option(RowMapping.Kind.ACCOUNT, one, DISTINCT_WORD, DISTINCT_WORD_WHY));
+                out.sort((x, y) -> Double.compare(y.score(), x.score()));
             }
         }
         double bestLabel = out.stream().filter(o -> o.kind() == RowMapping.Kind.ACCOUNT).mapToDouble(Option::score).max().orElse(0);
@@ -2491,8 +2573,75 @@ public final class StatementSpreader {
                     }
                     improved |= keepIfBetter(group, before);
                 }
+                if (evaluations < MAX_EVALUATIONS) {
+                    improved |= distinctReadings(group);
+                }
             }
             return improved;
+        }
+
+        /**
+         * The rows of one section each to its best reading as an account that no other row reads as, the surer
+         * rows of the section first:
+         * three lines that each resemble その他の医業収益 most, one of them by a word only it has, are read as the
+         * three lines of 医業収益 at once. One row at a time cannot get there: reading one line alone breaks the
+         * section's sum that leaving all unread does not check.
+         */
+        private boolean distinctReadings(List<Item> group) {
+            int[] before = choices(group);
+            java.util.Set<String> taken = new java.util.HashSet<>();
+            for (Item it : items) {
+                if (!group.contains(it) && it.chosen().kind() == RowMapping.Kind.ACCOUNT) {
+                    taken.add(it.chosen().account());
+                }
+            }
+            // the row that loses most by not getting its best reading chooses first (設備関係経費計 and 経費等計 both
+            // resemble 経費 most, but only the first has a second reading, 設備関係費)
+            List<Item> left = new ArrayList<>(group);
+            while (!left.isEmpty()) {
+                Item pick = null;
+                int pickChoice = -1;
+                double pickRegret = -1;
+                double pickBest = -1;
+                for (Item it : left) {
+                    int first = -1;
+                    double second = 0;
+                    for (int c = 0; c < it.options.size(); c++) {
+                        Option o = it.options.get(c);
+                        if (o.kind() != RowMapping.Kind.ACCOUNT || o.account() == null || taken.contains(o.account())) {
+                            continue;
+                        }
+                        if (first < 0 || o.score() > it.options.get(first).score()) {
+                            if (first >= 0) {
+                                second = Math.max(second, it.options.get(first).score());
+                            }
+                            first = c;
+                        } else {
+                            second = Math.max(second, o.score());
+                        }
+                    }
+                    if (first < 0) {
+                        continue;
+                    }
+                    double best = it.options.get(first).score();
+                    if (best - second > pickRegret || best - second == pickRegret && best > pickBest) {
+                        pick = it;
+                        pickChoice = first;
+                        pickRegret = best - second;
+                        pickBest = best;
+                    }
+                }
+                if (pick == null) {
+                    break;
+                }
+                pick.choice = pickChoice;
+                taken.add(pick.options.get(pickChoice).account());
+                left.remove(pick);
+            }
+            if (java.util.Arrays.equals(before, choices(group))) {
+                return false;
+            }
+            return keepIfBetter(group, before);
         }
 
         /**
@@ -3153,6 +3302,7 @@ public final class StatementSpreader {
             case OF_WHICH -> "直前の行の「うち」書き（その科目に含まれる科目）";
             case MEMO_HOME_WHY -> "直下の内書き行（この科目に含まれる科目）を含む行";
             case BRACKET_NAMES_WHY -> "括弧内の語がこの科目名";
+            case DISTINCT_WORD_WHY -> "区分内でこの科目だけが持つ語を含む";
             case INDIRECT_GROSS -> "取得価額（直下の控除行を差し引いた額がこの科目）";
             case INDIRECT_DEDUCTION -> "直上の資産からの控除（減価償却累計額など）";
             case WORDING_AND_PLACE -> "科目名がやや類似し、表中の位置とも合う";

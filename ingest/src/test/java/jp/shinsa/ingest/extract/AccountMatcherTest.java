@@ -69,6 +69,32 @@ class AccountMatcherTest {
         });
     }
 
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource({"長期借り入れ金, long_term_borrowings", "退職給付引き当て金, retirement_benefit_provision",
+            "貸倒れ引当金, allowance_doubtful"})
+    void should_match_a_name_written_with_okurigana_as_the_name_written_without(String label, String account) {
+        assertThat(matcher.match(label)).get().satisfies(m -> {
+            assertThat(m.account()).isEqualTo(account);
+            assertThat(m.exact()).isTrue();
+        });
+    }
+
+    @Test
+    void should_keep_particles_between_kanji_as_part_of_the_name() {
+        assertThat(AccountMatcher.key("医業未収金に係る貸倒見積高")).contains("に係");
+        assertThat(AccountMatcher.key("借り入れ金")).isEqualTo("借入金");
+    }
+
+    @Test
+    void should_find_the_one_line_of_a_section_a_word_of_the_label_tells_apart() {
+        var lines = java.util.List.of("inpatient_revenue", "outpatient_revenue", "other_medical_revenue");
+        assertThat(matcher.distinctive("病棟部門の入院収益", lines)).contains("inpatient_revenue");
+        assertThat(matcher.distinctive("外来", "附属施設収益外来", lines)).contains("outpatient_revenue");
+        // two words pointing to two lines, or none, tell nothing
+        assertThat(matcher.distinctive("入院外来収益", lines)).isEmpty();
+        assertThat(matcher.distinctive("附属施設収益", lines)).isEmpty();
+    }
+
     // Found by ./shinsa fuzz: a 1 MB CSV cell was scored against every account, bigram by bigram, for minutes.
     // The bound is a hang guard with a wide margin, not a speed target (a loaded machine must not fail it).
     @Test

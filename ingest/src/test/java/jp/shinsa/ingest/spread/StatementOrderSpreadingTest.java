@@ -175,6 +175,74 @@ class StatementOrderSpreadingTest {
     }
 
     @Test
+    void should_tell_sibling_lines_apart_by_a_word_only_one_of_them_has_where_the_place_alone_would_read_another() {
+        // the label names only the section (附属施設収益); its bracket's word is one only one line of 医業収益 has.
+        // The clinic has no inpatients: by its place alone the first line would be 入院診療収益
+        Sheet sheet = new Sheet().row("損益計算書", null, 0).row("医業収益", null, 0).row("附属施設収益（外来）", 300L, 1)
+                .row("その他の医業収益", 100L, 1).row("医業収益合計", 400L, 0)
+                .row("医業費用", 300L, 0).row("医業利益", 100L, 0);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).extracting(Figure::account, Figure::value).contains(tuple("outpatient_revenue", 300L));
+        assertThat(row(s, "附属施設収益（外来）").mapping().reason().en()).contains(StatementSpreader.DISTINCT_WORD_WHY);
+    }
+
+    @Test
+    void should_read_negative_lines_with_no_reading_of_their_own_right_under_a_fixed_asset_as_its_deductions() {
+        // a CSV without indentation or △, and deductions worded like no account: no fixed asset is negative
+        Sheet sheet = new Sheet().row("貸借対照表", null, 0).row("有形固定資産", null, 0).row("建物", 500L, 0)
+                .row("土地", 300L, 0).row("その他の有形固定資産", 400L, 0).row("償却累計（舗装・門扉）", -150L, 0)
+                .row("償却累計（送迎車）", -50L, 0).row("有形固定資産合計", 1000L, 0);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).extracting(Figure::account, Figure::value).contains(tuple("other_tangible_assets", 200L))
+                .doesNotContain(tuple("other_tangible_assets", 400L));
+    }
+
+    @Test
+    void should_read_lines_that_each_resemble_one_account_with_an_unread_line_after_them_as_that_account_printed_flat() {
+        // no line names 積立金 outright: two lines like it and the unread line after them make the net assets' rest
+        Sheet sheet = new Sheet().row("貸借対照表", null).row("純資産の部", null).row("出資金", 100L).row("施設整備積立金", 300L)
+                .row("退職給与積立金", 200L).row("繰越活動差額", 150L).row("純資産合計", 750L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).extracting(Figure::account, Figure::value).contains(tuple("reserves", 650L),
+                tuple("net_assets", 750L));
+    }
+
+    @Test
+    void should_open_the_block_of_the_one_line_a_headings_word_tells_apart_from_its_siblings() {
+        // 附属施設収益（外来） names only the section; 外来 is a word only 外来診療収益 has, so its lines are that
+        // line's. A clinic without inpatients: at their place alone they would be 入院診療収益's
+        Sheet sheet = new Sheet().row("損益計算書", null, 0).row("医業収益", null, 0)
+                .row("附属施設収益（外来）", null, 1).row("本館分", 200L, 2).row("東館分", 100L, 2)
+                .row("その他の医業収益", 100L, 1).row("医業収益合計", 400L, 0).row("医業費用", 300L, 0).row("医業利益", 100L, 0);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).extracting(Figure::account, Figure::value).contains(tuple("outpatient_revenue", 300L));
+        assertThat(row(s, "本館分").mapping().kind()).isEqualTo(RowMapping.Kind.PART_OF);
+    }
+
+    @Test
+    void should_end_a_section_without_indentation_at_a_total_line_worded_nearer_to_it_than_to_its_lines() {
+        // no indentation: 活動支出の計 names nothing, and resembles none of 医業費用's lines, so it is 医業費用's
+        // total and 本業の差額 after it is not one of 医業費用's lines
+        Sheet sheet = new Sheet().row("損益計算書", null, 0).row("医業収益", 1000L, 0).row("医業費用", null, 0)
+                .row("材料費", 200L, 0).row("給与費", 400L, 0).row("経費", 100L, 0).row("活動支出の計", 700L, 0)
+                .row("本業の差額", 300L, 0).row("医業外収益", 50L, 0).row("医業外費用", 20L, 0).row("経常利益", 330L, 0);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(row(s, "本業の差額").section()).doesNotContain("医業費用");
+        assertThat(s.figures()).extracting(Figure::account, Figure::value).contains(tuple("medical_expenses", 700L),
+                tuple("medical_profit", 300L));
+    }
+
+    @Test
     void should_not_take_a_blocks_total_line_for_a_flat_line_of_the_account_its_wording_resembles() {
         // 設備関連経費計 and 運営経費 both resemble 経費, but the first closes a block of its own: it is not one of
         // 経費's lines printed flat (the sums hold either way, so only the structure can tell)
@@ -364,13 +432,13 @@ class StatementOrderSpreadingTest {
     @Test
     void should_place_an_unknown_first_line_of_a_section_before_the_first_line_read_there_for_a_person_to_confirm() {
         // the total is misprinted: no sum can place the first line, its place in 流動資産 can
-        Sheet sheet = new Sheet().row("貸借対照表", null).row("資産の部", null).row("流動資産", null).row("預け金と手許現金", 100L)
+        Sheet sheet = new Sheet().row("貸借対照表", null).row("資産の部", null).row("流動資産", null).row("手許有り高", 100L)
                 .row("医業未収金", 200L).row("医薬品", 30L).row("流動資産合計", 999L);
 
         StatementSpreader.Spread s = sheet.spread();
 
         assertThat(s.figures()).extracting(Figure::account, Figure::value).contains(tuple("cash_and_deposits", 100L));
-        assertThat(row(s, "預け金と手許現金").mapping().confidence()).isLessThan(StatementSpreader.UNCERTAIN);
+        assertThat(row(s, "手許有り高").mapping().confidence()).isLessThan(StatementSpreader.UNCERTAIN);
     }
 
     @Test
@@ -408,7 +476,7 @@ class StatementOrderSpreadingTest {
 
         assertThat(s.figures()).extracting(Figure::account, Figure::value).contains(tuple("retirement_benefit_provision", 200L));
         assertThat(row(s, "退職給付見積高").mapping().confidence()).isGreaterThanOrEqualTo(StatementSpreader.UNCERTAIN);
-        assertThat(row(s, "退職給付見積高").mapping().reason().en()).contains("similar wording");
+        assertThat(row(s, "退職給付見積高").mapping().reason().en()).containsAnyOf("similar wording", StatementSpreader.DISTINCT_WORD_WHY);
     }
 
     @Test
@@ -421,7 +489,7 @@ class StatementOrderSpreadingTest {
 
         assertThat(s.figures()).extracting(Figure::account, Figure::value).contains(tuple("long_term_borrowings", 1000L));
         assertThat(row(s, "病棟建設資金借入金").mapping().confidence()).isGreaterThanOrEqualTo(StatementSpreader.UNCERTAIN);
-        assertThat(row(s, "病棟建設資金借入金").mapping().reason().en()).contains("similar wording");
+        assertThat(row(s, "病棟建設資金借入金").mapping().reason().en()).containsAnyOf("similar wording", StatementSpreader.DISTINCT_WORD_WHY);
     }
 
     @Test
@@ -599,6 +667,32 @@ class StatementOrderSpreadingTest {
 
         assertThat(items.get(0).chosen().account()).isEqualTo("material_costs");
         assertThat(items.get(2).chosen().account()).isEqualTo("outsourcing_costs");
+        assertThat(search.best.fails).isZero();
+    }
+
+    @Test
+    void should_read_the_lines_of_a_section_at_once_when_each_resembles_one_account_most_and_one_alone_breaks_the_sum() {
+        // all three resemble その他の医業収益 most; reading any one of them alone as a line breaks 医業収益's sum,
+        // which leaving all three unread does not check. Read at once, each takes the best reading the others
+        // leave, the line that loses most without its best first
+        StatementSpreader.Option none = new StatementSpreader.Option(RowMapping.Kind.UNMAPPED, null, 0, "none");
+        List<StatementSpreader.Item> items = List.of(
+                item(1, "入院医業収益", 700, new StatementSpreader.Option(RowMapping.Kind.ACCOUNT, "other_medical_revenue", 0.49, "similar wording"),
+                        new StatementSpreader.Option(RowMapping.Kind.ACCOUNT, "inpatient_revenue", 0.45, "similar wording"),
+                        new StatementSpreader.Option(RowMapping.Kind.ACCOUNT, "medical_revenue", 0.45, "similar wording"), gap("outpatient_revenue"), none),
+                item(2, "外来医業収益", 200, new StatementSpreader.Option(RowMapping.Kind.ACCOUNT, "other_medical_revenue", 0.49, "similar wording"),
+                        new StatementSpreader.Option(RowMapping.Kind.ACCOUNT, "medical_revenue", 0.45, "similar wording"),
+                        new StatementSpreader.Option(RowMapping.Kind.ACCOUNT, "outpatient_revenue", 0.45, "similar wording"), gap("inpatient_revenue"), none),
+                item(3, "その他の診療収益", 100, new StatementSpreader.Option(RowMapping.Kind.ACCOUNT, "other_medical_revenue", 0.55, StatementSpreader.DISTINCT_WORD_WHY),
+                        new StatementSpreader.Option(RowMapping.Kind.ACCOUNT, "inpatient_revenue", 0.49, "similar wording"),
+                        new StatementSpreader.Option(RowMapping.Kind.ACCOUNT, "outpatient_revenue", 0.49, "similar wording"), none),
+                item(4, "医業収益合計", 1000, new StatementSpreader.Option(RowMapping.Kind.ACCOUNT, "medical_revenue", 0.97, "label")));
+
+        StatementSpreader.Search search = new StatementSpreader.Search(items);
+        search.run();
+
+        assertThat(items.subList(0, 3)).extracting(it -> it.chosen().account())
+                .containsExactly("inpatient_revenue", "outpatient_revenue", "other_medical_revenue");
         assertThat(search.best.fails).isZero();
     }
 
