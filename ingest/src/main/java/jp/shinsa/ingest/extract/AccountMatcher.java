@@ -356,6 +356,44 @@ public final class AccountMatcher {
     }
 
     /**
+     * The one account among {@code among} whose catalogue name the label abbreviates: two to four kanji, the
+     * first the name's first, each found in the name after the one before (長借 in 長期借入金, 短借 in
+     * 短期借入金), as credit analysts shorten names. None when no name or two names fit, or the label is written
+     * out in the name (that is a likeness, not an abbreviation).
+     */
+    public Optional<String> abbreviated(String label, java.util.Collection<String> among) {
+        String k = key(label);
+        if (k.length() < 2 || k.length() > 4 || !k.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+            return Optional.empty();
+        }
+        String only = null;
+        for (String a : among) {
+            Account account = Catalogs.accounts().get(a);
+            String name = account == null ? "" : key(account.labelJa());
+            if (name.isEmpty() || name.contains(k) || name.charAt(0) != k.charAt(0) || !inOrder(k, name)) {
+                continue;
+            }
+            if (only != null) {
+                return Optional.empty();
+            }
+            only = a;
+        }
+        return Optional.ofNullable(only);
+    }
+
+    private static boolean inOrder(String shortForm, String name) {
+        int at = 0;
+        for (int i = 0; i < shortForm.length(); i++) {
+            at = name.indexOf(shortForm.charAt(i), at);
+            if (at < 0) {
+                return false;
+            }
+            at++;
+        }
+        return true;
+    }
+
+    /**
      * How much of the likeness is left when the label is a narrower kind of a total: a
      * Japanese compound puts its head last, so 有形資産 (a modifier before 資産) is a kind of asset, a part
      * of 資産合計, not 資産合計 itself; 外来医業収益 is part of 医業収益.

@@ -672,8 +672,10 @@ public final class StatementSpreader {
     /**
      * Whether lines that do not add up to their block's total line are still that block's detail by its
      * structure: every line and the total print amounts for the same years, and none of the lines is
-     * itself a total (計) or an "of which" line (うち), which a sum would count twice, nor names a memo account. A printed block whose parts miss its total is a finding about the
-     * statement (a part typed wrong), not a reason to read its parts as something else.
+     * itself a total (計) or an "of which" line (うち), which a sum would count twice. A line naming a memo account
+     * (減価償却費 among 設備関係費's lines) stays readable as that account, as in a block that adds up. A printed
+     * block whose parts miss its total is a finding about the statement (a part typed wrong), not a reason to
+     * read its parts as something else.
      */
     private static boolean closedBlock(List<StatementRow> lines, StatementRow total, boolean ocr) {
         if (total.values().isEmpty()) {
@@ -682,11 +684,6 @@ public final class StatementSpreader {
         for (StatementRow r : lines) {
             RowLabel reading = RowLabel.read(r.label());
             if (!r.values().keySet().equals(total.values().keySet()) || reading.total() || reading.memo()) {
-                return false;
-            }
-            // a line naming a memo account (減価償却費 among 設備関係費's parts) must stay readable as that
-            // account, which a block's detail line is not: such a block is left as it is
-            if (namesMemo(reading, ocr)) {
                 return false;
             }
         }
@@ -1594,6 +1591,10 @@ public final class StatementSpreader {
         return only.isPresent() ? only : MATCHER.distinctive(whole, lines);
     }
 
+    /** Score of a reading as the one line of the section whose name the label abbreviates ({@link AccountMatcher#abbreviated}). */
+    static final double ABBREVIATION = 0.6;
+    static final String ABBREVIATION_WHY = "an abbreviation of the account's name";
+
     /** Why a row is offered the one line of its section its words tell apart. */
     static final String DISTINCT_WORD_WHY = "a word only that line of its section has";
 
@@ -2149,6 +2150,17 @@ public final class StatementSpreader {
                     && out.stream().noneMatch(o -> one.equals(o.account()) && o.score() >= DISTINCT_WORD)) {
                 out.removeIf(o -> one.equals(o.account()));
                 out.add(new Option(RowMapping.Kind.ACCOUNT, one, DISTINCT_WORD, DISTINCT_WORD_WHY));
+                out.sort((x, y) -> Double.compare(y.score(), x.score()));
+            }
+        }
+        if (strong == null && section != null && CHILDREN.containsKey(section)) {
+            // an abbreviation of one line's name (長借 for 長期借入金 among the fixed liabilities)
+            List<String> lines = CHILDREN.get(section).stream().filter(c -> permittedKind(c, kind)).toList();
+            String abbreviated = MATCHER.abbreviated(reading.base(), lines).orElse(null);
+            if (abbreviated != null && allowed(abbreviated, section, reading)
+                    && out.stream().noneMatch(o -> abbreviated.equals(o.account()) && o.score() >= ABBREVIATION)) {
+                out.removeIf(o -> abbreviated.equals(o.account()));
+                out.add(new Option(RowMapping.Kind.ACCOUNT, abbreviated, ABBREVIATION, ABBREVIATION_WHY));
                 out.sort((x, y) -> Double.compare(y.score(), x.score()));
             }
         }
@@ -3303,6 +3315,7 @@ public final class StatementSpreader {
             case MEMO_HOME_WHY -> "直下の内書き行（この科目に含まれる科目）を含む行";
             case BRACKET_NAMES_WHY -> "括弧内の語がこの科目名";
             case DISTINCT_WORD_WHY -> "区分内でこの科目だけが持つ語を含む";
+            case ABBREVIATION_WHY -> "科目名の略称";
             case INDIRECT_GROSS -> "取得価額（直下の控除行を差し引いた額がこの科目）";
             case INDIRECT_DEDUCTION -> "直上の資産からの控除（減価償却累計額など）";
             case WORDING_AND_PLACE -> "科目名がやや類似し、表中の位置とも合う";

@@ -95,6 +95,16 @@ class AccountMatcherTest {
         assertThat(matcher.distinctive("附属施設収益", lines)).isEmpty();
     }
 
+    @Test
+    void should_find_the_one_line_whose_name_a_short_form_abbreviates() {
+        var fixed = java.util.List.of("long_term_borrowings", "retirement_benefit_provision", "other_fixed_liabilities");
+        assertThat(matcher.abbreviated("長借", fixed)).contains("long_term_borrowings");
+        assertThat(matcher.abbreviated("退引", fixed)).contains("retirement_benefit_provision");
+        // a part of the name written out is a likeness, not an abbreviation; nor a form that starts elsewhere
+        assertThat(matcher.abbreviated("借入金", fixed)).isEmpty();
+        assertThat(matcher.abbreviated("期借", fixed)).isEmpty();
+    }
+
     // Found by ./shinsa fuzz: a 1 MB CSV cell was scored against every account, bigram by bigram, for minutes.
     // The bound is a hang guard with a wide margin, not a speed target (a loaded machine must not fail it).
     @Test

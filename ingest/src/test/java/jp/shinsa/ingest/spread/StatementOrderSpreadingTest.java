@@ -243,6 +243,36 @@ class StatementOrderSpreadingTest {
     }
 
     @Test
+    void should_read_a_short_form_of_one_lines_name_as_that_line_with_confidence_when_the_sums_hold() {
+        Sheet sheet = new Sheet().row("貸借対照表", null).row("負債の部", null).row("固定負債", null).row("退引（職員分）", 200L)
+                .row("長借（病棟建設）", 1000L).row("その他の固定負債", 50L).row("固定負債合計", 1250L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).extracting(Figure::account, Figure::value).contains(tuple("long_term_borrowings", 1000L),
+                tuple("retirement_benefit_provision", 200L));
+        assertThat(row(s, "長借（病棟建設）").mapping().confidence()).isGreaterThanOrEqualTo(StatementSpreader.UNCERTAIN);
+        assertThat(row(s, "長借（病棟建設）").mapping().reason().en()).contains(StatementSpreader.ABBREVIATION_WHY);
+    }
+
+    @Test
+    void should_keep_a_block_with_a_memo_line_among_its_lines_as_a_block_when_its_lines_miss_its_total() {
+        // a part typed wrong: the lines of 設備関連の経費 (減価償却費 among them) add up to 100, its total says 110.
+        // The heading and its total line still make it a block: a finding about the statement, not a reason
+        // to read its lines as something else
+        Sheet sheet = new Sheet().row("損益計算書", null, 0).row("医業収益", 1000L, 0).row("医業費用", null, 0)
+                .row("材料費", 200L, 0).row("給与費", 400L, 0).row("設備関連の経費", null, 0).row("減価償却費", 30L, 0)
+                .row("機器の借料", 50L, 0).row("保守の料金", 20L, 0).row("設備関連の経費計", 110L, 0).row("経費", 90L, 0)
+                .row("医業費用合計", 800L, 0).row("医業利益", 200L, 0);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(row(s, "機器の借料").mapping().kind()).isEqualTo(RowMapping.Kind.PART_OF);
+        assertThat(row(s, "機器の借料").mapping().account()).isEqualTo("equipment_costs");
+        assertThat(row(s, "減価償却費").mapping().account()).isEqualTo("depreciation");
+    }
+
+    @Test
     void should_not_take_a_blocks_total_line_for_a_flat_line_of_the_account_its_wording_resembles() {
         // 設備関連経費計 and 運営経費 both resemble 経費, but the first closes a block of its own: it is not one of
         // 経費's lines printed flat (the sums hold either way, so only the structure can tell)

@@ -15,6 +15,7 @@ import jp.shinsa.models.Finding;
 import jp.shinsa.models.Program;
 import jp.shinsa.models.Severity;
 import jp.shinsa.models.SourceLocation;
+import jp.shinsa.models.Text;
 import jp.shinsa.scoring.ApplicationCheck;
 
 /**
@@ -73,6 +74,13 @@ public final class ConsistencyChecker implements ApplicationCheck {
         out.addAll(grouped.findings());
         out.addAll(continuity.check(index, grouped.culprits()));
         out.addAll(UncertainRows.unmapped(index));
+        // a block whose lines or total are read with doubt and do not add up: what the check says, never an alarm
+        for (Violation v : arithmetic.doubtfulParts(index)) {
+            out.add(new Finding(v.code(), Severity.INFO, v.account(), v.fiscalYear(), null, v.documentType(), v.file(),
+                    v.expected(), v.actual(), new Text(v.message().ja() + " ただし合計行または内訳行の勘定科目が不確かなため、警告にしていません。",
+                            v.message().en() + " Not an alarm: the account of the total line or of a detail line is uncertain."),
+                    v.evidence(), null));
+        }
 
         // an application may come as two forms (申請書 and 所要額調書): check the money of each that has
         // some, and compare the quote with the one that lists the items

@@ -76,7 +76,19 @@ final class StatementArithmeticRule {
             for (int year : years) {
                 checkYear(doc, figures, year, out);
             }
-            checkPrintedParts(doc, figures, out);
+            checkPrintedParts(doc, figures, out, false);
+        }
+        return out;
+    }
+
+    /**
+     * Printed totals against printed detail lines where the total or a line is mapped with doubt: what the
+     * check would say, to be reported only as "confirm these rows' accounts" (never an alarm).
+     */
+    List<Violation> doubtfulParts(FigureIndex index) {
+        List<Violation> out = new ArrayList<>();
+        for (ExtractedDocument doc : index.documents()) {
+            checkPrintedParts(doc, index.figures(doc.file()), out, true);
         }
         return out;
     }
@@ -116,7 +128,8 @@ final class StatementArithmeticRule {
     }
 
     /** A printed total against its printed detail lines, where every row of it is confidently mapped. */
-    private void checkPrintedParts(ExtractedDocument doc, Map<FigureIndex.Key, Figure> figures, List<Violation> out) {
+    private void checkPrintedParts(ExtractedDocument doc, Map<FigureIndex.Key, Figure> figures, List<Violation> out,
+                                   boolean doubtfulOnly) {
         Map<String, List<StatementRow>> parts = new java.util.LinkedHashMap<>();
         Set<String> doubtful = new java.util.HashSet<>();
         for (StatementRow r : doc.rows()) {
@@ -139,15 +152,18 @@ final class StatementArithmeticRule {
         }
         for (var p : parts.entrySet()) {
             Account account = Catalogs.account(p.getKey()).orElse(null);
-            if (account == null || doubtful.contains(p.getKey())) {
+            if (account == null) {
                 continue;
             }
             Set<Integer> years = new TreeSet<>();
             p.getValue().forEach(r -> years.addAll(r.values().keySet()));
             for (int year : years) {
                 Figure stated = figures.get(new FigureIndex.Key(p.getKey(), year));
-                if (stated == null || !stated.derivedFrom().isEmpty() || stated.confidence() < minConfidence
-                        || p.getValue().stream().anyMatch(r -> !r.values().containsKey(year))) {
+                if (stated == null || !stated.derivedFrom().isEmpty() || p.getValue().stream().anyMatch(r -> !r.values().containsKey(year))) {
+                    continue;
+                }
+                boolean doubt = doubtful.contains(p.getKey()) || stated.confidence() < minConfidence;
+                if (doubt != doubtfulOnly) {
                     continue;
                 }
                 long sum = p.getValue().stream().mapToLong(r -> r.values().get(year)).sum();

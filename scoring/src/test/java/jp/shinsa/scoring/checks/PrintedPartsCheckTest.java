@@ -69,7 +69,20 @@ class PrintedPartsCheckTest {
     }
 
     @Test
-    void should_raise_nothing_when_a_part_is_mapped_with_doubt() {
-        assertThat(check(35, 0.4)).noneMatch(Finding::isAlarm);
+    void should_report_a_mismatch_resting_on_a_part_mapped_with_doubt_as_information_only() {
+        List<Finding> f = check(35, 0.4);
+
+        assertThat(f).noneMatch(Finding::isAlarm);
+        assertThat(f).filteredOn(x -> x.code() == FindingCode.PL_CASCADE_MISMATCH).singleElement().satisfies(x -> {
+            assertThat(x.severity()).isEqualTo(Severity.INFO);
+            assertThat(x.account()).isEqualTo("material_costs");
+            assertThat(x.message().en()).contains("Not an alarm");
+            assertThat(x.message().ja()).contains("警告にしていません");
+        });
+    }
+
+    @Test
+    void should_report_nothing_when_parts_mapped_with_doubt_add_up() {
+        assertThat(check(30, 0.4)).isEmpty();
     }
 }
