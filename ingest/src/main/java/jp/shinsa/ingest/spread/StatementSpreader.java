@@ -1591,6 +1591,15 @@ public final class StatementSpreader {
         return only.isPresent() ? only : MATCHER.distinctive(whole, lines);
     }
 
+    /**
+     * A label that lists items (及び, 並びに, ・, 、) and ends in "and others" (ほか, 他, 等, など): a catch-all
+     * line, the section's その他 line.
+     */
+    private static final java.util.regex.Pattern ITEMS_AND_OTHERS =
+            java.util.regex.Pattern.compile("^(?=.*(?:及び|および|並びに|・|、)).{2,}?(?:ほか|他|等|など)$");
+    static final double ITEMS_AND_OTHERS_SCORE = 0.6;
+    static final String ITEMS_AND_OTHERS_WHY = "items listed and others: the section's other line";
+
     /** Score of a reading as the one line of the section whose name the label abbreviates ({@link AccountMatcher#abbreviated}). */
     static final double ABBREVIATION = 0.6;
     static final String ABBREVIATION_WHY = "an abbreviation of the account's name";
@@ -2152,6 +2161,15 @@ public final class StatementSpreader {
                 out.add(new Option(RowMapping.Kind.ACCOUNT, one, DISTINCT_WORD, DISTINCT_WORD_WHY));
                 out.sort((x, y) -> Double.compare(y.score(), x.score()));
             }
+        }
+        String catchAll = strong == null && section != null && CHILDREN.containsKey(section)
+                && ITEMS_AND_OTHERS.matcher(jp.shinsa.ingest.text.JapaneseText.compact(reading.base())).matches() ? partTarget(section) : null;
+        if (catchAll != null && leaf(catchAll) && allowed(catchAll, section, reading)
+                && out.stream().noneMatch(o -> catchAll.equals(o.account()) && o.score() >= ITEMS_AND_OTHERS_SCORE)) {
+            // 構築物及び車両運搬具ほか, 未収入金・前払費用ほか: some items listed, and "and others": the section's その他 line
+            out.removeIf(o -> o.kind() == RowMapping.Kind.ACCOUNT && catchAll.equals(o.account()));
+            out.add(new Option(RowMapping.Kind.ACCOUNT, catchAll, ITEMS_AND_OTHERS_SCORE, ITEMS_AND_OTHERS_WHY));
+            out.sort((x, y) -> Double.compare(y.score(), x.score()));
         }
         if (strong == null && section != null && CHILDREN.containsKey(section)) {
             // an abbreviation of one line's name (長借 for 長期借入金 among the fixed liabilities)
@@ -3316,6 +3334,7 @@ public final class StatementSpreader {
             case BRACKET_NAMES_WHY -> "括弧内の語がこの科目名";
             case DISTINCT_WORD_WHY -> "区分内でこの科目だけが持つ語を含む";
             case ABBREVIATION_WHY -> "科目名の略称";
+            case ITEMS_AND_OTHERS_WHY -> "項目を列挙し「ほか・等」で結ぶ行（区分の「その他」の行）";
             case INDIRECT_GROSS -> "取得価額（直下の控除行を差し引いた額がこの科目）";
             case INDIRECT_DEDUCTION -> "直上の資産からの控除（減価償却累計額など）";
             case WORDING_AND_PLACE -> "科目名がやや類似し、表中の位置とも合う";

@@ -273,6 +273,20 @@ class StatementOrderSpreadingTest {
     }
 
     @Test
+    void should_read_a_line_that_lists_items_and_others_as_its_sections_other_line_with_confidence() {
+        // printed before the site (worded like nothing), against the chart order: the sums hold either way round,
+        // and only its words say which of the two is the catch-all line
+        Sheet sheet = new Sheet().row("貸借対照表", null).row("有形固定資産", null).row("建物", 500L)
+                .row("医療用器械備品", 300L).row("舗装・門扉ほか", 80L).row("病院の敷地", 120L).row("有形固定資産合計", 1000L);
+
+        StatementSpreader.Spread s = sheet.spread();
+
+        assertThat(s.figures()).extracting(Figure::account, Figure::value).contains(tuple("other_tangible_assets", 80L),
+                tuple("land", 120L));
+        assertThat(row(s, "舗装・門扉ほか").mapping().confidence()).isGreaterThanOrEqualTo(StatementSpreader.UNCERTAIN);
+    }
+
+    @Test
     void should_not_take_a_blocks_total_line_for_a_flat_line_of_the_account_its_wording_resembles() {
         // 設備関連経費計 and 運営経費 both resemble 経費, but the first closes a block of its own: it is not one of
         // 経費's lines printed flat (the sums hold either way, so only the structure can tell)
