@@ -68,6 +68,8 @@ public final class AccountMatcher {
      * may name two lines at once (建物及び構築物), and a word of the other line would then point to this one.
      */
     private final Map<String, Set<String>> gramsOf;
+    /** Each account's own catalogue name in normal form ({@link #key}). */
+    private final Map<String, String> nameKeys;
     /**
      * Keys longer than this are matched by nothing: both similarities are capped by the length ratio
      * (Dice ≤ 2·min/(m+n) needs m ≤ 1.5·n for 0.8; edit similarity ≤ min/max needs m ≤ 1.25·n), so
@@ -90,10 +92,13 @@ public final class AccountMatcher {
         }
         this.keys = Map.copyOf(k);
         this.longestUsefulKey = 2 * keys.keySet().stream().mapToInt(String::length).max().orElse(0) + 2;
+        Map<String, String> names = new HashMap<>();
         Map<String, Set<String>> g = new HashMap<>();
         for (Account a : Catalogs.accounts().values()) {
-            g.put(a.code(), Set.copyOf(grams(key(a.labelJa())).keySet()));
+            names.put(a.code(), key(a.labelJa()));
+            g.put(a.code(), Set.copyOf(grams(names.get(a.code())).keySet()));
         }
+        this.nameKeys = Map.copyOf(names);
         this.gramsOf = Map.copyOf(g);
         Map<String, String> c = new LinkedHashMap<>();
         for (String[] p : pairs("ocr-confusions.csv")) {
@@ -309,7 +314,13 @@ public final class AccountMatcher {
                 .limit(limit).map(e -> new jp.shinsa.models.AccountCandidate(e.getKey(), Math.min(1, e.getValue()))).toList();
     }
 
-    private static final Pattern BRACKET_CHARS = Pattern.compile("[(\\[〔《≪<【)\\]〕》≫>】]");
+    /**
+     * The brackets a label may set a qualifier off with, as regex character-class bodies (after NFKC): ( [ 〔
+     * 《 ≪ < 【 and their closers. One vocabulary for the matcher and the qualifier reader ({@code RowLabel}).
+     */
+    public static final String OPENING = "(\\[〔《≪<【";
+    public static final String CLOSING = ")\\]〕》≫>】";
+    private static final Pattern BRACKET_CHARS = Pattern.compile("[" + OPENING + CLOSING + "]");
 
     /**
      * The one account among {@code among} (the lines of one section) that the label's words tell apart
@@ -330,9 +341,9 @@ public final class AccountMatcher {
         if (label.length() > LONGEST_LABEL || words.length() > LONGEST_LABEL || among.size() < 2) {
             return Optional.empty();
         }
-        Set<String> mine = grams(key(BRACKET_CHARS.matcher(JapaneseText.compact(label)).replaceAll(""))).keySet();
+        Set<String> mine = bracketFreeGrams(label);
         String only = null;
-        for (String gram : grams(key(BRACKET_CHARS.matcher(JapaneseText.compact(words)).replaceAll(""))).keySet()) {
+        for (String gram : words.equals(label) ? mine : bracketFreeGrams(words)) {
             String owner = null;
             int owners = 0;
             for (String a : among) {
@@ -355,6 +366,10 @@ public final class AccountMatcher {
         return mine.stream().filter(names::contains).count() >= 2 ? Optional.of(only) : Optional.empty();
     }
 
+    private static Set<String> bracketFreeGrams(String text) {
+        return grams(key(BRACKET_CHARS.matcher(JapaneseText.compact(text)).replaceAll(""))).keySet();
+    }
+
     /**
      * The one account among {@code among} whose catalogue name the label abbreviates: two to four kanji, the
      * first the name's first, each found in the name after the one before (長借 in 長期借入金, 短借 in
@@ -368,8 +383,7 @@ public final class AccountMatcher {
         }
         String only = null;
         for (String a : among) {
-            Account account = Catalogs.accounts().get(a);
-            String name = account == null ? "" : key(account.labelJa());
+            String name = nameKeys.getOrDefault(a, "");
             if (name.isEmpty() || name.contains(k) || name.charAt(0) != k.charAt(0) || !inOrder(k, name)) {
                 continue;
             }

@@ -3,6 +3,7 @@ package jp.shinsa.ingest.spread;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jp.shinsa.ingest.extract.AccountMatcher;
 import jp.shinsa.ingest.text.JapaneseText;
 
 /**
@@ -23,7 +24,11 @@ import jp.shinsa.ingest.text.JapaneseText;
 record RowLabel(String base, boolean memo, boolean contra, boolean currentPortion, boolean longPortion, boolean total,
                 String otherQualifier) {
 
-    private static final Pattern TRAILING = Pattern.compile("^(.+?)[(\\[〔《≪<【]([^()\\[\\]〔〕《》≪≫<>【】]*)[)\\]〕》≫>】]$");
+    /** Any opening bracket, any closing bracket, and a character that is neither (the matcher's vocabulary). */
+    private static final String OPEN = "[" + AccountMatcher.OPENING + "]";
+    private static final String CLOSE = "[" + AccountMatcher.CLOSING + "]";
+    private static final String NO_BRACKET = "[^" + AccountMatcher.OPENING + AccountMatcher.CLOSING + "]";
+    private static final Pattern TRAILING = Pattern.compile("^(.+?)" + OPEN + "(" + NO_BRACKET + "*)" + CLOSE + "$");
     private static final Pattern SIGN_NOTE = Pattern.compile("^(?:[△▲]|[△▲]?(?:又は)?.*損失|マイナス|注\\d*|※\\d*)$");
     private static final Pattern CONTRA = Pattern.compile("^(?:控除|[△▲]|控除項目|[△▲]控除)$");
     private static final Pattern CURRENT = Pattern.compile("(?:1|一)年(?:以)?内");
@@ -87,14 +92,14 @@ record RowLabel(String base, boolean memo, boolean contra, boolean currentPortio
     /** A run of Latin words (an English name printed beside the Japanese one). */
     private static final Pattern LATIN_WORDS = Pattern.compile("[A-Za-z][A-Za-z'&.\\-]*(?:\\s+[A-Za-z][A-Za-z'&.\\-]*)*");
     /** Brackets left empty once the English name in them is gone. */
-    private static final Pattern EMPTY_BRACKETS = Pattern.compile("[(\\[〔《≪<【]\\s*[)\\]〕》≫>】]");
+    private static final Pattern EMPTY_BRACKETS = Pattern.compile(OPEN + "\\s*" + CLOSE);
     /** A label wholly in brackets. */
-    private static final Pattern WHOLE_BRACKET = Pattern.compile("^[(\\[〔《≪<【]\\s*([^()\\[\\]〔〕《》≪≫<>【】]+?)\\s*[)\\]〕》≫>】]$");
+    private static final Pattern WHOLE_BRACKET = Pattern.compile("^" + OPEN + "\\s*(" + NO_BRACKET + "+?)\\s*" + CLOSE + "$");
     /** 差引 医業損益: "the difference", said before a line that is a difference of the lines above. */
     private static final Pattern DIFFERENCE = Pattern.compile("^差引き?[\\s:：]*(\\S.+)$");
     /** 計（有形固定資産）, 合計（資産の部）, 小計 流動資産: the total word first, what it totals after it. */
     private static final Pattern TOTAL_FIRST = Pattern.compile(
-            "^(総合計|総計|合計|小計|計)\\s*(?:[(\\[〔《≪<【]\\s*([^()\\[\\]〔〕《》≪≫<>【】]{2,}?)\\s*[)\\]〕》≫>】]|\\s(\\S{2,}))$");
+            "^(総合計|総計|合計|小計|計)\\s*(?:" + OPEN + "\\s*(" + NO_BRACKET + "{2,}?)\\s*" + CLOSE + "|\\s(\\S{2,}))$");
     private static final Pattern OTHER_WORD = Pattern.compile("^(?:その他|他)の?$");
     private static final Pattern LOSS_WORD = Pattern.compile("損失?|欠損|不足");
 

@@ -1545,8 +1545,7 @@ public final class StatementSpreader {
             return options;
         }
         List<Option> out = new ArrayList<>(options);
-        out.removeIf(o -> o.kind() == RowMapping.Kind.ACCOUNT && a.equals(o.account()));
-        out.add(new Option(RowMapping.Kind.ACCOUNT, a, BRACKET_NAMES, BRACKET_NAMES_WHY));
+        offerReading(out, a, BRACKET_NAMES, BRACKET_NAMES_WHY);
         withUnmapped(out);
         out.sort((x, y) -> Double.compare(y.score(), x.score()));
         return out;
@@ -1575,6 +1574,24 @@ public final class StatementSpreader {
         return own >= line;
     }
 
+    /** The lines of {@code section} a statement of {@code kind} prints. */
+    private static List<String> linesOf(String section, String kind) {
+        return CHILDREN.get(section).stream().filter(c -> permittedKind(c, kind)).toList();
+    }
+
+    /**
+     * The row's reading as {@code account} on one kind of wording evidence, in place of a weaker reading of the
+     * row as that account; nothing where some reading of it as that account is already as strong.
+     */
+    private static void offerReading(List<Option> out, String account, double score, String why) {
+        if (out.stream().anyMatch(o -> account.equals(o.account()) && o.score() >= score)) {
+            return;
+        }
+        out.removeIf(o -> o.kind() == RowMapping.Kind.ACCOUNT && account.equals(o.account()));
+        out.add(new Option(RowMapping.Kind.ACCOUNT, account, score, why));
+        out.sort((x, y) -> Double.compare(y.score(), x.score()));
+    }
+
     /**
      * The one line of {@code section} a word of the label tells apart from its siblings ({@link
      * AccountMatcher#distinctive}), the bracket's words first: they are what a label that names only its section
@@ -1584,7 +1601,7 @@ public final class StatementSpreader {
         if (section == null || !CHILDREN.containsKey(section)) {
             return Optional.empty();
         }
-        List<String> lines = CHILDREN.get(section).stream().filter(c -> permittedKind(c, kind)).toList();
+        List<String> lines = linesOf(section, kind);
         String whole = reading.base() + (reading.otherQualifier() == null ? "" : reading.otherQualifier());
         Optional<String> only = reading.otherQualifier() == null ? Optional.empty()
                 : MATCHER.distinctive(reading.otherQualifier(), whole, lines);
@@ -2155,31 +2172,21 @@ public final class StatementSpreader {
             String bestSoFar = out.stream().filter(o -> o.kind() == RowMapping.Kind.ACCOUNT)
                     .max(java.util.Comparator.comparingDouble(Option::score)).map(Option::account).orElse(null);
             boolean already = bestSoFar != null && (bestSoFar.equals(one) || isAncestorOrSelf(bestSoFar, section));
-            if (one != null && !already && allowed(one, section, reading)
-                    && out.stream().noneMatch(o -> one.equals(o.account()) && o.score() >= DISTINCT_WORD)) {
-                out.removeIf(o -> one.equals(o.account()));
-                out.add(new Option(RowMapping.Kind.ACCOUNT, one, DISTINCT_WORD, DISTINCT_WORD_WHY));
-                out.sort((x, y) -> Double.compare(y.score(), x.score()));
+            if (one != null && !already && allowed(one, section, reading)) {
+                offerReading(out, one, DISTINCT_WORD, DISTINCT_WORD_WHY);
             }
         }
         String catchAll = strong == null && section != null && CHILDREN.containsKey(section)
                 && ITEMS_AND_OTHERS.matcher(jp.shinsa.ingest.text.JapaneseText.compact(reading.base())).matches() ? partTarget(section) : null;
-        if (catchAll != null && leaf(catchAll) && allowed(catchAll, section, reading)
-                && out.stream().noneMatch(o -> catchAll.equals(o.account()) && o.score() >= ITEMS_AND_OTHERS_SCORE)) {
+        if (catchAll != null && leaf(catchAll) && allowed(catchAll, section, reading)) {
             // 構築物及び車両運搬具ほか, 未収入金・前払費用ほか: some items listed, and "and others": the section's その他 line
-            out.removeIf(o -> o.kind() == RowMapping.Kind.ACCOUNT && catchAll.equals(o.account()));
-            out.add(new Option(RowMapping.Kind.ACCOUNT, catchAll, ITEMS_AND_OTHERS_SCORE, ITEMS_AND_OTHERS_WHY));
-            out.sort((x, y) -> Double.compare(y.score(), x.score()));
+            offerReading(out, catchAll, ITEMS_AND_OTHERS_SCORE, ITEMS_AND_OTHERS_WHY);
         }
         if (strong == null && section != null && CHILDREN.containsKey(section)) {
             // an abbreviation of one line's name (長借 for 長期借入金 among the fixed liabilities)
-            List<String> lines = CHILDREN.get(section).stream().filter(c -> permittedKind(c, kind)).toList();
-            String abbreviated = MATCHER.abbreviated(reading.base(), lines).orElse(null);
-            if (abbreviated != null && allowed(abbreviated, section, reading)
-                    && out.stream().noneMatch(o -> abbreviated.equals(o.account()) && o.score() >= ABBREVIATION)) {
-                out.removeIf(o -> abbreviated.equals(o.account()));
-                out.add(new Option(RowMapping.Kind.ACCOUNT, abbreviated, ABBREVIATION, ABBREVIATION_WHY));
-                out.sort((x, y) -> Double.compare(y.score(), x.score()));
+            String abbreviated = MATCHER.abbreviated(reading.base(), linesOf(section, kind)).orElse(null);
+            if (abbreviated != null && allowed(abbreviated, section, reading)) {
+                offerReading(out, abbreviated, ABBREVIATION, ABBREVIATION_WHY);
             }
         }
         double bestLabel = out.stream().filter(o -> o.kind() == RowMapping.Kind.ACCOUNT).mapToDouble(Option::score).max().orElse(0);
@@ -2611,10 +2618,9 @@ public final class StatementSpreader {
         }
 
         /**
-         * The rows of one section each to its best reading as an account that no other row reads as, the surer
-         * rows of the section first:
-         * three lines that each resemble その他の医業収益 most, one of them by a word only it has, are read as the
-         * three lines of 医業収益 at once. One row at a time cannot get there: reading one line alone breaks the
+         * The rows of one section each to its best reading as an account that no other row reads as, the row that
+         * loses most without its best reading first: three lines that each resemble その他の医業収益 most, one of
+         * them by a word only it has, are read as the three lines of 医業収益 at once. One row at a time cannot get there: reading one line alone breaks the
          * section's sum that leaving all unread does not check.
          */
         private boolean distinctReadings(List<Item> group) {

@@ -67,7 +67,8 @@ public final class ConsistencyChecker implements ApplicationCheck {
 
         FigureIndex index = new FigureIndex(application);
         List<Violation> violations = new ArrayList<>();
-        violations.addAll(arithmetic.check(index));
+        List<Violation> doubtfulParts = new ArrayList<>();
+        violations.addAll(arithmetic.check(index, doubtfulParts));
         violations.addAll(crossDocument.check(index));
         violations.addAll(delta.check(index));
         RootCauseGrouping.Result grouped = grouping.group(violations, index);
@@ -75,7 +76,7 @@ public final class ConsistencyChecker implements ApplicationCheck {
         out.addAll(continuity.check(index, grouped.culprits()));
         out.addAll(UncertainRows.unmapped(index));
         // a block whose lines or total are read with doubt and do not add up: what the check says, never an alarm
-        for (Violation v : arithmetic.doubtfulParts(index)) {
+        for (Violation v : doubtfulParts) {
             out.add(new Finding(v.code(), Severity.INFO, v.account(), v.fiscalYear(), null, v.documentType(), v.file(),
                     v.expected(), v.actual(), new Text(v.message().ja() + " ただし合計行または内訳行の勘定科目が不確かなため、警告にしていません。",
                             v.message().en() + " Not an alarm: the account of the total line or of a detail line is uncertain."),

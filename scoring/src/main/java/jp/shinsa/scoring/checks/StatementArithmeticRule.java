@@ -67,7 +67,12 @@ final class StatementArithmeticRule {
     private record Resolved(long value, List<Figure> figures) {
     }
 
-    List<Violation> check(FigureIndex index) {
+    /**
+     * @param doubtful where a printed total against its printed detail lines whose total or a line is mapped
+     *                 with doubt goes: what the check would say, to be reported only as "confirm these rows'
+     *                 accounts" (never an alarm)
+     */
+    List<Violation> check(FigureIndex index, List<Violation> doubtful) {
         List<Violation> out = new ArrayList<>();
         for (ExtractedDocument doc : index.documents()) {
             Map<FigureIndex.Key, Figure> figures = index.figures(doc.file());
@@ -76,19 +81,7 @@ final class StatementArithmeticRule {
             for (int year : years) {
                 checkYear(doc, figures, year, out);
             }
-            checkPrintedParts(doc, figures, out, false);
-        }
-        return out;
-    }
-
-    /**
-     * Printed totals against printed detail lines where the total or a line is mapped with doubt: what the
-     * check would say, to be reported only as "confirm these rows' accounts" (never an alarm).
-     */
-    List<Violation> doubtfulParts(FigureIndex index) {
-        List<Violation> out = new ArrayList<>();
-        for (ExtractedDocument doc : index.documents()) {
-            checkPrintedParts(doc, index.figures(doc.file()), out, true);
+            checkPrintedParts(doc, figures, out, doubtful);
         }
         return out;
     }
@@ -129,7 +122,7 @@ final class StatementArithmeticRule {
 
     /** A printed total against its printed detail lines, where every row of it is confidently mapped. */
     private void checkPrintedParts(ExtractedDocument doc, Map<FigureIndex.Key, Figure> figures, List<Violation> out,
-                                   boolean doubtfulOnly) {
+                                   List<Violation> doubtfulOut) {
         Map<String, List<StatementRow>> parts = new java.util.LinkedHashMap<>();
         Set<String> doubtful = new java.util.HashSet<>();
         for (StatementRow r : doc.rows()) {
@@ -163,12 +156,9 @@ final class StatementArithmeticRule {
                     continue;
                 }
                 boolean doubt = doubtful.contains(p.getKey()) || stated.confidence() < minConfidence;
-                if (doubt != doubtfulOnly) {
-                    continue;
-                }
                 long sum = p.getValue().stream().mapToLong(r -> r.values().get(year)).sum();
                 if (differs(stated.value(), sum, stated.unit())) {
-                    out.add(printedPartsMismatch(doc, account, stated, sum, p.getValue()));
+                    (doubt ? doubtfulOut : out).add(printedPartsMismatch(doc, account, stated, sum, p.getValue()));
                 }
             }
         }
